@@ -1,0 +1,57 @@
+//! Dates named in a report, resolved against the meeting date.
+
+use crate::Span;
+
+/// A resolved date: a day, or a month when the text names only the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateValue {
+    Day(jiff::civil::Date),
+    Month { year: i16, month: i8 },
+}
+
+impl DateValue {
+    /// `YYYY-MM-DD` or `YYYY-MM`.
+    pub fn iso(&self) -> String {
+        match self {
+            DateValue::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            DateValue::Month { year, month } => format!("{year:04}-{month:02}"),
+        }
+    }
+}
+
+/// What a date is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    /// Something is due by then ("with a deadline of 5 December").
+    Deadline,
+    /// The next meeting, proposed or fixed.
+    NextMeeting,
+    /// Something is expected by then, without a stated obligation ("by July 2026").
+    Expected,
+    /// A date named in passing.
+    Mentioned,
+}
+
+impl DateKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateKind::Deadline => "deadline",
+            DateKind::NextMeeting => "next-meeting",
+            DateKind::Expected => "expected",
+            DateKind::Mentioned => "mentioned",
+        }
+    }
+}
+
+/// A date named in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateFact {
+    /// The date as written ("5 December").
+    pub text: String,
+    /// The resolved value; `None` when it cannot be resolved (no meeting date to anchor it).
+    pub value: Option<DateValue>,
+    pub kind: DateKind,
+    /// The sentence the date occurs in, for context.
+    pub context: String,
+    pub span: Span,
+}
