@@ -1,1 +1,31 @@
-//! Readers.
+//! Readers: the text working groups already write, turned into a [`model::Record`].
+//!
+//! Reading is pure: no files, no clock, no environment. [`input::decode`] turns bytes into
+//! trusted text or a one-line reason why not; a reader then always returns a record together
+//! with every diagnostic it found, each pointing at a line and column, rather than stopping at
+//! the first problem. A text that is no report at all yields a record whose diagnostics
+//! contain a `not-a-report` error.
+
+mod actions;
+mod attribution;
+mod dates;
+mod hints;
+pub mod input;
+mod participants;
+mod references;
+mod roster;
+pub mod summary_report;
+mod text;
+
+pub use hints::{HintsError, PeopleHints, PersonHint};
+pub use input::{InputError, Text};
+
+/// Reads a file's bytes as a summary report: decode, then read.
+pub fn read_summary_report(
+    path: &str,
+    bytes: &[u8],
+    hints: &PeopleHints,
+) -> Result<model::Record, InputError> {
+    let text = input::decode(bytes)?;
+    Ok(summary_report::read(&text, path, hints))
+}

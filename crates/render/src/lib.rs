@@ -6,6 +6,7 @@
 //! Rendering is pure and total: it reads nothing but the record, never fails, and states only
 //! facts the record holds, leaving out what the record does not know instead of inventing it.
 
+pub mod diagnostics;
 pub mod json;
 
 mod html;

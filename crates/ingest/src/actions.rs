@@ -1,0 +1,236 @@
+//! Action items and decisions, from the cues reports use: "with a deadline of",
+//! "will coordinate", "will be shared to the list by the chairs", "Members are invited to",
+//! "Action: Secretariat to circulate…", "It was agreed that…", "The group decided…".
+//!
+//! Only explicit cues count: a sentence that merely describes the future ("there will be
+//! more work") is not an action, and nothing here invents an owner the text does not name.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// An action found in a sentence; dates are resolved by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub what: String,
+    pub owner: Option<String>,
+    /// Byte range in the sentence of the text that may hold the due date.
+    pub due_from: usize,
+}
+
+static CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcall(?:ed|s)? (?:for|on|upon) (?P<who>people|all|everyone|everybody|members|participants|colleagues|stakeholders|the group|the members|all members|all participants) to (?P<what>.+)")
+        .expect("the call pattern is valid")
+});
+
+static INVITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<who>(?:All |The )?(?:[Mm]embers|[Pp]articipants|[Dd]elegations|[Cc]olleagues|[Ee]veryone|[Aa]ll))(?: are| is)? (?:were |are )?(?:invited|requested|asked|encouraged|urged|reminded) to (?P<what>.+)")
+        .expect("the invitation pattern is valid")
+});
+
+static WILL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:After that|Following (?:the|this) meeting|In the meantime|Next|Then|Meanwhile|Subsequently),\s+)?(?P<who>.{2,120}?) (?:will|is to|are to|agreed to|undertook to|volunteered to|offered to|committed to) (?P<what>(?:[a-z]+ ){0,1}[a-z]+\b.*)")
+        .expect("the future pattern is valid")
+});
+
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<object>.{3,120}?) will be (?P<participle>[a-z]+) (?P<rest>.*?)\bby (?P<who>the [a-z -]+|[A-Z][\w'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
+        .expect("the passive pattern is valid")
+});
+
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:action(?: item)?s?|AI|to do|todo)\s*(?:\d+)?\s*[:\-–]\s*(?P<body>.+)").expect("the label pattern is valid")
+});
+
+static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<who>[A-Z][\w.'’ -]{0,60}?|(?:the|The) [a-z -]{2,40}?)(?::| to) (?P<what>[a-z].+)").expect("the owner pattern is valid")
+});
+
+static DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:It was (?:agreed|decided|resolved|concluded)|The (?:group|meeting|WG|working group|committee|members|participants|MAG|co-chairs) (?:agreed|decided|resolved|concluded|endorsed|adopted|approved)|(?:Decision|Decided|Resolved|RESOLVED|RESOLUTION|Resolution|Conclusion|Consensus|Agreed)\s*:)")
+        .expect("the decision pattern is valid")
+});
+
+/// Words that make a subject someone who can be given an action.
+const AGENTS: &[&str] = &[
+    "chair", "chairs", "co-chair", "co-chairs", "secretariat", "secretary", "group", "members",
+    "member", "team", "rapporteur", "facilitator", "facilitators", "moderator", "convener",
+    "coordinator", "coordinators", "task force", "committee", "bureau", "everyone", "all",
+    "participants", "delegation", "office", "staff", "editors", "editor", "authors", "drafters",
+    "focal point", "leads", "he", "she", "they",
+];
+
+/// Words that never start an action's owner ("there will be", "it will").
+const NOT_OWNERS: &[&str] = &[
+    "there", "it", "this", "that", "these", "those", "which", "such", "what", "who", "as",
+    "if", "when", "where", "whether", "one", "something", "nothing", "any", "the meeting",
+];
+
+const BASE_FORMS: &[(&str, &str)] = &[
+    ("shared", "share"), ("circulated", "circulate"), ("sent", "send"), ("provided", "provide"),
+    ("prepared", "prepare"), ("made", "make"), ("finalised", "finalise"), ("finalized", "finalize"),
+    ("distributed", "distribute"), ("posted", "post"), ("published", "publish"), ("updated", "update"),
+    ("scheduled", "schedule"), ("confirmed", "confirm"), ("communicated", "communicate"),
+    ("organised", "organise"), ("organized", "organize"), ("submitted", "submit"), ("reviewed", "review"),
+    ("considered", "consider"), ("compiled", "compile"), ("drafted", "draft"), ("completed", "complete"),
+    ("announced", "announce"), ("given", "give"), ("set", "set"), ("held", "hold"), ("convened", "convene"),
+    ("invited", "invite"), ("informed", "inform"), ("presented", "present"), ("discussed", "discuss"),
+    ("added", "add"), ("included", "include"), ("uploaded", "upload"), ("recorded", "record"),
+    ("decided", "decide"), ("fixed", "fix"), ("agreed", "agree"), ("issued", "issue"), ("taken", "take"),
+];
+
+fn base_form(participle: &str) -> Option<&'static str> {
+    BASE_FORMS.iter().find(|(p, _)| *p == participle).map(|(_, b)| *b)
+}
+
+fn is_agent(who: &str) -> bool {
+    let lower = who.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    if NOT_OWNERS.contains(&first) || NOT_OWNERS.contains(&lower.as_str()) {
+        return false;
+    }
+    if lower.split_whitespace().count() <= 4 && crate::participants::looks_like_name(who) {
+        return true;
+    }
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| AGENTS.contains(&w))
+        || AGENTS.iter().any(|a| a.contains(' ') && lower.contains(a))
+}
+
+fn owner_of(who: &str) -> String {
+    let lower = who.to_lowercase();
+    match lower.trim_start_matches("all ").trim_start_matches("the ") {
+        "people" | "all" | "everyone" | "everybody" | "members" | "participants" | "colleagues"
+        | "stakeholders" | "group" => "all".to_owned(),
+        _ => who.trim().to_owned(),
+    }
+}
+
+/// Cuts an action's text before its due-date clause and final punctuation.
+fn clean_what(what: &str) -> String {
+    let mut end = what.len();
+    for cue in [", with a deadline", " with a deadline", ", by ", " by the end of", " no later than", ", before ", " before the next"] {
+        if let Some(at) = what.find(cue) {
+            end = end.min(at);
+        }
+    }
+    if let Some(at) = what.rfind(" by ") {
+        let after = &what[at + 4..];
+        if after.chars().next().is_some_and(|c| c.is_ascii_digit() || c.is_uppercase()) {
+            end = end.min(at);
+        }
+    }
+    what[..end].trim().trim_end_matches(['.', ',', ';', ':']).trim().to_owned()
+}
+
+/// The action a sentence sets, if it sets one. `speaker` stands for "he"/"she" owners.
+pub fn find(sentence: &str, speaker: Option<&str>) -> Option<Found> {
+    let sentence = sentence.trim().trim_start_matches(['-', '*', '•']).trim_start();
+    if let Some(caps) = LABELLED.captures(sentence) {
+        let body = caps.name("body").map_or("", |m| m.as_str());
+        let at = caps.name("body").map_or(0, |m| m.start());
+        if let Some(inner) = OWNER_TO.captures(body) {
+            let who = inner.name("who").map_or("", |m| m.as_str());
+            let what = inner.name("what").map_or("", |m| m.as_str());
+            return Some(Found { what: clean_what(what), owner: Some(owner_of(who)), due_from: at });
+        }
+        return Some(Found { what: clean_what(body), owner: None, due_from: at });
+    }
+    if let Some(caps) = CALL.captures(sentence) {
+        let who = caps.name("who").map_or("", |m| m.as_str());
+        let what = caps.name("what").map_or("", |m| m.as_str());
+        return Some(Found { what: clean_what(what), owner: Some(owner_of(who)), due_from: caps.name("what").map_or(0, |m| m.start()) });
+    }
+    if let Some(caps) = INVITED.captures(sentence) {
+        let who = caps.name("who").map_or("", |m| m.as_str());
+        let what = caps.name("what").map_or("", |m| m.as_str());
+        return Some(Found { what: clean_what(what), owner: Some(owner_of(who)), due_from: 0 });
+    }
+    if let Some(caps) = PASSIVE.captures(sentence) {
+        let who = caps.name("who").map_or("", |m| m.as_str()).trim();
+        let participle = caps.name("participle").map_or("", |m| m.as_str());
+        if is_agent(who) {
+            let object = caps.name("object").map_or("", |m| m.as_str());
+            let object = lower_first(object);
+            let rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
+            let what = match base_form(participle) {
+                Some(base) => format!("{base} {object} {rest}"),
+                None => format!("see that {object} is {participle} {rest}"),
+            };
+            return Some(Found { what: clean_what(what.trim()), owner: Some(owner_of(who)), due_from: 0 });
+        }
+    }
+    if let Some(caps) = WILL.captures(sentence) {
+        let who = caps.name("who").map_or("", |m| m.as_str()).trim();
+        let what = caps.name("what").map_or("", |m| m.as_str());
+        let passive_or_state = what.starts_with("be ") || what.starts_with("have ") || what.starts_with("need ");
+        if is_agent(who) && !passive_or_state && !who.contains(" that ") {
+            let owner = match who.to_lowercase().as_str() {
+                "he" | "she" | "they" => speaker.map(str::to_owned),
+                _ => Some(owner_of(who)),
+            };
+            return Some(Found { what: clean_what(what), owner, due_from: caps.name("what").map_or(0, |m| m.start()) });
+        }
+    }
+    None
+}
+
+fn lower_first(text: &str) -> String {
+    let trimmed = text.trim();
+    let mut words = trimmed.splitn(2, ' ');
+    match (words.next(), words.next()) {
+        (Some(first), rest) if matches!(first, "The" | "A" | "An" | "This" | "These") => {
+            let mut out = first.to_lowercase();
+            if let Some(rest) = rest {
+                out.push(' ');
+                out.push_str(rest);
+            }
+            out
+        }
+        _ => trimmed.to_owned(),
+    }
+}
+
+/// Whether a sentence records a decision of the group.
+pub fn is_decision(sentence: &str) -> bool {
+    DECISION.is_match(sentence.trim().trim_start_matches(['-', '*', '•']).trim_start())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn action(sentence: &str) -> String {
+        find(sentence, Some("Lito Ibarra")).map_or("-".into(), |f| format!("{} <- {}", f.what, f.owner.unwrap_or_default()))
+    }
+
+    #[test]
+    fn reads_action_cues() {
+        assert_eq!(
+            action("He reiterated the call for people to look at the document and provide feedback, comments, and suggestions, with a deadline of 5 December."),
+            "look at the document and provide feedback, comments, and suggestions <- all"
+        );
+        assert_eq!(
+            action("After that, the co-chairs of the MAG Working Groups (Strategy and Workshop Processes) will coordinate on how to finalise an output of the work."),
+            "coordinate on how to finalise an output of the work <- the co-chairs of the MAG Working Groups (Strategy and Workshop Processes)"
+        );
+        assert_eq!(
+            action("The precise date and time will be shared to the list by the chairs."),
+            "share the precise date and time to the list <- the chairs"
+        );
+        assert_eq!(action("She also noted that there will be more work building on the Track."), "-");
+        assert_eq!(action("Such a document would help position the IGF."), "-");
+        assert_eq!(action("Action: Secretariat to circulate the revised draft by 15 January."), "circulate the revised draft <- Secretariat");
+        assert_eq!(action("Members are invited to send comments by 20 March."), "send comments <- all");
+        assert_eq!(action("She will circulate a note."), "circulate a note <- Lito Ibarra");
+    }
+
+    #[test]
+    fn reads_decision_cues() {
+        assert!(is_decision("It was agreed that the paper goes to the MAG."));
+        assert!(is_decision("The group decided to meet monthly."));
+        assert!(is_decision("RESOLVED: adopt the charter"));
+        assert!(!is_decision("Chris agreed that this is a positive path."));
+    }
+}

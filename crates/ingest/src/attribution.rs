@@ -1,0 +1,448 @@
+//! Who a sentence reports as speaking.
+//!
+//! Summary reports attribute speech with a person as subject and a reporting verb
+//! ("Chris agreed that…", "Mr. Okafor (Nigeria) stressed…", "The Chair noted…"), with a
+//! pronoun that continues the previous speaker ("She also noted…", "Her general impression
+//! is…"), in the passive ("It was noted by the Secretariat that…"), or not at all
+//! ("There was discussion of…"). This module reads one sentence and says which of these it
+//! is; it does not resolve names (that is the roster's job) and never looks beyond the
+//! sentence.
+
+/// What a sentence's subject is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// A named person or a role ("the Chair"), with the byte range of the name in the sentence.
+    Person { written: String, start: usize, end: usize },
+    /// She, he, they, her, his: the current speaker goes on.
+    Pronoun,
+    /// The group as a whole or nobody in particular ("There was discussion", "Participants noted").
+    Collective,
+    /// No attribution: the sentence continues whatever came before.
+    Plain,
+}
+
+/// The attribution of one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub subject: Subject,
+    /// The reporting verb as written ("noted", "provided a quick update").
+    pub act: Option<String>,
+    /// Byte offset just after the act, where the reported content begins.
+    pub act_end: usize,
+    /// Whether "also" qualifies the act ("Jorge also agreed"): it continues an earlier point.
+    pub also: bool,
+}
+
+impl Attribution {
+    fn plain() -> Attribution {
+        Attribution { subject: Subject::Plain, act: None, act_end: 0, also: false }
+    }
+}
+
+/// Verbs that report speech, in the forms reports use.
+const VERBS: &[&str] = &[
+    "acknowledged", "added", "addressed", "agreed", "agrees", "announced", "apologised",
+    "apologized", "appreciated", "argued", "asked", "believed", "believes", "briefed", "called",
+    "cautioned", "clarified", "closed", "commented", "committed", "concluded", "concurred",
+    "confirmed", "congratulated", "considered", "contended", "described", "disagreed",
+    "doubted", "echoed", "elaborated", "emphasised", "emphasized", "encouraged", "endorsed",
+    "enquired", "expressed", "explained", "explains", "feels", "felt", "flagged", "gave",
+    "highlighted", "hoped", "hopes", "identified", "indicated", "informed", "inquired",
+    "insisted", "introduced", "invited", "maintained", "mentioned", "noted", "notes", "objected",
+    "observed", "offered", "opened", "opposed", "outlined", "pointed", "posed", "presented",
+    "proposed", "proposes", "provided", "queried", "questioned", "raised", "recalled",
+    "recommended", "referred", "reflected", "regretted", "reiterated", "remarked", "reminded",
+    "replied", "reported", "requested", "responded", "said", "says", "seconded", "shared",
+    "spoke", "stated", "states", "stressed", "stresses", "suggested", "suggests", "summarised",
+    "summarized", "supported", "thanked", "thinks", "thought", "underlined", "underscored",
+    "undertook", "updated", "urged", "volunteered", "warned", "welcomed", "wished", "wondered",
+];
+
+/// Words that may stand between a subject and its verb ("Jorge also agreed").
+const ADVERBS: &[&str] = &[
+    "also", "further", "then", "again", "briefly", "additionally", "strongly", "clearly",
+    "subsequently", "later", "similarly", "finally", "however", "likewise", "moreover", "too",
+    "firmly", "fully", "kindly", "both", "therefore", "thus", "generally", "broadly",
+];
+
+const PRONOUNS: &[&str] = &["She", "He", "They", "Her", "His", "Their", "Hers", "Theirs"];
+
+/// First words of a subject that is the group, or several unnamed people.
+const COLLECTIVE: &[&str] = &[
+    "Participants", "Members", "Several", "Many", "Some", "Most", "All", "Others", "Everyone",
+    "Delegates", "Delegations", "Attendees", "Colleagues", "Speakers", "Various", "Numerous",
+    "A number", "Discussion", "Discussions",
+];
+
+/// Nouns that make "The …" a collective subject ("The group agreed").
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "group", "meeting", "members", "participants", "committee", "wg", "working group", "mag",
+    "co-chairs", "chairs", "delegations", "delegates", "attendees", "plenary", "room",
+];
+
+/// Role phrases that name one person ("the Chair").
+pub const ROLE_WORDS: &[&str] = &[
+    "Chair", "Co-Chair", "Co-chair", "Cochair", "Vice-Chair", "Vice-chair", "Chairperson",
+    "Chairman", "Chairwoman", "Secretariat", "Secretary", "Moderator", "Rapporteur",
+    "Facilitator",
+];
+
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// Words of a sentence with their byte ranges; punctuation around a word is not part of it,
+/// except the full stop of an abbreviation ("Mr.") and inner hyphens and apostrophes.
+fn words(sentence: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for raw in sentence.split_inclusive(char::is_whitespace) {
+        let start_raw = offset;
+        offset += raw.len();
+        let trimmed = raw.trim_end();
+        let lead = trimmed.len() - trimmed.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let core = &trimmed[lead..];
+        let mut core = core.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
+        // Keep the stop of "Mr." and "H.E."; drop a sentence's final full stop.
+        if core.ends_with('.') && !crate::roster::HONORIFICS.contains(&core) {
+            core = core.trim_end_matches('.');
+        }
+        if core.is_empty() {
+            continue;
+        }
+        let start = start_raw + lead;
+        out.push(Word { text: core, start, end: start + core.len() });
+    }
+    out
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
+}
+
+/// Whether a word can be part of a person's name.
+fn is_name_word(word: &str) -> bool {
+    is_capitalised(word)
+        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && !word.ends_with("'s")
+        && !word.ends_with("’s")
+}
+
+/// Words that are capitalised at the start of a sentence but never begin a name.
+const NOT_NAMES: &[&str] = &[
+    "The", "This", "That", "These", "Those", "It", "There", "In", "On", "At", "For", "With",
+    "As", "A", "An", "If", "When", "While", "After", "Before", "Such", "Both", "Each", "One",
+    "We", "You", "I", "Our", "Its", "No", "Not", "Any", "Another", "Other", "Also", "However",
+    "Finally", "Further", "Furthermore", "Moreover", "Then", "Next", "Lastly", "Additionally",
+    "Overall", "Regarding", "Concerning", "During", "Following", "Since", "Given", "Today",
+    "Revision", "Rev", "Outputs", "Output", "Action", "Decision", "Note", "Item", "Agenda",
+];
+
+/// Reads the subject and reporting verb of one sentence.
+pub fn analyse(sentence: &str) -> Attribution {
+    let words = words(sentence);
+    if words.is_empty() {
+        return Attribution::plain();
+    }
+    if let Some(found) = subject_at(sentence, &words, 0) {
+        return found;
+    }
+    // A leading adverbial ("Finally, she noted", "In response, Anja noted"): try after it.
+    if let Some(comma) = sentence.find(", ") {
+        let before = words.iter().take_while(|w| w.end <= comma).count();
+        if (1..=9).contains(&before)
+            && !words[..before].iter().any(|w| VERBS.contains(&w.text))
+            && let Some(found) = subject_at(sentence, &words, before)
+        {
+            return found;
+        }
+    }
+    if let Some(found) = passive(sentence, &words) {
+        return found;
+    }
+    Attribution::plain()
+}
+
+/// Tries to read `subject (adverbs) verb` starting at word `i`.
+fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attribution> {
+    let first = words.get(i)?;
+    if PRONOUNS.contains(&first.text) || (i > 0 && PRONOUNS.contains(&capitalise(first.text).as_str())) {
+        let (act, act_end, also) = verb_after(sentence, words, i + 1)
+            .map_or((None, first.end, false), |(a, e, also)| (Some(a), e, also));
+        return Some(Attribution { subject: Subject::Pronoun, act, act_end, also });
+    }
+    if first.text == "There" || (first.text == "It" && words.get(i + 1).is_some_and(|w| w.text == "was")) {
+        return collective_or_passive(sentence, words, i);
+    }
+    if COLLECTIVE.contains(&first.text) {
+        for skip in 1..=3 {
+            if let Some((act, act_end, also)) = verb_after(sentence, words, i + skip) {
+                return Some(Attribution { subject: Subject::Collective, act: Some(act), act_end, also });
+            }
+        }
+        return None;
+    }
+    let mut j = i;
+    // "The Chair", "the Secretariat", "The group".
+    if first.text.eq_ignore_ascii_case("the") {
+        let next = words.get(i + 1)?;
+        if ROLE_WORDS.contains(&next.text) {
+            let (act, act_end, also) = verb_after(sentence, words, skip_apposition(sentence, words, i + 2))?;
+            return Some(Attribution {
+                subject: Subject::Person {
+                    written: sentence[first.start..next.end].to_owned(),
+                    start: first.start,
+                    end: next.end,
+                },
+                act: Some(act),
+                act_end,
+                also,
+            });
+        }
+        let noun = next.text.to_lowercase();
+        if COLLECTIVE_NOUNS.contains(&noun.as_str()) {
+            for skip in 2..=4 {
+                if let Some((act, act_end, also)) = verb_after(sentence, words, i + skip) {
+                    return Some(Attribution { subject: Subject::Collective, act: Some(act), act_end, also });
+                }
+            }
+        }
+        return None;
+    }
+    // Honorifics, then the name's words.
+    while words.get(j).is_some_and(|w| crate::roster::HONORIFICS.contains(&w.text) && w.text != "Her" && w.text != "His") {
+        j += 1;
+    }
+    let name_start = j;
+    if words.get(j).is_some_and(|w| NOT_NAMES.contains(&w.text)) && j == i {
+        return None;
+    }
+    while j < words.len() && j - name_start < 6 {
+        let w = words[j].text;
+        let particle = crate::roster::PARTICLES.contains(&w)
+            && words.get(j + 1).is_some_and(|n| is_name_word(n.text));
+        if is_name_word(w) || particle {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if j == name_start {
+        return None;
+    }
+    let start = words[i].start;
+    let end = words[j - 1].end;
+    let after = skip_apposition(sentence, words, j);
+    let (act, act_end, also) = verb_after(sentence, words, after)?;
+    Some(Attribution {
+        subject: Subject::Person { written: sentence[start..end].to_owned(), start, end },
+        act: Some(act),
+        act_end,
+        also,
+    })
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// Skips "(Kenya)" or ", co-chair of the group," after a name; returns the next word index.
+fn skip_apposition(sentence: &str, words: &[Word<'_>], j: usize) -> usize {
+    let Some(prev) = j.checked_sub(1).and_then(|p| words.get(p)) else {
+        return j;
+    };
+    let rest = &sentence[prev.end..];
+    let trimmed = rest.trim_start();
+    let close = match trimmed.chars().next() {
+        Some('(') => ')',
+        Some(',') => ',',
+        _ => return j,
+    };
+    let open_at = prev.end + (rest.len() - trimmed.len());
+    let Some(len) = sentence[open_at + 1..].find(close) else {
+        return j;
+    };
+    let close_at = open_at + 1 + len;
+    let skipped = words[j..].iter().take_while(|w| w.end <= close_at).count();
+    if skipped > 10 {
+        return j;
+    }
+    j + skipped
+}
+
+/// Reads `(adverbs) verb` at word `j`: the act as written, where it ends, and whether "also".
+fn verb_after(sentence: &str, words: &[Word<'_>], mut j: usize) -> Option<(String, usize, bool)> {
+    let mut also = false;
+    while let Some(w) = words.get(j) {
+        if ADVERBS.contains(&w.text) {
+            also |= matches!(w.text, "also" | "too" | "likewise" | "similarly");
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let verb = words.get(j)?;
+    if !VERBS.contains(&verb.text) {
+        return None;
+    }
+    // Acts of several words keep their words: "provided a quick update", "pointed out".
+    let tail: Vec<&str> = words[j + 1..].iter().take(3).map(|w| w.text).collect();
+    let extra = match (verb.text, tail.as_slice()) {
+        ("provided" | "gave", ["a" | "an", "update", ..]) => 2,
+        ("provided" | "gave", ["a" | "an", "quick" | "brief" | "short" | "general", "update", ..]) => 3,
+        ("pointed", ["out", ..]) => 1,
+        ("took", ["the", "floor", ..]) => 2,
+        _ => 0,
+    };
+    let end = words[j + extra].end;
+    Some((sentence[verb.start..end].to_owned(), end, also))
+}
+
+/// "There was discussion…", "It was agreed…", "It was noted by the Secretariat that…".
+fn collective_or_passive(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attribution> {
+    if let Some(found) = passive(sentence, words) {
+        return Some(found);
+    }
+    let act = words.get(i + 2).map(|w| w.text.to_owned());
+    Some(Attribution { subject: Subject::Collective, act, act_end: words.get(i + 2).map_or(0, |w| w.end), also: false })
+}
+
+/// "It was noted by X that", "Concerns were raised by X": the agent after "by" speaks.
+fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
+    let by = words.iter().position(|w| w.text == "by")?;
+    if by < 2 || by > 8 {
+        return None;
+    }
+    let participle = words[by - 1].text;
+    let aux = words[..by - 1].iter().any(|w| matches!(w.text, "was" | "were"));
+    if !aux || !VERBS.contains(&participle) {
+        return None;
+    }
+    let mut j = by + 1;
+    let start = words.get(j)?.start;
+    if words[j].text.eq_ignore_ascii_case("the") {
+        let role = words.get(j + 1)?;
+        if !ROLE_WORDS.contains(&role.text) {
+            return None;
+        }
+        j += 2;
+    } else {
+        while words.get(j).is_some_and(|w| crate::roster::HONORIFICS.contains(&w.text)) {
+            j += 1;
+        }
+        let name_start = j;
+        while j < words.len() && j - name_start < 6 {
+            let w = words[j].text;
+            let particle = crate::roster::PARTICLES.contains(&w)
+                && words.get(j + 1).is_some_and(|n| is_name_word(n.text));
+            if is_name_word(w) || particle {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j == name_start {
+            return None;
+        }
+    }
+    let end = words[j - 1].end;
+    Some(Attribution {
+        subject: Subject::Person { written: sentence[start..end].to_owned(), start, end },
+        act: Some(participle.to_owned()),
+        act_end: end,
+        also: false,
+    })
+}
+
+/// Runs of capitalised words that may be names, with their byte ranges: candidates for
+/// mentions. A run followed by "'s" is returned without it.
+pub fn name_runs(sentence: &str) -> Vec<(usize, usize)> {
+    let words = words(sentence);
+    let mut out = Vec::new();
+    let mut j = 0;
+    while j < words.len() {
+        let w = words[j].text;
+        let possessive = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+        if let Some(base) = possessive.filter(|b| is_capitalised(b)) {
+            out.push((words[j].start, words[j].start + base.len()));
+            j += 1;
+            continue;
+        }
+        if !is_name_word(w) || crate::roster::HONORIFICS.contains(&w) {
+            j += 1;
+            continue;
+        }
+        let start = j;
+        j += 1;
+        while j < words.len() && j - start < 5 {
+            let next = words[j].text;
+            let particle = crate::roster::PARTICLES.contains(&next)
+                && words.get(j + 1).is_some_and(|n| is_name_word(n.text));
+            if let Some(base) = next.strip_suffix("'s").or_else(|| next.strip_suffix("’s")) {
+                if is_capitalised(base) {
+                    out.push((words[start].start, words[j].start + base.len()));
+                    j += 1;
+                    break;
+                }
+            }
+            if is_name_word(next) || particle {
+                j += 1;
+            } else {
+                out.push((words[start].start, words[j - 1].end));
+                break;
+            }
+        }
+        if j >= words.len() && out.last().is_none_or(|&(s, _)| s != words[start].start) {
+            out.push((words[start].start, words[j - 1].end));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn who(sentence: &str) -> String {
+        let a = analyse(sentence);
+        let subject = match a.subject {
+            Subject::Person { written, .. } => written,
+            Subject::Pronoun => "<pronoun>".into(),
+            Subject::Collective => "<group>".into(),
+            Subject::Plain => "<plain>".into(),
+        };
+        format!("{subject} / {}{}", a.act.unwrap_or_default(), if a.also { " (also)" } else { "" })
+    }
+
+    #[test]
+    fn reads_subjects_and_acts() {
+        assert_eq!(who("Titti noted that Revision 2 was published."), "Titti / noted");
+        assert_eq!(who("Jorge also agreed that the efforts failed."), "Jorge / agreed (also)");
+        assert_eq!(who("She also noted the reinsertion of language."), "<pronoun> / noted (also)");
+        assert_eq!(who("Her general impression of the document is good."), "<pronoun> / ");
+        assert_eq!(who("Finally, she noted the ambiguity."), "<pronoun> / noted");
+        assert_eq!(who("Anja provided a quick update, noting that all reports are done."), "Anja / provided a quick update");
+        assert_eq!(who("There was discussion of holding the next meeting."), "<group> / discussion");
+        assert_eq!(who("It was noted by the Secretariat that funds are low."), "the Secretariat / noted");
+        assert_eq!(who("Concerns were raised by Ms. Priya Natarajan about costs."), "Ms. Priya Natarajan / raised");
+        assert_eq!(who("Mr. van der Berg (Netherlands) stressed the point."), "Mr. van der Berg / stressed");
+        assert_eq!(who("The Chair welcomed participants."), "The Chair / welcomed");
+        assert_eq!(who("The group agreed to meet again."), "<group> / agreed");
+        assert_eq!(who("Outputs can be viewed on the IGF website."), "<plain> / ");
+        assert_eq!(who("Such a document would help position the IGF."), "<plain> / ");
+        assert_eq!(who("After that, the co-chairs will coordinate."), "<plain> / ");
+        assert_eq!(who("**Maria** noted the link."), "Maria / noted");
+        assert_eq!(who("Bertrand de La Chapelle, Director of the Network, questioned this."), "Bertrand de La Chapelle / questioned");
+    }
+
+    #[test]
+    fn finds_name_runs() {
+        let s = "Titti introduced the work that Lito and Peace have led, and Timea's concern.";
+        let runs: Vec<&str> = name_runs(s).iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(runs, ["Titti", "Lito", "Peace", "Timea"]);
+    }
+}

@@ -1,0 +1,270 @@
+//! Dates and times as reports write them ("4 December 2025 at 13:00 UTC", "March 3, 2026",
+//! "5 December", "July 2026"), and their resolution against the meeting date.
+//!
+//! A date without a year is taken as the occurrence nearest the meeting date (a report
+//! written on 4 December that says "by 10 January" means the coming January). Without a
+//! meeting date such a date stays unresolved, and the reader says so.
+
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, DateTime};
+use model::DateValue;
+use regex::Regex;
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?x)
+        \b(?:
+            (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})\.?(?:,?\s+(?P<y1>\d{{4}}))?
+          | (?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?
+          | (?P<m3>{MONTHS})\.?\s+(?P<y3>\d{{4}})
+          | (?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})
+        )\b"
+    );
+    Regex::new(&pattern).expect("the date pattern is valid")
+});
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?P<h>\d{1,2})(?:[:.h](?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?
+        (?:\s*[-–]\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?)?
+        (?:\s+|\s*\(?)
+        (?P<zone>UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|IST|
+            (?:UTC|GMT)\s?[+-−]\s?\d{1,2}(?::?\d{2})?|Geneva\s+time|New\s+York\s+time)\b",
+    )
+    .expect("the time pattern is valid")
+});
+
+/// A date as found in text, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub year: Option<i16>,
+    pub month: i8,
+    pub day: Option<i8>,
+}
+
+fn month_number(name: &str) -> i8 {
+    let lower = name.to_ascii_lowercase();
+    let index = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| lower.starts_with(m))
+    .unwrap_or(0);
+    i8::try_from(index + 1).unwrap_or(1)
+}
+
+/// All dates written in `text`, in order.
+pub fn find(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    // Most sentences name no month at all; skip them without running the regex.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    for caps in DATE.captures_iter(text) {
+        let whole = caps.get(0).expect("group 0 always matches");
+        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
+        let (year, month, day) = if let Some(m) = caps.name("m1") {
+            (num("y1"), month_number(m.as_str()), num("d1"))
+        } else if let Some(m) = caps.name("m2") {
+            (num("y2"), month_number(m.as_str()), num("d2"))
+        } else if let Some(m) = caps.name("m3") {
+            (num("y3"), month_number(m.as_str()), None)
+        } else {
+            let month = num("im").and_then(|m| i8::try_from(m).ok()).unwrap_or(0);
+            (num("iy"), month, num("id"))
+        };
+        // "May" is also a verb; only a day or a year makes it a date.
+        out.push(Found {
+            start: whole.start(),
+            end: whole.end(),
+            year,
+            month,
+            day: day.and_then(|d| i8::try_from(d).ok()),
+        });
+    }
+    out
+}
+
+/// Why a date could not be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unresolved {
+    /// No year is written and there is no meeting date to take it from.
+    NoAnchor,
+    /// The day does not exist ("31 February").
+    NoSuchDay,
+}
+
+/// Resolves a found date against the meeting date.
+pub fn resolve(found: &Found, anchor: Option<Date>) -> Result<DateValue, Unresolved> {
+    let day = match found.day {
+        None => {
+            let year = found.year.or_else(|| anchor.map(|a| a.year())).ok_or(Unresolved::NoAnchor)?;
+            if !(1..=12).contains(&found.month) {
+                return Err(Unresolved::NoSuchDay);
+            }
+            return Ok(DateValue::Month { year, month: found.month });
+        }
+        Some(day) => day,
+    };
+    if let Some(year) = found.year {
+        return Date::new(year, found.month, day).map(DateValue::Day).map_err(|_| Unresolved::NoSuchDay);
+    }
+    let anchor = anchor.ok_or(Unresolved::NoAnchor)?;
+    let mut best: Option<(i64, Date)> = None;
+    for year in [anchor.year() - 1, anchor.year(), anchor.year() + 1] {
+        let Ok(candidate) = Date::new(year, found.month, day) else {
+            continue;
+        };
+        let distance = days_between(anchor, candidate).abs();
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, d)| DateValue::Day(d)).ok_or(Unresolved::NoSuchDay)
+}
+
+fn days_between(a: Date, b: Date) -> i64 {
+    a.until(b).map(|span| i64::from(span.get_days())).unwrap_or(i64::MAX / 2)
+}
+
+/// A meeting start found in text: a day, and a time with a zone when the text gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingTime {
+    pub date: Date,
+    pub time: Option<(DateTime, String, i32)>,
+}
+
+/// The first full date in `text` (with a year), and the time with zone that follows it.
+pub fn meeting_time(text: &str) -> Option<MeetingTime> {
+    let found = find(text).into_iter().find(|f| f.year.is_some() && f.day.is_some())?;
+    let Ok(DateValue::Day(date)) = resolve(&found, None) else {
+        return None;
+    };
+    let time = TIME.captures(text).and_then(|caps| {
+        let mut hour: i8 = caps.name("h")?.as_str().parse().ok()?;
+        let minute: i8 = caps.name("min").map_or(Some(0), |m| m.as_str().parse().ok())?;
+        if let Some(ampm) = caps.name("ampm") {
+            let pm = ampm.as_str().to_ascii_lowercase().starts_with('p');
+            hour = match (pm, hour) {
+                (true, 1..=11) => hour + 12,
+                (false, 12) => 0,
+                _ => hour,
+            };
+        }
+        let zone_text = caps.name("zone")?.as_str();
+        let (zone, offset) = zone_offset(zone_text, text, date)?;
+        let local = date.at(hour, minute, 0, 0);
+        if hour > 23 || minute > 59 {
+            return None;
+        }
+        Some((local, zone, offset))
+    });
+    Some(MeetingTime { date, time })
+}
+
+/// The offset of a written zone on a given date, in seconds east of UTC.
+fn zone_offset(zone: &str, context: &str, date: Date) -> Option<(String, i32)> {
+    let compact: String = zone.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact.replace('−', "-");
+    let hours = |h: i32| Some((zone.to_owned(), h * 3600));
+    match compact.as_str() {
+        "UTC" | "GMT" => hours(0),
+        "CET" => hours(1),
+        "CEST" => hours(2),
+        "EET" => hours(2),
+        "EEST" => hours(3),
+        "WET" => hours(0),
+        "WEST" | "BST" => hours(1),
+        "EST" => hours(-5),
+        "EDT" => hours(-4),
+        "CST" => hours(-6),
+        "CDT" => hours(-5),
+        "MST" => hours(-7),
+        "MDT" => hours(-6),
+        "PST" => hours(-8),
+        "PDT" => hours(-7),
+        "JST" => hours(9),
+        "IST" => Some((zone.to_owned(), 5 * 3600 + 1800)),
+        "Genevatime" => {
+            // Geneva keeps Central European time; the summer half of the year is CEST.
+            // A report that writes "(CET)" after it says which one it means.
+            let summer = context.contains("CEST") || (!context.contains("CET") && in_eu_summer(date));
+            Some(("Europe/Zurich".to_owned(), if summer { 7200 } else { 3600 }))
+        }
+        "NewYorktime" => Some(("America/New_York".to_owned(), if in_eu_summer(date) { -4 * 3600 } else { -5 * 3600 })),
+        other => {
+            let rest = other.strip_prefix("UTC").or_else(|| other.strip_prefix("GMT"))?;
+            let (sign, digits) = match rest.as_bytes().first()? {
+                b'+' => (1, &rest[1..]),
+                b'-' => (-1, &rest[1..]),
+                _ => return None,
+            };
+            let digits = digits.replace(':', "");
+            let (h, m) = if digits.len() > 2 {
+                (digits[..digits.len() - 2].parse::<i32>().ok()?, digits[digits.len() - 2..].parse::<i32>().ok()?)
+            } else {
+                (digits.parse::<i32>().ok()?, 0)
+            };
+            if h > 14 || m > 59 {
+                return None;
+            }
+            Some((zone.split_whitespace().collect::<String>(), sign * (h * 3600 + m * 60)))
+        }
+    }
+}
+
+/// Whether European summer time is in force on a date (last Sunday of March to last Sunday
+/// of October, to the day; the hour of the switch does not matter for meeting dates).
+fn in_eu_summer(date: Date) -> bool {
+    let last_sunday = |month: i8| {
+        let end = Date::new(date.year(), month, 31).unwrap_or(date);
+        let back = i8::try_from(end.weekday().to_sunday_zero_offset()).unwrap_or(0);
+        Date::new(date.year(), month, 31 - back).unwrap_or(end)
+    };
+    date >= last_sunday(3) && date < last_sunday(10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn value(text: &str, anchor: Option<Date>) -> Vec<String> {
+        find(text)
+            .iter()
+            .map(|f| match resolve(f, anchor) {
+                Ok(v) => v.iso(),
+                Err(e) => format!("{e:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn resolves_against_the_meeting_date() {
+        let anchor = Some(date(2025, 12, 4));
+        assert_eq!(value("a deadline of 5 December", anchor), ["2025-12-05"]);
+        assert_eq!(value("by 10 January", anchor), ["2026-01-10"]);
+        assert_eq!(value("by July 2026 and March 3, 2026", anchor), ["2026-07", "2026-03-03"]);
+        assert_eq!(value("on 2026-02-01 or 31 February", anchor), ["2026-02-01", "NoSuchDay"]);
+        assert_eq!(value("5 December", None), ["NoAnchor"]);
+        assert!(value("we may meet", anchor).is_empty());
+    }
+
+    #[test]
+    fn reads_meeting_times_with_zones() {
+        let t = meeting_time("4 December 2025 at 13:00 UTC").expect("a time");
+        assert_eq!(t.date, date(2025, 12, 4));
+        assert_eq!(t.time.map(|(dt, z, o)| (dt.hour(), z, o)), Some((13, "UTC".to_owned(), 0)));
+        let t = meeting_time("Tuesday, 3 March 2026, 14:00 Geneva time (CET)").expect("a time");
+        assert_eq!(t.time.map(|(_, _, o)| o), Some(3600));
+        let t = meeting_time("March 3, 2026, 2:30 pm UTC+2").expect("a time");
+        assert_eq!(t.time.map(|(dt, _, o)| (dt.hour(), dt.minute(), o)), Some((14, 30, 7200)));
+        assert_eq!(meeting_time("3 March 2026").map(|t| t.time.is_none()), Some(true));
+    }
+}

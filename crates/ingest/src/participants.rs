@@ -1,0 +1,229 @@
+//! Participant lists as reports write them: "Ana Neves, IGF MAG Member",
+//! "Lindqvist, Karin (Government of Sweden)", "Mr. Okafor (Nigeria)", "Jane Doe – ISOC".
+//!
+//! The name always comes out in "First Last" order; the affiliation is kept as written;
+//! roles and the stakeholder group are read only from what the affiliation states.
+
+use model::{Participant, Role, Span, StakeholderGroup};
+
+use crate::roster::{HONORIFICS, PARTICLES, strip_honorifics};
+
+/// Removes a list marker ("1.", "12)", "-", "*", "•", "(3)") from the start of a line.
+/// Returns the rest and how many bytes were removed.
+pub fn strip_marker(line: &str) -> Option<(&str, usize)> {
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    for bullet in ["- ", "* ", "• ", "– ", "+ "] {
+        if let Some(rest) = trimmed.strip_prefix(bullet) {
+            return Some((rest.trim_start(), line.len() - rest.trim_start().len()));
+        }
+    }
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits <= 3 {
+        let rest = &trimmed[digits..];
+        for sep in [". ", ") ", ".\t", ": "] {
+            if let Some(rest) = rest.strip_prefix(sep) {
+                let rest = rest.trim_start();
+                return Some((rest, line.len() - rest.len()));
+            }
+        }
+    }
+    if let Some(inner) = trimmed.strip_prefix('(') {
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && inner[digits..].starts_with(") ") {
+            let rest = inner[digits + 2..].trim_start();
+            return Some((rest, lead + (trimmed.len() - rest.len())));
+        }
+    }
+    let _ = lead;
+    None
+}
+
+fn is_name_part(word: &str) -> bool {
+    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+    (first_upper && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')))
+        || PARTICLES.contains(&word)
+}
+
+/// Whether `text` looks like a person's name: 1 to 7 capitalised words or particles.
+pub fn looks_like_name(text: &str) -> bool {
+    let text = strip_honorifics(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 7
+        && words.iter().all(|w| is_name_part(w))
+        && words.first().is_some_and(|w| !PARTICLES.contains(w))
+        && words.iter().any(|w| w.chars().any(char::is_lowercase))
+}
+
+/// Reads one line of a participant list. `None` when the line does not hold a name.
+pub fn parse_line(line: u32, raw: &str) -> Option<Participant> {
+    let (body, skipped) = strip_marker(raw).unwrap_or((raw.trim(), raw.len() - raw.trim_start().len()));
+    let body = body.trim().trim_end_matches([';', '.']);
+    let column = u32::try_from(raw[..skipped].chars().count() + 1).unwrap_or(1);
+    let (name, affiliation) = split_line(body)?;
+    let name = strip_honorifics(&name).to_owned();
+    if !looks_like_name(&name) {
+        return None;
+    }
+    let affiliation = affiliation.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty());
+    let (roles, stakeholder_group) = affiliation.as_deref().map_or((Vec::new(), None), classify);
+    Some(Participant {
+        name,
+        affiliation,
+        roles,
+        stakeholder_group,
+        aliases: Vec::new(),
+        span: Span::at(line, column),
+    })
+}
+
+/// Splits a list entry into a name in "First Last" order and the rest.
+fn split_line(body: &str) -> Option<(String, Option<String>)> {
+    // "Surname, First name (Affiliation)" or "SURNAME, First name".
+    if let Some((left, right)) = body.split_once(", ") {
+        let (given, paren) = match right.find(" (") {
+            Some(at) if right.ends_with(')') => (&right[..at], Some(&right[at + 2..right.len() - 1])),
+            _ => (right, None),
+        };
+        let upper_surname = left.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && left.chars().any(char::is_alphabetic);
+        let short = |s: &str| (1..=3).contains(&s.split_whitespace().count()) && looks_like_name(s);
+        if short(left) && short(given) && (paren.is_some() || upper_surname) {
+            let surname = if upper_surname { title_case(left) } else { left.to_owned() };
+            return Some((format!("{} {}", given.trim(), surname.trim()), paren.map(str::to_owned)));
+        }
+    }
+    // "Name (Affiliation)", optionally followed by more.
+    if let Some(open) = body.find(" (") {
+        let name = &body[..open];
+        if looks_like_name(name) {
+            let rest = body[open + 2..].trim_end();
+            let affiliation = rest.strip_suffix(')').unwrap_or(rest).replacen(") ", ", ", 1);
+            return Some((name.to_owned(), Some(affiliation)));
+        }
+    }
+    for separator in [" – ", " — ", " - ", ": ", ", "] {
+        if let Some((name, rest)) = body.split_once(separator) {
+            return Some((name.trim().to_owned(), Some(rest.to_owned())));
+        }
+    }
+    Some((body.to_owned(), None))
+}
+
+fn title_case(word: &str) -> String {
+    word.split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Roles and stakeholder group stated by an affiliation. A role in a part that says
+/// "former" is not held any more.
+pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
+    let mut roles = Vec::new();
+    let mut group = None;
+    for part in affiliation.split([',', ';', '/']) {
+        let lower = part.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if !words.contains(&"former") && !words.contains(&"past") {
+            for word in &words {
+                let role = match *word {
+                    "co-chair" | "cochair" | "co-chairs" => Some(Role::CoChair),
+                    "vice-chair" => Some(Role::ViceChair),
+                    "chair" | "chairperson" | "chairman" | "chairwoman" => Some(Role::Chair),
+                    "secretariat" => Some(Role::Secretariat),
+                    "moderator" => Some(Role::Moderator),
+                    "rapporteur" => Some(Role::Rapporteur),
+                    "facilitator" => Some(Role::Facilitator),
+                    "observer" => Some(Role::Observer),
+                    _ => None,
+                };
+                if let Some(role) = role.filter(|r| !roles.contains(r)) {
+                    roles.push(role);
+                }
+            }
+            if lower.contains("vice chair") && !roles.contains(&Role::ViceChair) {
+                roles.retain(|r| *r != Role::Chair);
+                roles.push(Role::ViceChair);
+            }
+        }
+        if group.is_none() {
+            group = stakeholder(&lower, &words);
+        }
+    }
+    (roles, group)
+}
+
+fn stakeholder(lower: &str, words: &[&str]) -> Option<StakeholderGroup> {
+    if lower.contains("intergovernmental") {
+        Some(StakeholderGroup::IntergovernmentalOrganization)
+    } else if words.iter().any(|w| matches!(*w, "government" | "ministry" | "embassy")) || lower.contains("permanent mission") {
+        Some(StakeholderGroup::Government)
+    } else if lower.contains("civil society") {
+        Some(StakeholderGroup::CivilSociety)
+    } else if lower.contains("private sector") || lower.contains("business community") {
+        Some(StakeholderGroup::PrivateSector)
+    } else if lower.contains("technical community") {
+        Some(StakeholderGroup::TechnicalCommunity)
+    } else if lower.contains("academia") || words.contains(&"university") || words.contains(&"academic") {
+        Some(StakeholderGroup::Academia)
+    } else {
+        None
+    }
+}
+
+/// Names of a one-line list ("Present: Ana Neves, Chris Buckridge, Titti Cassa").
+pub fn parse_inline(line: u32, column: u32, list: &str) -> Vec<Participant> {
+    list.split([',', ';'])
+        .map(str::trim)
+        .filter(|name| looks_like_name(name) && !HONORIFICS.contains(name))
+        .map(|name| Participant {
+            name: strip_honorifics(name).to_owned(),
+            affiliation: None,
+            roles: Vec::new(),
+            stakeholder_group: None,
+            aliases: Vec::new(),
+            span: Span::at(line, column),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(raw: &str) -> String {
+        match parse_line(1, raw) {
+            Some(p) => format!(
+                "{} | {} | {:?} | {:?}",
+                p.name,
+                p.affiliation.unwrap_or_default(),
+                p.roles,
+                p.stakeholder_group
+            ),
+            None => "-".into(),
+        }
+    }
+
+    #[test]
+    fn reads_the_common_list_styles() {
+        assert_eq!(
+            entry("7. Titti Cassa, Group's Co-Chair, IGF MAG member, Government of Italy"),
+            "Titti Cassa | Group's Co-Chair, IGF MAG member, Government of Italy | [CoChair] | Some(Government)"
+        );
+        assert_eq!(entry("4. Anriette Esterhuysen, former IGF MAG Chair"), "Anriette Esterhuysen | former IGF MAG Chair | [] | None");
+        assert_eq!(entry("- Lindqvist, Karin (Government of Sweden)"), "Karin Lindqvist | Government of Sweden | [] | Some(Government)");
+        assert_eq!(entry("OKAFOR, Chidi"), "Chidi Okafor |  | [] | None");
+        assert_eq!(entry("* Mr. Pieter van der Berg (Netherlands) – rapporteur"), "Pieter van der Berg | Netherlands, – rapporteur | [Rapporteur] | None");
+        assert_eq!(entry("Jane Doe – Internet Society, technical community"), "Jane Doe | Internet Society, technical community | [] | Some(TechnicalCommunity)");
+        assert_eq!(entry("12) Anja Gengo, IGF Secretariat"), "Anja Gengo | IGF Secretariat | [Secretariat] | None");
+        assert_eq!(entry("1. the meeting opened at ten"), "-");
+    }
+}

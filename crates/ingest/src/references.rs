@@ -1,0 +1,146 @@
+//! References to negotiated texts: a document by name ("WSIS+20 Outcome Document"), a
+//! revision ("Rev 2", "Revision 2", "Rev1", "zero draft") and paragraphs ("para 101",
+//! "para. 54tre", "paragraph 7 bis", "paras 10 and 12", "OP 5", "PP3").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b((?:[A-Z][\w+\-]*\s+){0,6}?(?:[A-Z][\w+\-]*\s+)?(?:Outcome|Output|Draft|Final|Zero|Ministerial|Political)?\s?(?:Document|Declaration|Compact|Charter|Resolution|Programme of Action|Elements Paper|Roadmap))\b",
+    )
+    .expect("the document pattern is valid")
+});
+
+static VERSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:rev(?:ision)?\.?\s?(\d{1,2})\b|(zero)[ -]draft\b|(final) (?:draft|text|version)\b)")
+        .expect("the version pattern is valid")
+});
+
+static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:\b(?i:paras?|paragraphs?)\.?|¶|§)\s*
+        (?P<list>\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?\b(?:\s*(?:,|and|&|to|–|-)\s*\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies)?\b)*)
+        | \b(?P<op>OP|PP)\s?(?P<opn>\d{1,4})\b",
+    )
+    .expect("the paragraph pattern is valid")
+});
+
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?\b").expect("the list pattern is valid")
+});
+
+/// One reference found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub document: Option<String>,
+    pub version: Option<String>,
+    pub paragraph: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Normalises a revision label: "Rev 2", "Revision 2", "rev.2" → "Rev2".
+fn version_label(caps: &regex::Captures<'_>) -> String {
+    if let Some(n) = caps.get(1) {
+        format!("Rev{}", n.as_str())
+    } else if caps.get(2).is_some() {
+        "Zero draft".to_owned()
+    } else {
+        "Final".to_owned()
+    }
+}
+
+/// Document names in a sentence, with their byte ranges.
+pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
+    DOCUMENT
+        .captures_iter(sentence)
+        .filter_map(|caps| {
+            let m = caps.get(1)?;
+            let name = m.as_str().trim();
+            let name = name.strip_prefix("The ").unwrap_or(name);
+            // A bare "Document" or "Resolution" names nothing in particular.
+            if !name.contains(' ') {
+                return None;
+            }
+            Some((m.start(), m.end(), name.to_owned()))
+        })
+        .collect()
+}
+
+/// All references in a sentence. `context` is the document last named before it.
+pub fn find(sentence: &str, context: Option<&str>) -> Vec<Found> {
+    let docs = documents(sentence);
+    let versions: Vec<(usize, usize, String)> = VERSION
+        .captures_iter(sentence)
+        .filter_map(|c| c.get(0).map(|m| (m.start(), m.end(), version_label(&c))))
+        .collect();
+    let mut out = Vec::new();
+    let own_doc = docs.first().map(|(_, _, name)| name.clone());
+    let document = own_doc.clone().or_else(|| context.map(str::to_owned));
+    for caps in PARAGRAPH.captures_iter(sentence) {
+        let whole = caps.get(0).expect("group 0 always matches");
+        let labels: Vec<String> = if let Some(list) = caps.name("list") {
+            LIST_ITEM.find_iter(list.as_str()).map(|m| m.as_str().replace(' ', "")).collect()
+        } else {
+            let prefix = caps.name("op").map_or("", |m| m.as_str());
+            vec![format!("{prefix}{}", caps.name("opn").map_or("", |m| m.as_str()))]
+        };
+        for label in labels {
+            out.push(Found {
+                document: document.clone(),
+                version: versions.first().map(|v| v.2.clone()),
+                paragraph: Some(label),
+                start: whole.start(),
+                end: whole.end(),
+            });
+        }
+    }
+    if out.is_empty() {
+        for (start, end, version) in &versions {
+            out.push(Found { document: document.clone(), version: Some(version.clone()), paragraph: None, start: *start, end: *end });
+        }
+    }
+    if out.is_empty()
+        && let Some((start, end, name)) = docs.first()
+    {
+        out.push(Found { document: Some(name.clone()), version: None, paragraph: None, start: *start, end: *end });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(sentence: &str, context: Option<&str>) -> Vec<String> {
+        find(sentence, context)
+            .into_iter()
+            .map(|f| {
+                format!(
+                    "{}|{}|{}",
+                    f.document.unwrap_or_default(),
+                    f.version.unwrap_or_default(),
+                    f.paragraph.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_documents_versions_and_paragraphs() {
+        assert_eq!(
+            refs("Titti noted that Revision 2 of the WSIS+20 Outcome Document was published.", None),
+            ["WSIS+20 Outcome Document|Rev2|"]
+        );
+        let ctx = Some("WSIS+20 Outcome Document");
+        assert_eq!(refs("the Rev 2 language feels weak", ctx), ["WSIS+20 Outcome Document|Rev2|"]);
+        assert_eq!(refs("the reintroduction of para. 54tre", ctx), ["WSIS+20 Outcome Document||54tre"]);
+        assert_eq!(refs("paras 10 and 12bis of Rev1", ctx), ["WSIS+20 Outcome Document|Rev1|10", "WSIS+20 Outcome Document|Rev1|12bis"]);
+        assert_eq!(refs("see OP 5 and paragraph 7 bis", None), ["||7bis", "||OP5"]);
+        assert_eq!(refs("the Draft Declaration was long", None), ["Draft Declaration||"]);
+        assert!(refs("she noted the revision was long", None).is_empty());
+    }
+}

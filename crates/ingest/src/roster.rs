@@ -1,0 +1,248 @@
+//! Who is who: resolving a name as written ("Jorge", "Mr. van der Berg", "the Chair") to
+//! the participants of a meeting.
+//!
+//! Resolution never guesses. A name that fits one person resolves to them; a name that fits
+//! several is ambiguous and keeps every candidate; a name that fits nobody is unknown.
+//! Aliases from people hints are checked first, so a secretariat settles an ambiguity once.
+
+use std::collections::HashMap;
+
+use model::{Participant, Role, Speaker};
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower case, without accents, with runs of white space folded: the key names are compared by.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        // Typographic apostrophes and hyphens compare equal to ASCII ones.
+        match c {
+            '’' | '‘' => out.push('\''),
+            '‐' | '‑' | '–' => out.push('-'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Titles that may precede a name and are not part of it.
+pub const HONORIFICS: &[&str] = &[
+    "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Mx.", "Dr.", "Dr", "Prof.", "Professor", "Ambassador",
+    "Amb.", "H.E.", "HE", "Sir", "Dame", "Minister", "Senator", "Judge", "Excellency", "His",
+    "Her", "Hon.", "Madam", "Mme", "Mme.", "M.",
+];
+
+/// Lower-case words that may stand inside a name ("de La Chapelle", "van der Berg").
+pub const PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van",
+    "von", "ter", "ten", "bin", "binti", "al", "el", "y", "e", "af", "zu",
+];
+
+/// Removes honorifics at the start of a name.
+pub fn strip_honorifics(name: &str) -> &str {
+    let mut rest = name.trim();
+    loop {
+        let Some((first, tail)) = rest.split_once(char::is_whitespace) else {
+            return rest;
+        };
+        if HONORIFICS.contains(&first) && !tail.trim().is_empty() {
+            rest = tail.trim_start();
+        } else {
+            return rest;
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    roles: Vec<Role>,
+}
+
+/// The people a meeting's names resolve against: its participants, then people from hints.
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    people: Vec<Person>,
+    /// Folded name keys (full name, first name, every trailing part) to people.
+    index: HashMap<String, Vec<usize>>,
+    /// Folded aliases from hints; these win over `index`.
+    aliases: HashMap<String, usize>,
+    participants: usize,
+}
+
+impl Roster {
+    pub fn new(participants: &[Participant], hints: &crate::PeopleHints) -> Roster {
+        let mut roster = Roster::default();
+        for p in participants {
+            roster.add(&p.name, p.roles.clone());
+        }
+        roster.participants = roster.people.len();
+        for hint in &hints.people {
+            let id = match roster.find_exact(&hint.name) {
+                Some(id) => id,
+                None => roster.add(&hint.name, Vec::new()),
+            };
+            for alias in &hint.aliases {
+                roster.aliases.insert(fold(alias), id);
+            }
+        }
+        roster
+    }
+
+    fn find_exact(&self, name: &str) -> Option<usize> {
+        let key = fold(name);
+        self.people.iter().position(|p| fold(&p.name) == key)
+    }
+
+    fn add(&mut self, name: &str, roles: Vec<Role>) -> usize {
+        let id = self.people.len();
+        let folded = fold(name);
+        let words: Vec<&str> = folded.split(' ').collect();
+        let mut keys = vec![folded.clone()];
+        if words.len() > 1 {
+            keys.push(words[0].to_owned());
+            for start in 1..words.len() {
+                // A trailing part that is only a particle ("la") names nobody.
+                if words.len() - start == 1 && PARTICLES.contains(&words[start]) {
+                    continue;
+                }
+                keys.push(words[start..].join(" "));
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let ids = self.index.entry(key).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        self.people.push(Person { name: name.to_owned(), roles });
+        id
+    }
+
+    /// Whether the meeting has a participant list to resolve against.
+    pub fn has_participants(&self) -> bool {
+        self.participants > 0
+    }
+
+    /// Whether the folded key names at least one person.
+    pub fn knows(&self, written: &str) -> bool {
+        let key = fold(strip_honorifics(written.trim_end_matches("'s").trim_end_matches("’s")));
+        self.aliases.contains_key(&key) || self.index.contains_key(&key)
+    }
+
+    /// Resolves a name or role as written.
+    pub fn resolve(&self, written: &str) -> Speaker {
+        let mention = written.trim().to_owned();
+        if let Some(role) = role_word(&mention) {
+            return self.resolve_role(role, mention);
+        }
+        let key = fold(strip_honorifics(&mention));
+        if let Some(&id) = self.aliases.get(&key) {
+            return Speaker::Resolved { name: self.people[id].name.clone(), mention };
+        }
+        match self.index.get(&key).map(Vec::as_slice) {
+            Some([id]) => Speaker::Resolved { name: self.people[*id].name.clone(), mention },
+            Some(ids) if !ids.is_empty() => Speaker::Ambiguous {
+                mention,
+                candidates: ids.iter().map(|&id| self.people[id].name.clone()).collect(),
+            },
+            _ => Speaker::Unknown { mention },
+        }
+    }
+
+    fn resolve_role(&self, roles: &[Role], mention: String) -> Speaker {
+        for role in roles {
+            let holders: Vec<&Person> =
+                self.people.iter().filter(|p| p.roles.contains(role)).collect();
+            match holders.as_slice() {
+                [] => continue,
+                [one] => return Speaker::Resolved { name: one.name.clone(), mention },
+                many => {
+                    return Speaker::Ambiguous {
+                        mention,
+                        candidates: many.iter().map(|p| p.name.clone()).collect(),
+                    };
+                }
+            }
+        }
+        Speaker::Unknown { mention }
+    }
+}
+
+/// The roles a role phrase ("the Chair", "The Secretariat") may refer to, most specific first.
+pub fn role_word(written: &str) -> Option<&'static [Role]> {
+    let folded = fold(written);
+    let rest = folded.strip_prefix("the ").unwrap_or(&folded);
+    Some(match rest {
+        "chair" | "chairperson" | "chairman" | "chairwoman" => &[Role::Chair, Role::CoChair],
+        "co-chair" | "cochair" => &[Role::CoChair],
+        "vice-chair" | "vice chair" => &[Role::ViceChair],
+        "secretariat" | "secretary" => &[Role::Secretariat],
+        "moderator" => &[Role::Moderator],
+        "rapporteur" => &[Role::Rapporteur],
+        "facilitator" => &[Role::Facilitator],
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::Span;
+
+    fn participant(name: &str, roles: &[Role]) -> Participant {
+        Participant {
+            name: name.into(),
+            affiliation: None,
+            roles: roles.to_vec(),
+            stakeholder_group: None,
+            aliases: vec![],
+            span: Span::nowhere(),
+        }
+    }
+
+    #[test]
+    fn resolves_without_guessing() {
+        let people = [
+            participant("Jorge Cancio", &[]),
+            participant("Jorge Perez", &[]),
+            participant("Eunice Alejandra Perez Coello", &[]),
+            participant("Bertrand de La Chapelle", &[Role::CoChair]),
+            participant("Zoë Müller", &[Role::Secretariat]),
+        ];
+        let roster = Roster::new(&people, &crate::PeopleHints::default());
+        assert_eq!(roster.resolve("Jorge").status(), "ambiguous");
+        assert_eq!(roster.resolve("Perez").candidates().len(), 2);
+        assert_eq!(roster.resolve("Perez Coello").name(), Some("Eunice Alejandra Perez Coello"));
+        assert_eq!(roster.resolve("Mr. de La Chapelle").name(), Some("Bertrand de La Chapelle"));
+        assert_eq!(roster.resolve("Zoe").name(), Some("Zoë Müller"));
+        assert_eq!(roster.resolve("the Chair").name(), Some("Bertrand de La Chapelle"));
+        assert_eq!(roster.resolve("The Secretariat").name(), Some("Zoë Müller"));
+        assert_eq!(roster.resolve("Flavio").status(), "unknown");
+        assert_eq!(roster.resolve("La").status(), "unknown");
+    }
+
+    #[test]
+    fn hint_aliases_settle_ambiguity() {
+        let people = [participant("Jorge Cancio", &[]), participant("Jorge Perez", &[])];
+        let hints = crate::PeopleHints::parse(
+            "[[person]]\nname = \"Jorge Cancio\"\naliases = [\"Jorge\"]\n",
+        )
+        .expect("valid hints");
+        let roster = Roster::new(&people, &hints);
+        assert_eq!(roster.resolve("Jorge").name(), Some("Jorge Cancio"));
+    }
+}

@@ -1,0 +1,1043 @@
+//! The summary-report reader: prose reports in the layout secretariats use (header, opening
+//! paragraph, agenda, discussion by agenda item, participant list), and its common variants
+//! (numbered paragraphs, Markdown headings, honorifics, passive attribution, "the Chair").
+//!
+//! Reading goes in passes over blocks of lines: find the sections, read the participant
+//! list (names resolve against it), read the header and opening paragraph, read the agenda,
+//! then walk the discussion sentence by sentence, attributing each sentence to a speaker and
+//! collecting dates, actions, decisions, references and mentions from it. Nothing is
+//! guessed: what the text does not say stays empty, and every doubt becomes a diagnostic.
+
+use std::sync::LazyLock;
+
+use model::{
+    ActionItem, AgendaItem, Agreement, AgreementBasis, Code, DateFact, DateKind, Decision,
+    Diagnostic, Intervention, Mention, Mode, Participant, Record, Reference, Repair, RepairKind,
+    Severity, Source, Span, Speaker, Start,
+};
+use regex::Regex;
+
+use crate::attribution::{self, Subject};
+use crate::participants::{self, strip_marker};
+use crate::roster::{Roster, fold};
+use crate::text::{self, Block, Paragraph};
+use crate::{PeopleHints, Text, actions, dates, references};
+
+/// The name of this reader in a record's `source.reader`.
+pub const READER: &str = "summary-report";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Header,
+    Agenda,
+    Discussion,
+    Participants,
+    Actions,
+    Decisions,
+    NextMeeting,
+}
+
+/// Recognises a section heading ("Agenda", "## Discussion", "List of participants:").
+fn section_of(heading: &str) -> Option<Section> {
+    let folded = fold(heading_text(heading));
+    let folded = folded.trim_end_matches(':').trim();
+    Some(match folded {
+        "agenda" | "proposed agenda" | "adopted agenda" | "agenda items" | "meeting agenda"
+        | "draft agenda" | "provisional agenda" => Section::Agenda,
+        "discussion" | "discussions" | "summary of discussion" | "summary of discussions"
+        | "summary of the discussion" | "proceedings" | "meeting notes" | "notes"
+        | "summary" | "discussion summary" | "main points of discussion" => Section::Discussion,
+        "list of participants" | "participants" | "attendees" | "attendance" | "present"
+        | "in attendance" | "participants list" | "members present" | "list of attendees"
+        | "participant list" | "attendance list" | "those present" => Section::Participants,
+        "action items" | "actions" | "action points" | "summary of actions" | "next steps"
+        | "follow-up" | "follow-up actions" | "action item" => Section::Actions,
+        "decisions" | "decisions taken" | "conclusions" | "summary of decisions"
+        | "decisions and conclusions" | "outcomes" => Section::Decisions,
+        "next meeting" | "date of next meeting" | "next meetings" => Section::NextMeeting,
+        _ => return None,
+    })
+}
+
+/// The words of a heading line without Markdown marks.
+fn heading_text(line: &str) -> &str {
+    line.trim().trim_start_matches('#').trim().trim_matches(|c| c == '*' || c == '_').trim()
+}
+
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:(?P<mode>virtual|online|in-person|in person|hybrid|regular|ordinary|extraordinary|plenary|monthly|weekly|formal|informal)\s+)*(?:meeting|session|call)\s+of\s+(?:the\s+)?(?P<group>[^(.;]+?)\s*(?:\((?P<short>[^)]{1,40})\))?\s+(?:was|took|met|is|convened|were|held|had)\b",
+    )
+    .expect("the ordinal pattern is valid")
+});
+
+static MEETING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:meeting|session)\s+(?:(?:no\.?\s*|number\s+|#)(?P<n>\d{1,4})\b|(?P<m>\d{1,4})\s*(?:$|[-–—:,)]))|\b(?P<o>\d{1,4})(?:st|nd|rd|th)\s+(?:meeting|session)\b")
+        .expect("the meeting number pattern is valid")
+});
+
+static MODERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:moderated|chaired|facilitated|presided over|led) by (?P<who>(?:the [A-Z][\w-]+)|(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.) )*[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|la|van|der|von|del|da|di))*)")
+        .expect("the moderator pattern is valid")
+});
+
+static RECORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\brecording(?: of the (?:meeting|session|call))? (?:is|was|will be|has been) (?P<what>[^.;]+)")
+        .expect("the recording pattern is valid")
+});
+
+static EMPTY_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[(?P<words>[^\]\[]+)\]\(\s*#?\s*\)").expect("the link pattern is valid")
+});
+
+static AGREED_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:agreed|agrees|concurred|sided) with (?P<who>(?:the (?:Chair|Co-Chair|Co-chair|Secretariat|Moderator|Rapporteur))|(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.|Prof\.) )*[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|la|van|der|von|del))*)|\b(?:supported|echoed|endorsed|seconded|welcomed) (?P<who2>(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.|Prof\.) )*[A-Z][\w-]*(?: [A-Z][\w-]*)*)(?:'s|’s)")
+        .expect("the agreement pattern is valid")
+});
+
+/// Reads a decoded summary report.
+pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
+    let blocks = split_headings(text::blocks(&text.content));
+    let mut reader = Reader::new(path, text, hints, &blocks);
+    reader.run(&blocks);
+    reader.record
+}
+
+/// Puts every Markdown heading line in a block of its own, so "## Agenda" directly followed
+/// by its list reads like a heading and a list.
+fn split_headings(blocks: Vec<Block<'_>>) -> Vec<Block<'_>> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if !block.lines.iter().skip(1).any(|(_, l)| l.trim_start().starts_with('#'))
+            && !(block.lines.len() > 1 && block.lines[0].1.trim_start().starts_with('#'))
+        {
+            out.push(block);
+            continue;
+        }
+        let mut current = Vec::new();
+        for line in block.lines {
+            if line.1.trim_start().starts_with('#') {
+                if !current.is_empty() {
+                    out.push(Block { lines: std::mem::take(&mut current) });
+                }
+                out.push(Block { lines: vec![line] });
+            } else {
+                current.push(line);
+            }
+        }
+        if !current.is_empty() {
+            out.push(Block { lines: current });
+        }
+    }
+    out
+}
+
+/// Whether a block is a short heading line: one line, few words, no closing full stop.
+fn heading_line<'a>(block: &Block<'a>) -> Option<&'a str> {
+    let line = block.single()?;
+    if line.starts_with('#') {
+        return Some(line);
+    }
+    let words = line.split_whitespace().count();
+    let stripped = line.trim_end_matches(['*', '_']);
+    if words == 0 || words > 14 || stripped.ends_with(['.', ',', ';']) && words > 3 {
+        return None;
+    }
+    Some(line)
+}
+
+/// The state of the discussion walk.
+#[derive(Default)]
+struct Walk {
+    item: Option<String>,
+    in_discussion: bool,
+    /// Index into `record.interventions` of the intervention being written.
+    current: Option<usize>,
+    paragraph: usize,
+    /// The paragraph the current intervention was last extended in.
+    current_paragraph: usize,
+    document: Option<String>,
+    /// The agreement target of the last agreement, for "also agreed".
+    last_agreement: Option<(Option<String>, Speaker)>,
+}
+
+struct Reader<'a> {
+    record: Record,
+    roster: Roster,
+    lines: Vec<&'a str>,
+    /// Heading line of each agenda item's discussion, by item number.
+    discussed_at: Vec<(String, u32)>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(path: &str, text: &'a Text, hints: &PeopleHints, blocks: &[Block<'a>]) -> Reader<'a> {
+        let mut record = Record {
+            source: Source { path: path.to_owned(), reader: READER.to_owned(), sha256: text.sha256.clone() },
+            ..Record::default()
+        };
+        record.participants = read_participants(blocks, &mut record.diagnostics);
+        for hint in &hints.people {
+            let key = fold(&hint.name);
+            if let Some(p) = record.participants.iter().position(|p| fold(&p.name) == key) {
+                record.participants[p].aliases = hint.aliases.clone();
+                if record.participants[p].affiliation.is_none() {
+                    record.participants[p].affiliation = hint.affiliation.clone();
+                }
+            }
+        }
+        let roster = Roster::new(&record.participants, hints);
+        Reader { record, roster, lines: text.content.split('\n').collect(), discussed_at: Vec::new() }
+    }
+
+    fn run(&mut self, blocks: &[Block<'a>]) {
+        let mut section = Section::Header;
+        let mut walk = Walk::default();
+        let mut seen_prose = false;
+        let mut index = 0;
+        while index < blocks.len() {
+            let block = &blocks[index];
+            index += 1;
+            if let Some(heading) = heading_line(block) {
+                if let Some(next) = section_of(heading) {
+                    section = next;
+                    walk.item = None;
+                    walk.current = None;
+                    walk.in_discussion = matches!(next, Section::Discussion);
+                    continue;
+                }
+                if let Some(rest) = inline_participants(heading) {
+                    let _ = rest;
+                    continue;
+                }
+            }
+            match section {
+                Section::Participants => continue,
+                Section::Agenda => {
+                    if self.read_agenda_block(block) {
+                        continue;
+                    }
+                    // Prose after the agenda list: the discussion has begun without a heading.
+                    section = Section::Discussion;
+                    walk.in_discussion = true;
+                }
+                Section::Header => {
+                    if !seen_prose && self.read_header_block(block) {
+                        continue;
+                    }
+                    seen_prose = true;
+                    self.read_opening(block);
+                }
+                Section::Discussion | Section::Actions | Section::Decisions | Section::NextMeeting => {}
+            }
+            if matches!(section, Section::Discussion) && self.item_heading(block, &mut walk) {
+                continue;
+            }
+            if is_no_discussion(block) {
+                continue;
+            }
+            let mut paragraphs = self.paragraphs(block);
+            // A sentence split across two blocks by a page break: join it.
+            while index < blocks.len() && ends_mid_sentence(paragraphs.last()) {
+                let next = &blocks[index];
+                let starts_lower = next.lines[0].1.trim_start().chars().next().is_some_and(char::is_lowercase);
+                if !starts_lower || heading_line(next).is_some_and(|h| section_of(h).is_some()) {
+                    break;
+                }
+                let last = paragraphs.last_mut().expect("ends_mid_sentence saw a paragraph");
+                for &(n, line) in &next.lines {
+                    last.push_line(n, line);
+                }
+                self.record.repairs.push(Repair {
+                    kind: RepairKind::JoinedSplitSentence,
+                    description: format!(
+                        "the paragraph ending on line {} continues on line {}; a page break split one sentence, so the two were joined",
+                        blocks[index - 1].last_line(),
+                        next.first_line()
+                    ),
+                    span: Span::lines(blocks[index - 1].last_line(), next.first_line()),
+                });
+                index += 1;
+            }
+            let section_kind = section;
+            for paragraph in paragraphs {
+                walk.paragraph += 1;
+                self.read_paragraph(&paragraph, &mut walk, section_kind);
+            }
+        }
+        self.finish();
+    }
+
+    /// Header lines before the opening paragraph: group name, mode, date and time, title.
+    /// Returns false when the block is prose, which ends the header.
+    fn read_header_block(&mut self, block: &Block<'a>) -> bool {
+        let is_prose = block.lines.iter().any(|(_, l)| l.split_whitespace().count() > 16 || l.trim_end().ends_with('.') && l.split_whitespace().count() > 6);
+        if is_prose {
+            return false;
+        }
+        for &(number, raw) in &block.lines {
+            let line = heading_text(raw);
+            if line.is_empty() {
+                continue;
+            }
+            let folded = fold(line);
+            if self.record.meeting.date.is_none()
+                && let Some(found) = dates::meeting_time(line)
+            {
+                self.set_time(found, number);
+                continue;
+            }
+            if let Some(mode) = mode_of(&folded).filter(|_| line.split_whitespace().count() <= 5) {
+                self.record.meeting.mode.get_or_insert(mode);
+                continue;
+            }
+            let title_word = ["summary report", "minutes", "meeting report", "report of", "summary record", "meeting notes", "summary of"]
+                .iter()
+                .any(|w| folded.contains(w));
+            if title_word {
+                self.read_opening_text(line);
+                if self.record.meeting.title.is_none() {
+                    self.record.meeting.title = Some(line.to_owned());
+                }
+                continue;
+            }
+            if let Some((label, value)) = line.split_once(':') {
+                let label = fold(label);
+                let value = value.trim();
+                match label.as_str() {
+                    "date" | "date and time" | "when" => {
+                        if let Some(found) = dates::meeting_time(value) {
+                            self.set_time(found, number);
+                        }
+                        continue;
+                    }
+                    "recording" => {
+                        self.record.meeting.recording = Some(value.to_owned());
+                        continue;
+                    }
+                    "mode" | "format" | "location" | "venue" | "where" => {
+                        if let Some(mode) = mode_of(&fold(value)) {
+                            self.record.meeting.mode.get_or_insert(mode);
+                        } else if !value.is_empty() {
+                            self.record.meeting.mode.get_or_insert(Mode::InPerson);
+                        }
+                        continue;
+                    }
+                    "moderator" | "chair" | "chaired by" | "moderated by" => {
+                        self.record.meeting.moderator = Some(value.to_owned());
+                        continue;
+                    }
+                    "group" | "working group" | "committee" => {
+                        self.record.group.name = Some(value.to_owned());
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            if self.record.group.name.is_none() {
+                self.record.group.name = Some(line.to_owned());
+                self.record.meeting.span = Span::at(number, 1);
+            } else if self.record.meeting.title.is_none() {
+                self.record.meeting.title = Some(line.to_owned());
+            }
+        }
+        true
+    }
+
+    fn set_time(&mut self, found: dates::MeetingTime, _line: u32) {
+        self.record.meeting.date = Some(found.date);
+        if let Some((local, zone, offset_seconds)) = found.time {
+            self.record.meeting.start = Some(Start { local, zone, offset_seconds });
+        }
+    }
+
+    /// Facts of the opening paragraph: number, group, date, moderator, recording, mode.
+    fn read_opening(&mut self, block: &Block<'a>) {
+        let text: Vec<&str> = block.lines.iter().map(|(_, l)| l.trim()).collect();
+        self.read_opening_text(&text.join(" "));
+    }
+
+    fn read_opening_text(&mut self, text: &str) {
+        let meeting = &mut self.record.meeting;
+        if let Some(caps) = ORDINAL.captures(text) {
+            if meeting.number.is_none() {
+                meeting.number = caps["n"].parse().ok();
+            }
+            if let Some(mode) = caps.name("mode").and_then(|m| mode_of(&fold(m.as_str()))) {
+                meeting.mode.get_or_insert(mode);
+            }
+            let full = caps["group"].trim().to_owned();
+            if let Some(short) = caps.name("short") {
+                self.record.group.short_name.get_or_insert_with(|| short.as_str().trim().to_owned());
+            }
+            if self.record.group.parent.is_none() {
+                self.record.group.parent = parent_body(&full);
+            }
+            if self.record.group.name.is_none() {
+                self.record.group.name = Some(full);
+            }
+        } else if meeting.number.is_none()
+            && let Some(caps) = MEETING_NUMBER.captures(text)
+        {
+            meeting.number = caps.name("n").or(caps.name("m")).or(caps.name("o")).and_then(|m| m.as_str().parse().ok());
+        }
+        if meeting.date.is_none()
+            && let Some(found) = dates::meeting_time(text)
+        {
+            self.set_time(found, 0);
+        }
+        let meeting = &mut self.record.meeting;
+        if meeting.moderator.is_none()
+            && let Some(caps) = MODERATOR.captures(text)
+        {
+            meeting.moderator = Some(caps["who"].to_owned());
+        }
+        if meeting.recording.is_none()
+            && let Some(caps) = RECORDING.captures(text)
+        {
+            meeting.recording = Some(caps["what"].trim().to_owned());
+        }
+        if meeting.mode.is_none() {
+            meeting.mode = mode_of(&fold(text));
+        }
+    }
+
+    /// Reads the agenda list; false when the block is not a list.
+    fn read_agenda_block(&mut self, block: &Block<'a>) -> bool {
+        let mut any = false;
+        for &(number, raw) in &block.lines {
+            let Some((label, title, indent)) = agenda_line(raw) else {
+                if any {
+                    continue;
+                }
+                return false;
+            };
+            any = true;
+            let column = u32::try_from(indent + 1).unwrap_or(1);
+            let item = AgendaItem { number: label.clone(), title, items: Vec::new(), span: Span::at(number, column) };
+            let parent = match label.rsplit_once('.') {
+                Some((parent, _)) => self.record.agenda.iter_mut().rev().find(|p| p.number == parent),
+                None if indent >= 2 && !label.chars().all(|c| c.is_ascii_digit()) => self.record.agenda.last_mut(),
+                None => None,
+            };
+            match parent {
+                Some(parent) => {
+                    let mut item = item;
+                    if !item.number.contains('.') {
+                        item.number = format!("{}.{}", parent.number, item.number);
+                    }
+                    parent.items.push(item);
+                }
+                None => {
+                    let mut item = item;
+                    if !label.chars().all(|c| c.is_ascii_digit()) && label.starts_with('#') {
+                        item.number = (self.record.agenda.len() + 1).to_string();
+                    }
+                    self.record.agenda.push(item);
+                }
+            }
+        }
+        any
+    }
+
+    /// A discussion heading that names an agenda item; sets the walk's item.
+    fn item_heading(&mut self, block: &Block<'a>, walk: &mut Walk) -> bool {
+        let Some(line) = heading_line(block) else {
+            return false;
+        };
+        let line_number = block.first_line();
+        let text = heading_text(line);
+        let (label, title) = match agenda_line(text) {
+            Some((label, title, _)) if !label.starts_with('#') => (Some(label), title),
+            _ => (None, text.trim_end_matches(':').to_owned()),
+        };
+        let title_key = fold(&title);
+        let items = self.record.agenda_items();
+        let by_number = label.as_ref().and_then(|l| items.iter().find(|i| &i.number == l));
+        let by_title = items.iter().find(|i| titles_match(&fold(&i.title), &title_key));
+        let matched = by_number.or(by_title).map(|i| i.number.clone());
+        let looks_like_item = label.is_some() || line.starts_with('#') || line.ends_with(':');
+        match matched {
+            Some(number) => {
+                walk.item = Some(number.clone());
+                walk.current = None;
+                walk.in_discussion = true;
+                self.discussed_at.push((number, line_number));
+                true
+            }
+            None if self.record.agenda.is_empty() && looks_like_item && !title.is_empty() => {
+                // No agenda list: the discussion headings are the agenda.
+                let number = label.unwrap_or_else(|| (self.record.agenda.len() + 1).to_string());
+                self.record.agenda.push(AgendaItem { number: number.clone(), title, items: Vec::new(), span: Span::at(line_number, 1) });
+                walk.item = Some(number.clone());
+                walk.current = None;
+                walk.in_discussion = true;
+                self.discussed_at.push((number, line_number));
+                true
+            }
+            None if looks_like_item && label.is_some() => {
+                let width = u32::try_from(text.chars().count()).unwrap_or(1);
+                self.record.diagnostics.push(
+                    Diagnostic::new(
+                        Code::UnmatchedDiscussion,
+                        Span::at(line_number, 1),
+                        width,
+                        format!("discussion heading '{text}' matches no agenda item"),
+                    )
+                    .with_hint("number the heading as in the agenda, or add the item to the agenda"),
+                );
+                walk.item = None;
+                walk.current = None;
+                walk.in_discussion = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The paragraphs of a prose block, with text repairs applied. A block of bullets gives
+    /// one paragraph per bullet.
+    fn paragraphs(&mut self, block: &Block<'a>) -> Vec<Paragraph> {
+        let mut out: Vec<Paragraph> = Vec::new();
+        let bulleted = block.lines.iter().any(|(_, l)| is_bullet(l));
+        for (i, &(number, raw)) in block.lines.iter().enumerate() {
+            let line = self.repair_links(number, raw);
+            let line = line.as_str();
+            let new_bullet = bulleted && is_bullet(line);
+            if out.is_empty() || new_bullet {
+                out.push(Paragraph::default());
+                // Numbered paragraphs ("3. The Chair noted…") lose their number.
+                if i == 0 && !bulleted && let Some((_, skipped)) = strip_marker(line) {
+                    out.last_mut().expect("just pushed").push_after(number, line, skipped);
+                    continue;
+                }
+            }
+            let paragraph = out.last_mut().expect("a paragraph exists");
+            let trimmed = line.trim();
+            let skipped = line.len() - line.trim_start().len();
+            paragraph.push_after(number, line, skipped);
+            let _ = trimmed;
+        }
+        out
+    }
+
+    /// Markdown links whose target was lost keep their words; each repair is recorded.
+    fn repair_links(&mut self, number: u32, raw: &str) -> String {
+        if !raw.contains("](") {
+            return raw.to_owned();
+        }
+        let mut repaired = String::new();
+        let mut last = 0;
+        for caps in EMPTY_LINK.captures_iter(raw) {
+            let whole = caps.get(0).expect("group 0 always matches");
+            let words = &caps["words"];
+            repaired.push_str(&raw[last..whole.start()]);
+            repaired.push_str(words);
+            last = whole.end();
+            let column = u32::try_from(raw[..whole.start()].chars().count() + 1).unwrap_or(1);
+            self.record.repairs.push(Repair {
+                kind: RepairKind::EmptyLinkTarget,
+                description: format!("the link '{}' has no target; its words '{words}' are kept", whole.as_str()),
+                span: Span::at(number, column),
+            });
+        }
+        repaired.push_str(&raw[last..]);
+        repaired
+    }
+
+    fn read_paragraph(&mut self, paragraph: &Paragraph, walk: &mut Walk, section: Section) {
+        for (start, end) in text::sentences(&paragraph.text) {
+            let sentence = &paragraph.text[start..end];
+            self.read_sentence(paragraph, start, sentence, walk, section);
+        }
+    }
+
+    fn read_sentence(&mut self, paragraph: &Paragraph, offset: usize, sentence: &str, walk: &mut Walk, section: Section) {
+        let attribution = attribution::analyse(sentence);
+        let span = paragraph.span(offset, offset + sentence.len());
+        let current = walk.current.map(|i| &self.record.interventions[i]);
+        let same_paragraph = walk.current_paragraph == walk.paragraph;
+        let mut subject_range = None;
+        let (speaker, starts_new) = match &attribution.subject {
+            Subject::Person { written, start, end } => {
+                subject_range = Some((*start, *end));
+                let speaker = self.roster.resolve(written);
+                let continues = current.is_some_and(|c| same_paragraph && c.speaker.same_person(&speaker));
+                (speaker, !continues)
+            }
+            Subject::Pronoun => match current {
+                Some(c) => (c.speaker.clone(), false),
+                None => (Speaker::Nobody, true),
+            },
+            Subject::Collective => {
+                let continues = current.is_some_and(|c| same_paragraph && c.speaker == Speaker::Nobody);
+                (Speaker::Nobody, !continues)
+            }
+            Subject::Plain => match current {
+                Some(c) => (c.speaker.clone(), false),
+                None if walk.in_discussion || section != Section::Header => (Speaker::Nobody, true),
+                // Narrative of the opening paragraph ("The meeting was held…") is no intervention.
+                None => return,
+            },
+        };
+        if starts_new {
+            self.start_intervention(speaker, &attribution, paragraph, offset, subject_range, span, walk);
+        } else if let Some(i) = walk.current {
+            let intervention = &mut self.record.interventions[i];
+            intervention.text.push_str(if same_paragraph { " " } else { "\n\n" });
+            intervention.text.push_str(sentence);
+            intervention.span.end_line = span.end_line;
+        }
+        walk.current_paragraph = walk.paragraph;
+        let order = walk.current.map(|i| self.record.interventions[i].order);
+        let speaker_now = walk.current.map(|i| self.record.interventions[i].speaker.clone()).unwrap_or(Speaker::Nobody);
+
+        self.agreements(sentence, &attribution, starts_new, walk);
+        self.mentions(paragraph, offset, sentence, subject_range, &speaker_now, order);
+        let date_facts = self.dates(paragraph, offset, sentence, section);
+        self.actions(sentence, &speaker_now, &date_facts, span);
+        if actions::is_decision(sentence) {
+            self.record.decisions.push(Decision { text: sentence.to_owned(), span });
+        }
+        self.references(paragraph, offset, sentence, walk);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn start_intervention(
+        &mut self,
+        speaker: Speaker,
+        attribution: &attribution::Attribution,
+        paragraph: &Paragraph,
+        offset: usize,
+        subject: Option<(usize, usize)>,
+        span: Span,
+        walk: &mut Walk,
+    ) {
+        if let Some((start, end)) = subject {
+            let at = paragraph.span(offset + start, offset + end);
+            let width = u32::try_from(paragraph.text[offset + start..offset + end].chars().count()).unwrap_or(1);
+            self.speaker_diagnostic(&speaker, Span::at(at.start_line, at.column), width);
+        }
+        let order = u32::try_from(self.record.interventions.len() + 1).unwrap_or(u32::MAX);
+        self.record.interventions.push(Intervention {
+            agenda_item: walk.item.clone(),
+            order,
+            speaker,
+            act: attribution.act.clone(),
+            agreements: Vec::new(),
+            text: paragraph.text[offset..offset + span_len(paragraph, offset)].to_owned(),
+            span,
+        });
+        walk.current = Some(self.record.interventions.len() - 1);
+    }
+
+    fn speaker_diagnostic(&mut self, speaker: &Speaker, span: Span, width: u32) {
+        let diagnostic = match speaker {
+            Speaker::Ambiguous { mention, candidates } => Diagnostic::new(
+                Code::AmbiguousSpeaker,
+                span,
+                width,
+                format!("ambiguous speaker '{mention}': {} participants match", candidates.len()),
+            )
+            .with_hint(format!(
+                "candidates: {}; write the full name, or give the alias in a people file (--people)",
+                candidates.join(", ")
+            )),
+            Speaker::Unknown { mention } if self.roster.has_participants() => Diagnostic::new(
+                Code::UnknownSpeaker,
+                span,
+                width,
+                format!("unknown speaker '{mention}': not on the participant list"),
+            )
+            .with_hint("add them to the list of participants, or map the name with a people file (--people)"),
+            Speaker::Unknown { mention } => {
+                let mut d = Diagnostic::new(
+                    Code::UnknownSpeaker,
+                    span,
+                    width,
+                    format!("unknown speaker '{mention}': the report has no participant list"),
+                )
+                .with_hint("add a list of participants to resolve names");
+                d.severity = Severity::Note;
+                d
+            }
+            _ => return,
+        };
+        self.record.diagnostics.push(diagnostic);
+    }
+
+    /// Explicit agreement: a named target, or the previous speaker for a bare "agreed".
+    fn agreements(&mut self, sentence: &str, attribution: &attribution::Attribution, starts_new: bool, walk: &mut Walk) {
+        let Some(i) = walk.current else {
+            return;
+        };
+        let mut found = Vec::new();
+        for caps in AGREED_WITH.captures_iter(sentence) {
+            let who = caps.name("who").or(caps.name("who2")).map_or("", |m| m.as_str());
+            let who = who.trim_end_matches("'s").trim_end_matches("’s");
+            if participants::looks_like_name(who) || crate::roster::role_word(who).is_some() {
+                found.push(Agreement { with: self.roster.resolve(who), basis: AgreementBasis::Named });
+            }
+        }
+        let bare_agreement = attribution.act.as_deref().is_some_and(|a| matches!(a, "agreed" | "agrees" | "concurred"));
+        if found.is_empty() && starts_new && bare_agreement && matches!(attribution.subject, Subject::Person { .. }) {
+            let me = self.record.interventions[i].speaker.clone();
+            let item = self.record.interventions[i].agenda_item.clone();
+            let chained = walk.last_agreement.as_ref().filter(|(it, _)| attribution.also && *it == item).map(|(_, who)| who.clone());
+            let previous = self.record.interventions[..i]
+                .iter()
+                .rev()
+                .take_while(|p| p.agenda_item == item)
+                .find(|p| p.speaker != Speaker::Nobody && !p.speaker.same_person(&me))
+                .map(|p| p.speaker.clone());
+            if let Some(with) = chained.or(previous).filter(|w| !w.same_person(&me)) {
+                found.push(Agreement { with, basis: AgreementBasis::PreviousSpeaker });
+            }
+        }
+        for agreement in found {
+            let intervention = &mut self.record.interventions[i];
+            walk.last_agreement = Some((intervention.agenda_item.clone(), agreement.with.clone()));
+            if !intervention.agreements.iter().any(|a| a.with.same_person(&agreement.with)) {
+                intervention.agreements.push(agreement);
+            }
+        }
+    }
+
+    /// People named in a sentence who are not its speaker.
+    fn mentions(&mut self, paragraph: &Paragraph, offset: usize, sentence: &str, subject: Option<(usize, usize)>, speaker: &Speaker, order: Option<u32>) {
+        let runs = attribution::name_runs(sentence);
+        let mut known: Vec<(usize, usize)> = Vec::new();
+        let mut found: Vec<(usize, usize, Speaker)> = Vec::new();
+        for &(start, end) in &runs {
+            if subject.is_some_and(|(s, e)| start >= s && end <= e) {
+                continue;
+            }
+            let written = &sentence[start..end];
+            if !self.roster.knows(written) || is_place_context(sentence, start) {
+                continue;
+            }
+            known.push((start, end));
+            found.push((start, end, self.roster.resolve(written)));
+        }
+        // A capitalised word joined to a known name by "and" is a person too ("Lito and Peace").
+        for &(start, end) in &runs {
+            if known.contains(&(start, end)) || subject.is_some_and(|(s, e)| start >= s && end <= e) {
+                continue;
+            }
+            let joined = known.iter().any(|&(ks, ke)| {
+                let between_after = sentence.get(ke..start).map(str::trim);
+                let between_before = sentence.get(end..ks).map(str::trim);
+                matches!(between_after, Some("and" | "," | "&")) || matches!(between_before, Some("and" | "," | "&"))
+            });
+            if joined && participants::looks_like_name(&sentence[start..end]) {
+                found.push((start, end, Speaker::Unknown { mention: sentence[start..end].to_owned() }));
+            }
+        }
+        found.sort_by_key(|(s, _, _)| *s);
+        for (start, end, person) in found {
+            if person.same_person(speaker) {
+                continue;
+            }
+            let span = paragraph.span(offset + start, offset + end);
+            if let Speaker::Unknown { mention } = &person {
+                let width = u32::try_from(mention.chars().count()).unwrap_or(1);
+                self.record.diagnostics.push(
+                    Diagnostic::new(Code::UnknownMention, span, width, format!("'{mention}' is mentioned but is not on the participant list"))
+                        .with_hint("a person who did not attend, or a name missing from the list"),
+                );
+            }
+            self.record.mentions.push(Mention { person, intervention: order, span });
+        }
+    }
+
+    fn dates(&mut self, paragraph: &Paragraph, offset: usize, sentence: &str, section: Section) -> Vec<(usize, Option<model::DateValue>)> {
+        let mut out = Vec::new();
+        for found in dates::find(sentence) {
+            let span = paragraph.span(offset + found.start, offset + found.end);
+            let written = &sentence[found.start..found.end];
+            let value = match dates::resolve(&found, self.record.meeting.date) {
+                Ok(value) => Some(value),
+                Err(why) => {
+                    let reason = match why {
+                        dates::Unresolved::NoAnchor => "it has no year and the report states no meeting date",
+                        dates::Unresolved::NoSuchDay => "there is no such day",
+                    };
+                    self.record.diagnostics.push(
+                        Diagnostic::new(Code::UnresolvedDate, span, u32::try_from(written.chars().count()).unwrap_or(1), format!("cannot resolve the date '{written}': {reason}"))
+                            .with_hint("write the date with its year, e.g. '5 December 2025'"),
+                    );
+                    None
+                }
+            };
+            let kind = date_kind(sentence, found.start, section);
+            self.record.dates.push(DateFact { text: written.to_owned(), value, kind, context: sentence.to_owned(), span });
+            out.push((found.start, value));
+        }
+        out
+    }
+
+    fn actions(&mut self, sentence: &str, speaker: &Speaker, dates: &[(usize, Option<model::DateValue>)], span: Span) {
+        let Some(found) = actions::find(sentence, speaker.name()) else {
+            return;
+        };
+        let due = dates.iter().find(|(start, _)| *start >= found.due_from).and_then(|(_, v)| *v);
+        if found.what.is_empty() {
+            return;
+        }
+        self.record.action_items.push(ActionItem { what: found.what, owner: found.owner, due, span });
+    }
+
+    fn references(&mut self, paragraph: &Paragraph, offset: usize, sentence: &str, walk: &mut Walk) {
+        for found in references::find(sentence, walk.document.as_deref()) {
+            let span = paragraph.span(offset + found.start, offset + found.end);
+            self.record.references.push(Reference {
+                document: found.document,
+                version: found.version,
+                paragraph: found.paragraph,
+                text: sentence[found.start..found.end].to_owned(),
+                span,
+            });
+        }
+        if let Some((_, _, name)) = references::documents(sentence).pop() {
+            walk.document = Some(name);
+        }
+    }
+
+    /// Facts that need the whole report: chairs, moderator, undiscussed items, missing parts.
+    fn finish(&mut self) {
+        let record = &mut self.record;
+        record.meeting.chairs = record
+            .participants
+            .iter()
+            .filter(|p| p.roles.iter().any(|r| r.is_chair()))
+            .map(|p| p.name.clone())
+            .collect();
+        if let Some(written) = record.meeting.moderator.clone()
+            && let Speaker::Resolved { name, .. } = self.roster.resolve(&written)
+        {
+            record.meeting.moderator = Some(name);
+        }
+        for item in record.agenda.iter().flat_map(AgendaItem::flatten) {
+            let own = |n: &str| n == item.number || n.starts_with(&format!("{}.", item.number));
+            let discussed = record.interventions.iter().any(|i| i.agenda_item.as_deref().is_some_and(own));
+            if discussed {
+                continue;
+            }
+            let heading = self.discussed_at.iter().find(|(n, _)| *n == item.number).map(|(_, l)| *l);
+            let line = heading.unwrap_or(item.span.start_line);
+            let width = u32::try_from(self.lines.get(line as usize - 1).map_or(1, |l| l.trim_end().chars().count())).unwrap_or(1);
+            record.diagnostics.push(
+                Diagnostic::new(Code::ItemNotDiscussed, Span::at(line, 1), width, format!("agenda item {} '{}' has no recorded discussion", item.number, item.title))
+                    .with_hint(format!("the agenda lists it on line {}; record what was said, or write that the item was deferred", item.span.start_line)),
+            );
+        }
+        if record.meeting.date.is_none() {
+            record.diagnostics.push(
+                Diagnostic::new(Code::NoDate, Span::at(1, 1), 1, "the report states no meeting date")
+                    .with_hint("add the date of the meeting to the header, e.g. '4 December 2025 at 13:00 UTC'"),
+            );
+        }
+        if record.participants.is_empty() {
+            record.diagnostics.push(
+                Diagnostic::new(Code::NoParticipants, Span::at(1, 1), 1, "the report has no list of participants")
+                    .with_hint("speakers cannot be resolved to people without one; add a 'List of participants' section"),
+            );
+        }
+        if record.agenda.is_empty() {
+            record.diagnostics.push(Diagnostic::new(Code::NoAgenda, Span::at(1, 1), 1, "the report has no agenda"));
+        }
+        let named_speech = record.interventions.iter().any(|i| i.speaker != Speaker::Nobody);
+        if record.agenda.is_empty() && record.participants.is_empty() && !named_speech && record.meeting.date.is_none() {
+            record.diagnostics.push(
+                Diagnostic::new(Code::NotAReport, Span::at(1, 1), 1, "this is not a meeting report: it has no agenda, no participant list, no meeting date and no attributed speech")
+                    .with_hint("rapporteur reads summary reports of meetings"),
+            );
+        }
+        record.diagnostics.sort_by_key(|d| (d.span.start_line, d.span.column));
+    }
+}
+
+fn span_len(paragraph: &Paragraph, offset: usize) -> usize {
+    text::sentences(&paragraph.text[offset..]).first().map_or(0, |&(_, e)| e)
+}
+
+fn ends_mid_sentence(paragraph: Option<&Paragraph>) -> bool {
+    paragraph.is_some_and(|p| {
+        let t = p.text.trim_end();
+        !t.is_empty() && !t.ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’', '\'']) && t.split_whitespace().count() > 6
+    })
+}
+
+fn is_bullet(line: &str) -> bool {
+    let t = line.trim_start();
+    ["- ", "* ", "• ", "– "].iter().any(|b| t.starts_with(b))
+}
+
+/// "n/a", "None.", "No discussion." under an item: the item had no discussion.
+fn is_no_discussion(block: &Block<'_>) -> bool {
+    block.single().is_some_and(|line| {
+        let folded = fold(line.trim_end_matches('.'));
+        matches!(folded.as_str(), "n/a" | "na" | "none" | "-" | "–" | "nil" | "no discussion" | "nothing to report" | "no updates" | "no update" | "not discussed" | "deferred")
+    })
+}
+
+fn inline_participants(_line: &str) -> Option<()> {
+    None
+}
+
+/// Reads "1. Title", "Item 1: Title", "1.1 Title", "a) Title", "- Title" (numbered by position).
+fn agenda_line(raw: &str) -> Option<(String, String, usize)> {
+    let indent = raw.len() - raw.trim_start().len();
+    let mut line = heading_text(raw);
+    for prefix in ["Agenda item ", "Agenda Item ", "Item ", "ITEM "] {
+        if let Some(rest) = line.strip_prefix(prefix) {
+            line = rest;
+        }
+    }
+    let label_len = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).unwrap_or(line.len());
+    let (label, rest) = line.split_at(label_len);
+    let rest_trim = rest.trim_start_matches([')', ':', '.', '–', '-', ' ', '\t']);
+    let has_sep = rest.len() != rest_trim.len() || label.ends_with('.');
+    let label = label.trim_end_matches('.');
+    let numeric = !label.is_empty() && label.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && p.len() <= 3);
+    let lettered = label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase()) && rest.starts_with(')');
+    let lettered = lettered || (label.len() <= 4 && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) && rest.starts_with(')'));
+    if (numeric || lettered) && has_sep && !rest_trim.is_empty() {
+        return Some((label.to_owned(), rest_trim.trim().to_owned(), indent));
+    }
+    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")).or_else(|| line.strip_prefix("• ")) {
+        return Some(("#".to_owned(), rest.trim().to_owned(), indent));
+    }
+    None
+}
+
+/// Whether two folded agenda titles name the same item.
+fn titles_match(agenda: &str, heading: &str) -> bool {
+    if agenda.is_empty() || heading.is_empty() {
+        return false;
+    }
+    if agenda == heading || agenda.starts_with(heading) && heading.len() > 8 || heading.starts_with(agenda) && agenda.len() > 8 {
+        return true;
+    }
+    let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_owned).collect() };
+    let a = words(agenda);
+    let h = words(heading);
+    if a.is_empty() || h.is_empty() {
+        return false;
+    }
+    let shared = a.iter().filter(|w| h.contains(w)).count();
+    shared * 3 >= a.len().max(h.len()) * 2
+}
+
+fn mode_of(folded: &str) -> Option<Mode> {
+    if folded.contains("hybrid") {
+        Some(Mode::Hybrid)
+    } else if folded.contains("in-person") || folded.contains("in person") || folded.contains("face-to-face") {
+        Some(Mode::InPerson)
+    } else if folded.contains("online") || folded.contains("virtual") || folded.contains("videoconference") || folded.contains("zoom") {
+        Some(Mode::Online)
+    } else {
+        None
+    }
+}
+
+/// "IGF MAG Working Group on …" → "IGF MAG": the body a group's name says it belongs to.
+fn parent_body(name: &str) -> Option<String> {
+    for kind in [" Working Group", " Task Force", " Sub-Committee", " Subcommittee", " Expert Group", " Drafting Group", " Advisory Group", " Steering Committee", " Committee", " WG"] {
+        if let Some(at) = name.find(kind) {
+            let parent = name[..at].trim();
+            let words = parent.split_whitespace().count();
+            if (1..=5).contains(&words) && parent.chars().next().is_some_and(char::is_uppercase) && !parent.eq_ignore_ascii_case("the") {
+                return Some(parent.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// "in Washington": a place, not the participant named Washington.
+fn is_place_context(sentence: &str, start: usize) -> bool {
+    let before = sentence[..start].trim_end();
+    ["in", "at", "from", "to", "of", "In", "At", "From"].iter().any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+}
+
+fn date_kind(sentence: &str, start: usize, section: Section) -> DateKind {
+    let lower = sentence.to_lowercase();
+    let before = lower[..text::floor_char_boundary(&lower, start)].trim_end();
+    if section == Section::NextMeeting || lower.contains("next meeting") || lower.contains("next call") || lower.contains("next session") {
+        return DateKind::NextMeeting;
+    }
+    let tail: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    if tail.contains("deadline") || tail.ends_with(" due") || tail.ends_with("no later than") || tail.contains("due by") {
+        return DateKind::Deadline;
+    }
+    if before.ends_with(" by") || before.ends_with(" before") || before.ends_with(" until") {
+        let obligation = ["invited", "call", "request", "asked to", "should", "must", "please", "feedback", "comments", "submit", "send", "provide", "will "]
+            .iter()
+            .any(|w| lower.contains(w));
+        return if obligation { DateKind::Deadline } else { DateKind::Expected };
+    }
+    DateKind::Mentioned
+}
+
+fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Participant> {
+    let mut out: Vec<Participant> = Vec::new();
+    let mut inside = false;
+    for block in blocks {
+        if let Some(heading) = heading_line(block) {
+            let text = heading_text(heading);
+            // "Present: Ana Neves, Chris Buckridge" on one line.
+            if let Some((label, list)) = text.split_once(':')
+                && matches!(section_of(label), Some(Section::Participants))
+                && !list.trim().is_empty()
+            {
+                let column = u32::try_from(label.chars().count() + 2).unwrap_or(1);
+                out.extend(participants::parse_inline(block.first_line(), column, list));
+                inside = false;
+                continue;
+            }
+            if let Some(section) = section_of(heading) {
+                inside = section == Section::Participants;
+                continue;
+            }
+        }
+        if !inside {
+            continue;
+        }
+        for &(number, raw) in &block.lines {
+            let Some(p) = participants::parse_line(number, raw) else {
+                continue;
+            };
+            if out.iter().any(|q| fold(&q.name) == fold(&p.name)) {
+                diagnostics.push(Diagnostic::new(
+                    Code::DuplicateParticipant,
+                    p.span,
+                    u32::try_from(p.name.chars().count()).unwrap_or(1),
+                    format!("'{}' is listed twice", p.name),
+                ));
+                continue;
+            }
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_agenda_lines() {
+        assert_eq!(agenda_line("1. WSIS+20 – Rev2"), Some(("1".into(), "WSIS+20 – Rev2".into(), 0)));
+        assert_eq!(agenda_line("Item 3: Any other business"), Some(("3".into(), "Any other business".into(), 0)));
+        assert_eq!(agenda_line("  a) Budget"), Some(("a".into(), "Budget".into(), 2)));
+        assert_eq!(agenda_line("2.1 Workshops"), Some(("2.1".into(), "Workshops".into(), 0)));
+        assert_eq!(agenda_line("The meeting opened."), None);
+    }
+
+    #[test]
+    fn finds_parent_bodies() {
+        assert_eq!(parent_body("IGF MAG Working Group on IGF Strengthening and Strategy").as_deref(), Some("IGF MAG"));
+        assert_eq!(parent_body("Working Group on Data"), None);
+    }
+}

@@ -1,0 +1,240 @@
+//! Text as readers see it: lines, blocks of lines, paragraphs and sentences, each of which
+//! can say where in the source file any of its characters came from.
+//!
+//! A paragraph joins the lines of one block with single spaces (reports wrap lines
+//! freely), and keeps a map from its own byte offsets back to source lines and columns,
+//! so a fact found anywhere in a paragraph points back to its place in the file.
+
+use model::Span;
+
+/// A run of non-blank lines.
+#[derive(Debug, Clone)]
+pub struct Block<'a> {
+    /// `(line number, line text)` pairs, line numbers 1-based.
+    pub lines: Vec<(u32, &'a str)>,
+}
+
+impl<'a> Block<'a> {
+    pub fn first_line(&self) -> u32 {
+        self.lines.first().map_or(0, |(n, _)| *n)
+    }
+
+    pub fn last_line(&self) -> u32 {
+        self.lines.last().map_or(0, |(n, _)| *n)
+    }
+    /// The text of a one-line block, trimmed.
+    pub fn single(&self) -> Option<&'a str> {
+        match self.lines.as_slice() {
+            [(_, text)] => Some(text.trim()),
+            _ => None,
+        }
+    }
+}
+
+/// Splits text into blocks separated by blank lines.
+pub fn blocks(content: &str) -> Vec<Block<'_>> {
+    let mut blocks = Vec::new();
+    let mut current: Vec<(u32, &str)> = Vec::new();
+    for (index, line) in content.split('\n').enumerate() {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                blocks.push(Block { lines: std::mem::take(&mut current) });
+            }
+        } else {
+            current.push((number, line));
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(Block { lines: current });
+    }
+    blocks
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    offset: usize,
+    line: u32,
+    column: u32,
+}
+
+/// Logical text assembled from source lines, with a map back to the source.
+#[derive(Debug, Clone, Default)]
+pub struct Paragraph {
+    pub text: String,
+    segments: Vec<Segment>,
+}
+
+impl Paragraph {
+    /// Appends `piece`, which starts at `line`, `column` (1-based, in characters) of the source.
+    /// A space separates it from what came before.
+    pub fn push(&mut self, piece: &str, line: u32, column: u32) {
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.segments.push(Segment { offset: self.text.len(), line, column });
+        self.text.push_str(piece);
+    }
+
+    /// Appends one source line, trimmed, keeping the column of its first character.
+    pub fn push_line(&mut self, line: u32, raw: &str) {
+        let trimmed = raw.trim_start();
+        let skipped = raw[..raw.len() - trimmed.len()].chars().count();
+        self.push(trimmed.trim_end(), line, column_u32(skipped + 1));
+    }
+
+    /// Appends a line from which a prefix of `skipped` bytes was removed.
+    pub fn push_after(&mut self, line: u32, raw: &str, skipped: usize) {
+        let rest = &raw[skipped..];
+        let leading = rest.len() - rest.trim_start().len();
+        let column = raw[..skipped + leading].chars().count() + 1;
+        self.push(rest.trim(), line, column_u32(column));
+    }
+
+    /// The line and column of a byte offset into `text`.
+    pub fn position(&self, offset: usize) -> (u32, u32) {
+        let index = self.segments.partition_point(|s| s.offset <= offset).saturating_sub(1);
+        let Some(segment) = self.segments.get(index) else {
+            return (0, 0);
+        };
+        let offset = floor_char_boundary(&self.text, offset.max(segment.offset));
+        let chars = self.text[segment.offset..offset].chars().count();
+        (segment.line, segment.column + column_u32(chars))
+    }
+
+    /// The span of a byte range of `text`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let (start_line, column) = self.position(start);
+        let (end_line, _) = self.position(end.saturating_sub(1).max(start));
+        Span { start_line, end_line, column }
+    }
+}
+
+fn column_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The largest char boundary at or below `index`.
+pub fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "amb", "h.e", "he", "st", "no", "nos", "para", "paras",
+    "e.g", "i.e", "etc", "vs", "cf", "approx", "rev", "jr", "sr", "gen", "sec", "art", "fig",
+    "vol", "p", "pp", "op", "pp", "u.s", "u.n", "u.k", "ca", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "hon", "rt", "excl", "incl", "ref",
+];
+
+/// Byte ranges of the sentences of a paragraph.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+                end += 1;
+            }
+            push_sentence(text, start, end, &mut out);
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push_sentence(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if piece.trim().is_empty() {
+        return;
+    }
+    out.push((start + lead, end - trail));
+}
+
+fn ends_sentence(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    // What follows: optional closing quotes, then white space, then a sentence opener.
+    let mut next = at + 1;
+    while next < bytes.len() && matches!(bytes[next], b'"' | b'\'' | b')' | b']') {
+        next += 1;
+    }
+    if next >= bytes.len() {
+        return true;
+    }
+    if !bytes[next].is_ascii_whitespace() {
+        // Quotes such as ” and ’ are multi-byte; treat them like ASCII quotes.
+        let rest = &text[next..];
+        if !(rest.starts_with('”') || rest.starts_with('’')) {
+            return false;
+        }
+        return true;
+    }
+    let rest = text[next..].trim_start();
+    let Some(first) = rest.chars().next() else {
+        return true;
+    };
+    if !(first.is_uppercase() || first.is_ascii_digit() || "\"'“‘(-*•".contains(first)) {
+        return false;
+    }
+    if bytes[at] != b'.' {
+        return true;
+    }
+    // The word before the full stop, letters and inner dots only.
+    let before = &text[..at];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        // An initial ("J. Smith").
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        assert_eq!(
+            split("Jennifer noted para. 54tre. She also noted e.g. waste. Mr. Smith agreed."),
+            ["Jennifer noted para. 54tre.", "She also noted e.g. waste.", "Mr. Smith agreed."]
+        );
+        assert_eq!(
+            split("It is short (a timeline). Desiree agreed (etc.). Done"),
+            ["It is short (a timeline).", "Desiree agreed (etc.).", "Done"]
+        );
+        assert_eq!(split("Version 2.5 was out. J. Smith came."), ["Version 2.5 was out.", "J. Smith came."]);
+    }
+
+    #[test]
+    fn positions_map_back_to_lines_and_columns() {
+        let mut p = Paragraph::default();
+        p.push_line(3, "  Alpha beta");
+        p.push_line(4, "gamma");
+        let at = p.text.find("gamma").expect("present");
+        assert_eq!(p.position(at), (4, 1));
+        assert_eq!(p.position(p.text.find("beta").expect("present")), (3, 9));
+    }
+}
