@@ -39,48 +39,134 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:action(?: item)?s?|AI|to do|todo)\s*(?:\d+)?\s*[:\-–]\s*(?P<body>.+)").expect("the label pattern is valid")
+    Regex::new(r"^(?i:action(?: item)?s?|AI|to do|todo)\s*(?:\d+)?\s*[:\-–]\s*(?P<body>.+)")
+        .expect("the label pattern is valid")
 });
 
 static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<who>[A-Z][\w.'’ -]{0,60}?|(?:the|The) [a-z -]{2,40}?)(?::| to) (?P<what>[a-z].+)").expect("the owner pattern is valid")
+    Regex::new(
+        r"^(?P<who>[A-Z][\w.'’ -]{0,60}?|(?:the|The) [a-z -]{2,40}?)(?::| to) (?P<what>[a-z].+)",
+    )
+    .expect("the owner pattern is valid")
 });
 
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:It was (?:agreed|decided|resolved|concluded)|The (?:group|meeting|WG|working group|committee|members|participants|MAG|co-chairs) (?:agreed|decided|resolved|concluded|endorsed|adopted|approved)|(?:Decision|Decided|Resolved|RESOLVED|RESOLUTION|Resolution|Conclusion|Consensus|Agreed)\s*:)")
+    Regex::new(r"^(?:It was (?:agreed|decided|resolved|concluded)|The (?:group|meeting|WG|working group|committee|members|participants|MAG|co-chairs) (?:agreed|decided|resolved|concluded|endorsed|adopted|approved)|(?:Decision|Decided|Resolved|RESOLVED|RESOLUTION|Resolution|Conclusion|Consensus|Agreed)\s*:)|\b(?:The|the) (?:agenda|minutes|summary|report|draft|text|proposal|charter|terms of reference|work plan|workplan)\b[^.;]{0,80}? (?:was|were) (?:adopted|approved|endorsed|accepted|agreed)")
         .expect("the decision pattern is valid")
 });
 
 /// Words that make a subject someone who can be given an action.
 const AGENTS: &[&str] = &[
-    "chair", "chairs", "co-chair", "co-chairs", "secretariat", "secretary", "group", "members",
-    "member", "team", "rapporteur", "facilitator", "facilitators", "moderator", "convener",
-    "coordinator", "coordinators", "task force", "committee", "bureau", "everyone", "all",
-    "participants", "delegation", "office", "staff", "editors", "editor", "authors", "drafters",
-    "focal point", "leads", "he", "she", "they",
+    "chair",
+    "chairs",
+    "co-chair",
+    "co-chairs",
+    "secretariat",
+    "secretary",
+    "group",
+    "members",
+    "member",
+    "team",
+    "rapporteur",
+    "facilitator",
+    "facilitators",
+    "moderator",
+    "convener",
+    "coordinator",
+    "coordinators",
+    "task force",
+    "committee",
+    "bureau",
+    "everyone",
+    "all",
+    "participants",
+    "delegation",
+    "office",
+    "staff",
+    "editors",
+    "editor",
+    "authors",
+    "drafters",
+    "focal point",
+    "leads",
+    "he",
+    "she",
+    "they",
 ];
 
 /// Words that never start an action's owner ("there will be", "it will").
 const NOT_OWNERS: &[&str] = &[
-    "there", "it", "this", "that", "these", "those", "which", "such", "what", "who", "as",
-    "if", "when", "where", "whether", "one", "something", "nothing", "any", "the meeting",
+    "there",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "such",
+    "what",
+    "who",
+    "as",
+    "if",
+    "when",
+    "where",
+    "whether",
+    "one",
+    "something",
+    "nothing",
+    "any",
+    "the meeting",
 ];
 
 const BASE_FORMS: &[(&str, &str)] = &[
-    ("shared", "share"), ("circulated", "circulate"), ("sent", "send"), ("provided", "provide"),
-    ("prepared", "prepare"), ("made", "make"), ("finalised", "finalise"), ("finalized", "finalize"),
-    ("distributed", "distribute"), ("posted", "post"), ("published", "publish"), ("updated", "update"),
-    ("scheduled", "schedule"), ("confirmed", "confirm"), ("communicated", "communicate"),
-    ("organised", "organise"), ("organized", "organize"), ("submitted", "submit"), ("reviewed", "review"),
-    ("considered", "consider"), ("compiled", "compile"), ("drafted", "draft"), ("completed", "complete"),
-    ("announced", "announce"), ("given", "give"), ("set", "set"), ("held", "hold"), ("convened", "convene"),
-    ("invited", "invite"), ("informed", "inform"), ("presented", "present"), ("discussed", "discuss"),
-    ("added", "add"), ("included", "include"), ("uploaded", "upload"), ("recorded", "record"),
-    ("decided", "decide"), ("fixed", "fix"), ("agreed", "agree"), ("issued", "issue"), ("taken", "take"),
+    ("shared", "share"),
+    ("circulated", "circulate"),
+    ("sent", "send"),
+    ("provided", "provide"),
+    ("prepared", "prepare"),
+    ("made", "make"),
+    ("finalised", "finalise"),
+    ("finalized", "finalize"),
+    ("distributed", "distribute"),
+    ("posted", "post"),
+    ("published", "publish"),
+    ("updated", "update"),
+    ("scheduled", "schedule"),
+    ("confirmed", "confirm"),
+    ("communicated", "communicate"),
+    ("organised", "organise"),
+    ("organized", "organize"),
+    ("submitted", "submit"),
+    ("reviewed", "review"),
+    ("considered", "consider"),
+    ("compiled", "compile"),
+    ("drafted", "draft"),
+    ("completed", "complete"),
+    ("announced", "announce"),
+    ("given", "give"),
+    ("set", "set"),
+    ("held", "hold"),
+    ("convened", "convene"),
+    ("invited", "invite"),
+    ("informed", "inform"),
+    ("presented", "present"),
+    ("discussed", "discuss"),
+    ("added", "add"),
+    ("included", "include"),
+    ("uploaded", "upload"),
+    ("recorded", "record"),
+    ("decided", "decide"),
+    ("fixed", "fix"),
+    ("agreed", "agree"),
+    ("issued", "issue"),
+    ("taken", "take"),
 ];
 
 fn base_form(participle: &str) -> Option<&'static str> {
-    BASE_FORMS.iter().find(|(p, _)| *p == participle).map(|(_, b)| *b)
+    BASE_FORMS
+        .iter()
+        .find(|(p, _)| *p == participle)
+        .map(|(_, b)| *b)
 }
 
 fn is_agent(who: &str) -> bool {
@@ -110,42 +196,77 @@ fn owner_of(who: &str) -> String {
 /// Cuts an action's text before its due-date clause and final punctuation.
 fn clean_what(what: &str) -> String {
     let mut end = what.len();
-    for cue in [", with a deadline", " with a deadline", ", by ", " by the end of", " no later than", ", before ", " before the next"] {
+    for cue in [
+        ", with a deadline",
+        " with a deadline",
+        ", by ",
+        " by the end of",
+        " no later than",
+        ", before ",
+        " before the next",
+    ] {
         if let Some(at) = what.find(cue) {
             end = end.min(at);
         }
     }
     if let Some(at) = what.rfind(" by ") {
         let after = &what[at + 4..];
-        if after.chars().next().is_some_and(|c| c.is_ascii_digit() || c.is_uppercase()) {
+        if after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
+        {
             end = end.min(at);
         }
     }
-    what[..end].trim().trim_end_matches(['.', ',', ';', ':']).trim().to_owned()
+    what[..end]
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .trim()
+        .to_owned()
 }
 
 /// The action a sentence sets, if it sets one. `speaker` stands for "he"/"she" owners.
 pub fn find(sentence: &str, speaker: Option<&str>) -> Option<Found> {
-    let sentence = sentence.trim().trim_start_matches(['-', '*', '•']).trim_start();
+    let sentence = sentence
+        .trim()
+        .trim_start_matches(['-', '*', '•'])
+        .trim_start();
     if let Some(caps) = LABELLED.captures(sentence) {
         let body = caps.name("body").map_or("", |m| m.as_str());
         let at = caps.name("body").map_or(0, |m| m.start());
         if let Some(inner) = OWNER_TO.captures(body) {
             let who = inner.name("who").map_or("", |m| m.as_str());
             let what = inner.name("what").map_or("", |m| m.as_str());
-            return Some(Found { what: clean_what(what), owner: Some(owner_of(who)), due_from: at });
+            return Some(Found {
+                what: clean_what(what),
+                owner: Some(owner_of(who)),
+                due_from: at,
+            });
         }
-        return Some(Found { what: clean_what(body), owner: None, due_from: at });
+        return Some(Found {
+            what: clean_what(body),
+            owner: None,
+            due_from: at,
+        });
     }
     if let Some(caps) = CALL.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str());
         let what = caps.name("what").map_or("", |m| m.as_str());
-        return Some(Found { what: clean_what(what), owner: Some(owner_of(who)), due_from: caps.name("what").map_or(0, |m| m.start()) });
+        return Some(Found {
+            what: clean_what(what),
+            owner: Some(owner_of(who)),
+            due_from: caps.name("what").map_or(0, |m| m.start()),
+        });
     }
     if let Some(caps) = INVITED.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str());
         let what = caps.name("what").map_or("", |m| m.as_str());
-        return Some(Found { what: clean_what(what), owner: Some(owner_of(who)), due_from: 0 });
+        return Some(Found {
+            what: clean_what(what),
+            owner: Some(owner_of(who)),
+            due_from: 0,
+        });
     }
     if let Some(caps) = PASSIVE.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
@@ -158,19 +279,28 @@ pub fn find(sentence: &str, speaker: Option<&str>) -> Option<Found> {
                 Some(base) => format!("{base} {object} {rest}"),
                 None => format!("see that {object} is {participle} {rest}"),
             };
-            return Some(Found { what: clean_what(what.trim()), owner: Some(owner_of(who)), due_from: 0 });
+            return Some(Found {
+                what: clean_what(what.trim()),
+                owner: Some(owner_of(who)),
+                due_from: 0,
+            });
         }
     }
     if let Some(caps) = WILL.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
         let what = caps.name("what").map_or("", |m| m.as_str());
-        let passive_or_state = what.starts_with("be ") || what.starts_with("have ") || what.starts_with("need ");
+        let passive_or_state =
+            what.starts_with("be ") || what.starts_with("have ") || what.starts_with("need ");
         if is_agent(who) && !passive_or_state && !who.contains(" that ") {
             let owner = match who.to_lowercase().as_str() {
                 "he" | "she" | "they" => speaker.map(str::to_owned),
                 _ => Some(owner_of(who)),
             };
-            return Some(Found { what: clean_what(what), owner, due_from: caps.name("what").map_or(0, |m| m.start()) });
+            return Some(Found {
+                what: clean_what(what),
+                owner,
+                due_from: caps.name("what").map_or(0, |m| m.start()),
+            });
         }
     }
     None
@@ -194,7 +324,12 @@ fn lower_first(text: &str) -> String {
 
 /// Whether a sentence records a decision of the group.
 pub fn is_decision(sentence: &str) -> bool {
-    DECISION.is_match(sentence.trim().trim_start_matches(['-', '*', '•']).trim_start())
+    DECISION.is_match(
+        sentence
+            .trim()
+            .trim_start_matches(['-', '*', '•'])
+            .trim_start(),
+    )
 }
 
 #[cfg(test)]
@@ -202,28 +337,46 @@ mod tests {
     use super::*;
 
     fn action(sentence: &str) -> String {
-        find(sentence, Some("Lito Ibarra")).map_or("-".into(), |f| format!("{} <- {}", f.what, f.owner.unwrap_or_default()))
+        find(sentence, Some("Lito Ibarra")).map_or("-".into(), |f| {
+            format!("{} <- {}", f.what, f.owner.unwrap_or_default())
+        })
     }
 
     #[test]
     fn reads_action_cues() {
         assert_eq!(
-            action("He reiterated the call for people to look at the document and provide feedback, comments, and suggestions, with a deadline of 5 December."),
+            action(
+                "He reiterated the call for people to look at the document and provide feedback, comments, and suggestions, with a deadline of 5 December."
+            ),
             "look at the document and provide feedback, comments, and suggestions <- all"
         );
         assert_eq!(
-            action("After that, the co-chairs of the MAG Working Groups (Strategy and Workshop Processes) will coordinate on how to finalise an output of the work."),
+            action(
+                "After that, the co-chairs of the MAG Working Groups (Strategy and Workshop Processes) will coordinate on how to finalise an output of the work."
+            ),
             "coordinate on how to finalise an output of the work <- the co-chairs of the MAG Working Groups (Strategy and Workshop Processes)"
         );
         assert_eq!(
             action("The precise date and time will be shared to the list by the chairs."),
             "share the precise date and time to the list <- the chairs"
         );
-        assert_eq!(action("She also noted that there will be more work building on the Track."), "-");
+        assert_eq!(
+            action("She also noted that there will be more work building on the Track."),
+            "-"
+        );
         assert_eq!(action("Such a document would help position the IGF."), "-");
-        assert_eq!(action("Action: Secretariat to circulate the revised draft by 15 January."), "circulate the revised draft <- Secretariat");
-        assert_eq!(action("Members are invited to send comments by 20 March."), "send comments <- all");
-        assert_eq!(action("She will circulate a note."), "circulate a note <- Lito Ibarra");
+        assert_eq!(
+            action("Action: Secretariat to circulate the revised draft by 15 January."),
+            "circulate the revised draft <- Secretariat"
+        );
+        assert_eq!(
+            action("Members are invited to send comments by 20 March."),
+            "send comments <- all"
+        );
+        assert_eq!(
+            action("She will circulate a note."),
+            "circulate a note <- Lito Ibarra"
+        );
     }
 
     #[test]
@@ -231,6 +384,10 @@ mod tests {
         assert!(is_decision("It was agreed that the paper goes to the MAG."));
         assert!(is_decision("The group decided to meet monthly."));
         assert!(is_decision("RESOLVED: adopt the charter"));
+        assert!(is_decision("The agenda was adopted without changes."));
+        assert!(is_decision(
+            "Lars noted one correction, after which the minutes were approved."
+        ));
         assert!(!is_decision("Chris agreed that this is a positive path."));
     }
 }

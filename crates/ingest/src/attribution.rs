@@ -12,7 +12,11 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
     /// A named person or a role ("the Chair"), with the byte range of the name in the sentence.
-    Person { written: String, start: usize, end: usize },
+    Person {
+        written: String,
+        start: usize,
+        end: usize,
+    },
     /// She, he, they, her, his: the current speaker goes on.
     Pronoun,
     /// The group as a whole or nobody in particular ("There was discussion", "Participants noted").
@@ -35,61 +39,227 @@ pub struct Attribution {
 
 impl Attribution {
     fn plain() -> Attribution {
-        Attribution { subject: Subject::Plain, act: None, act_end: 0, also: false }
+        Attribution {
+            subject: Subject::Plain,
+            act: None,
+            act_end: 0,
+            also: false,
+        }
     }
 }
 
 /// Verbs that report speech, in the forms reports use.
 const VERBS: &[&str] = &[
-    "acknowledged", "added", "addressed", "agreed", "agrees", "announced", "apologised",
-    "apologized", "appreciated", "argued", "asked", "believed", "believes", "briefed", "called",
-    "cautioned", "clarified", "closed", "commented", "committed", "concluded", "concurred",
-    "confirmed", "congratulated", "considered", "contended", "described", "disagreed",
-    "doubted", "echoed", "elaborated", "emphasised", "emphasized", "encouraged", "endorsed",
-    "enquired", "expressed", "explained", "explains", "feels", "felt", "flagged", "gave",
-    "highlighted", "hoped", "hopes", "identified", "indicated", "informed", "inquired",
-    "insisted", "introduced", "invited", "maintained", "mentioned", "noted", "notes", "objected",
-    "observed", "offered", "opened", "opposed", "outlined", "pointed", "posed", "presented",
-    "proposed", "proposes", "provided", "queried", "questioned", "raised", "recalled",
-    "recommended", "referred", "reflected", "regretted", "reiterated", "remarked", "reminded",
-    "replied", "reported", "requested", "responded", "said", "says", "seconded", "shared",
-    "spoke", "stated", "states", "stressed", "stresses", "suggested", "suggests", "summarised",
-    "summarized", "supported", "thanked", "thinks", "thought", "underlined", "underscored",
-    "undertook", "updated", "urged", "volunteered", "warned", "welcomed", "wished", "wondered",
+    "acknowledged",
+    "added",
+    "addressed",
+    "agreed",
+    "agrees",
+    "announced",
+    "apologised",
+    "apologized",
+    "appreciated",
+    "argued",
+    "asked",
+    "believed",
+    "believes",
+    "briefed",
+    "called",
+    "cautioned",
+    "clarified",
+    "closed",
+    "commented",
+    "committed",
+    "concluded",
+    "concurred",
+    "confirmed",
+    "congratulated",
+    "considered",
+    "contended",
+    "described",
+    "disagreed",
+    "doubted",
+    "echoed",
+    "elaborated",
+    "emphasised",
+    "emphasized",
+    "encouraged",
+    "endorsed",
+    "enquired",
+    "expressed",
+    "explained",
+    "explains",
+    "feels",
+    "felt",
+    "flagged",
+    "gave",
+    "highlighted",
+    "hoped",
+    "hopes",
+    "identified",
+    "indicated",
+    "informed",
+    "inquired",
+    "insisted",
+    "introduced",
+    "invited",
+    "maintained",
+    "mentioned",
+    "noted",
+    "notes",
+    "objected",
+    "observed",
+    "offered",
+    "opened",
+    "opposed",
+    "outlined",
+    "pointed",
+    "posed",
+    "presented",
+    "proposed",
+    "proposes",
+    "provided",
+    "queried",
+    "questioned",
+    "raised",
+    "recalled",
+    "recommended",
+    "referred",
+    "reflected",
+    "regretted",
+    "reiterated",
+    "remarked",
+    "reminded",
+    "replied",
+    "reported",
+    "requested",
+    "responded",
+    "said",
+    "says",
+    "seconded",
+    "shared",
+    "spoke",
+    "stated",
+    "states",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "summarised",
+    "summarized",
+    "supported",
+    "thanked",
+    "thinks",
+    "thought",
+    "underlined",
+    "underscored",
+    "undertook",
+    "updated",
+    "urged",
+    "volunteered",
+    "warned",
+    "welcomed",
+    "wished",
+    "wondered",
 ];
 
 /// Words that may stand between a subject and its verb ("Jorge also agreed").
 const ADVERBS: &[&str] = &[
-    "also", "further", "then", "again", "briefly", "additionally", "strongly", "clearly",
-    "subsequently", "later", "similarly", "finally", "however", "likewise", "moreover", "too",
-    "firmly", "fully", "kindly", "both", "therefore", "thus", "generally", "broadly",
+    "also",
+    "further",
+    "then",
+    "again",
+    "briefly",
+    "additionally",
+    "strongly",
+    "clearly",
+    "subsequently",
+    "later",
+    "similarly",
+    "finally",
+    "however",
+    "likewise",
+    "moreover",
+    "too",
+    "firmly",
+    "fully",
+    "kindly",
+    "both",
+    "therefore",
+    "thus",
+    "generally",
+    "broadly",
 ];
 
 const PRONOUNS: &[&str] = &["She", "He", "They", "Her", "His", "Their", "Hers", "Theirs"];
 
 /// First words of a subject that is the group, or several unnamed people.
 const COLLECTIVE: &[&str] = &[
-    "Participants", "Members", "Several", "Many", "Some", "Most", "All", "Others", "Everyone",
-    "Delegates", "Delegations", "Attendees", "Colleagues", "Speakers", "Various", "Numerous",
-    "A number", "Discussion", "Discussions",
+    "Participants",
+    "Members",
+    "Several",
+    "Many",
+    "Some",
+    "Most",
+    "All",
+    "Others",
+    "Everyone",
+    "Delegates",
+    "Delegations",
+    "Attendees",
+    "Colleagues",
+    "Speakers",
+    "Various",
+    "Numerous",
+    "A number",
+    "Discussion",
+    "Discussions",
 ];
 
 /// Nouns that make "The …" a collective subject ("The group agreed").
 const COLLECTIVE_NOUNS: &[&str] = &[
-    "group", "meeting", "members", "participants", "committee", "wg", "working group", "mag",
-    "co-chairs", "chairs", "delegations", "delegates", "attendees", "plenary", "room",
+    "group",
+    "meeting",
+    "members",
+    "participants",
+    "committee",
+    "wg",
+    "working group",
+    "mag",
+    "co-chairs",
+    "chairs",
+    "delegations",
+    "delegates",
+    "attendees",
+    "plenary",
+    "room",
 ];
 
 /// Role phrases that name one person ("the Chair").
 pub const ROLE_WORDS: &[&str] = &[
-    "Chair", "Co-Chair", "Co-chair", "Cochair", "Vice-Chair", "Vice-chair", "Chairperson",
-    "Chairman", "Chairwoman", "Secretariat", "Secretary", "Moderator", "Rapporteur",
+    "Chair",
+    "Co-Chair",
+    "Co-chair",
+    "Cochair",
+    "Vice-Chair",
+    "Vice-chair",
+    "Chairperson",
+    "Chairman",
+    "Chairwoman",
+    "Secretariat",
+    "Secretary",
+    "Moderator",
+    "Rapporteur",
     "Facilitator",
 ];
 
 #[derive(Debug, Clone, Copy)]
 struct Word<'a> {
     text: &'a str,
+    /// The word opens a parenthesis: "(Netherlands)" is no part of the name before it.
+    opens: bool,
+    /// Punctuation follows the word ("Chapelle,"): a name does not go on past it.
+    closes: bool,
     start: usize,
     end: usize,
 }
@@ -103,7 +273,10 @@ fn words(sentence: &str) -> Vec<Word<'_>> {
         let start_raw = offset;
         offset += raw.len();
         let trimmed = raw.trim_end();
-        let lead = trimmed.len() - trimmed.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let lead = trimmed.len()
+            - trimmed
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
         let core = &trimmed[lead..];
         let mut core = core.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
         // Keep the stop of "Mr." and "H.E."; drop a sentence's final full stop.
@@ -114,7 +287,13 @@ fn words(sentence: &str) -> Vec<Word<'_>> {
             continue;
         }
         let start = start_raw + lead;
-        out.push(Word { text: core, start, end: start + core.len() });
+        out.push(Word {
+            text: core,
+            opens: trimmed.starts_with('('),
+            closes: trimmed.ends_with([',', ';', ':', ')']),
+            start,
+            end: start + core.len(),
+        });
     }
     out
 }
@@ -126,19 +305,105 @@ fn is_capitalised(word: &str) -> bool {
 /// Whether a word can be part of a person's name.
 fn is_name_word(word: &str) -> bool {
     is_capitalised(word)
-        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         && !word.ends_with("'s")
         && !word.ends_with("’s")
 }
 
+/// Whether the particles at word `j` ("van der") lead into a name word.
+fn particles_then_name(words: &[Word<'_>], mut j: usize) -> bool {
+    while words
+        .get(j)
+        .is_some_and(|w| crate::roster::PARTICLES.contains(&w.text))
+    {
+        j += 1;
+    }
+    words.get(j).is_some_and(|w| is_name_word(w.text))
+}
+
+/// The index after a name that starts at word `start`: up to six name words and particles.
+fn name_end(words: &[Word<'_>], start: usize) -> usize {
+    let mut j = start;
+    while j < words.len() && j - start < 6 {
+        let w = words[j].text;
+        let particle = crate::roster::PARTICLES.contains(&w) && particles_then_name(words, j);
+        if (is_name_word(w) || particle) && !(words[j].opens && j > start) {
+            j += 1;
+            if words[j - 1].closes {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    j
+}
+
 /// Words that are capitalised at the start of a sentence but never begin a name.
 const NOT_NAMES: &[&str] = &[
-    "The", "This", "That", "These", "Those", "It", "There", "In", "On", "At", "For", "With",
-    "As", "A", "An", "If", "When", "While", "After", "Before", "Such", "Both", "Each", "One",
-    "We", "You", "I", "Our", "Its", "No", "Not", "Any", "Another", "Other", "Also", "However",
-    "Finally", "Further", "Furthermore", "Moreover", "Then", "Next", "Lastly", "Additionally",
-    "Overall", "Regarding", "Concerning", "During", "Following", "Since", "Given", "Today",
-    "Revision", "Rev", "Outputs", "Output", "Action", "Decision", "Note", "Item", "Agenda",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "There",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "As",
+    "A",
+    "An",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Such",
+    "Both",
+    "Each",
+    "One",
+    "We",
+    "You",
+    "I",
+    "Our",
+    "Its",
+    "No",
+    "Not",
+    "Any",
+    "Another",
+    "Other",
+    "Also",
+    "However",
+    "Finally",
+    "Further",
+    "Furthermore",
+    "Moreover",
+    "Then",
+    "Next",
+    "Lastly",
+    "Additionally",
+    "Overall",
+    "Regarding",
+    "Concerning",
+    "During",
+    "Following",
+    "Since",
+    "Given",
+    "Today",
+    "Revision",
+    "Rev",
+    "Outputs",
+    "Output",
+    "Action",
+    "Decision",
+    "Note",
+    "Item",
+    "Agenda",
 ];
 
 /// Reads the subject and reporting verb of one sentence.
@@ -169,18 +434,32 @@ pub fn analyse(sentence: &str) -> Attribution {
 /// Tries to read `subject (adverbs) verb` starting at word `i`.
 fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attribution> {
     let first = words.get(i)?;
-    if PRONOUNS.contains(&first.text) || (i > 0 && PRONOUNS.contains(&capitalise(first.text).as_str())) {
+    if PRONOUNS.contains(&first.text)
+        || (i > 0 && PRONOUNS.contains(&capitalise(first.text).as_str()))
+    {
         let (act, act_end, also) = verb_after(sentence, words, i + 1)
             .map_or((None, first.end, false), |(a, e, also)| (Some(a), e, also));
-        return Some(Attribution { subject: Subject::Pronoun, act, act_end, also });
+        return Some(Attribution {
+            subject: Subject::Pronoun,
+            act,
+            act_end,
+            also,
+        });
     }
-    if first.text == "There" || (first.text == "It" && words.get(i + 1).is_some_and(|w| w.text == "was")) {
+    if first.text == "There"
+        || (first.text == "It" && words.get(i + 1).is_some_and(|w| w.text == "was"))
+    {
         return collective_or_passive(sentence, words, i);
     }
     if COLLECTIVE.contains(&first.text) {
         for skip in 1..=3 {
             if let Some((act, act_end, also)) = verb_after(sentence, words, i + skip) {
-                return Some(Attribution { subject: Subject::Collective, act: Some(act), act_end, also });
+                return Some(Attribution {
+                    subject: Subject::Collective,
+                    act: Some(act),
+                    act_end,
+                    also,
+                });
             }
         }
         return None;
@@ -190,7 +469,8 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
     if first.text.eq_ignore_ascii_case("the") {
         let next = words.get(i + 1)?;
         if ROLE_WORDS.contains(&next.text) {
-            let (act, act_end, also) = verb_after(sentence, words, skip_apposition(sentence, words, i + 2))?;
+            let (act, act_end, also) =
+                verb_after(sentence, words, skip_apposition(sentence, words, i + 2))?;
             return Some(Attribution {
                 subject: Subject::Person {
                     written: sentence[first.start..next.end].to_owned(),
@@ -206,30 +486,28 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
         if COLLECTIVE_NOUNS.contains(&noun.as_str()) {
             for skip in 2..=4 {
                 if let Some((act, act_end, also)) = verb_after(sentence, words, i + skip) {
-                    return Some(Attribution { subject: Subject::Collective, act: Some(act), act_end, also });
+                    return Some(Attribution {
+                        subject: Subject::Collective,
+                        act: Some(act),
+                        act_end,
+                        also,
+                    });
                 }
             }
         }
         return None;
     }
     // Honorifics, then the name's words.
-    while words.get(j).is_some_and(|w| crate::roster::HONORIFICS.contains(&w.text) && w.text != "Her" && w.text != "His") {
+    while words.get(j).is_some_and(|w| {
+        crate::roster::HONORIFICS.contains(&w.text) && w.text != "Her" && w.text != "His"
+    }) {
         j += 1;
     }
     let name_start = j;
     if words.get(j).is_some_and(|w| NOT_NAMES.contains(&w.text)) && j == i {
         return None;
     }
-    while j < words.len() && j - name_start < 6 {
-        let w = words[j].text;
-        let particle = crate::roster::PARTICLES.contains(&w)
-            && words.get(j + 1).is_some_and(|n| is_name_word(n.text));
-        if is_name_word(w) || particle {
-            j += 1;
-        } else {
-            break;
-        }
-    }
+    j = name_end(words, j);
     if j == name_start {
         return None;
     }
@@ -238,7 +516,11 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
     let after = skip_apposition(sentence, words, j);
     let (act, act_end, also) = verb_after(sentence, words, after)?;
     Some(Attribution {
-        subject: Subject::Person { written: sentence[start..end].to_owned(), start, end },
+        subject: Subject::Person {
+            written: sentence[start..end].to_owned(),
+            start,
+            end,
+        },
         act: Some(act),
         act_end,
         also,
@@ -247,7 +529,9 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
 
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// Skips "(Kenya)" or ", co-chair of the group," after a name; returns the next word index.
@@ -293,7 +577,15 @@ fn verb_after(sentence: &str, words: &[Word<'_>], mut j: usize) -> Option<(Strin
     let tail: Vec<&str> = words[j + 1..].iter().take(3).map(|w| w.text).collect();
     let extra = match (verb.text, tail.as_slice()) {
         ("provided" | "gave", ["a" | "an", "update", ..]) => 2,
-        ("provided" | "gave", ["a" | "an", "quick" | "brief" | "short" | "general", "update", ..]) => 3,
+        (
+            "provided" | "gave",
+            [
+                "a" | "an",
+                "quick" | "brief" | "short" | "general",
+                "update",
+                ..,
+            ],
+        ) => 3,
         ("pointed", ["out", ..]) => 1,
         ("took", ["the", "floor", ..]) => 2,
         _ => 0,
@@ -308,7 +600,12 @@ fn collective_or_passive(sentence: &str, words: &[Word<'_>], i: usize) -> Option
         return Some(found);
     }
     let act = words.get(i + 2).map(|w| w.text.to_owned());
-    Some(Attribution { subject: Subject::Collective, act, act_end: words.get(i + 2).map_or(0, |w| w.end), also: false })
+    Some(Attribution {
+        subject: Subject::Collective,
+        act,
+        act_end: words.get(i + 2).map_or(0, |w| w.end),
+        also: false,
+    })
 }
 
 /// "It was noted by X that", "Concerns were raised by X": the agent after "by" speaks.
@@ -318,7 +615,9 @@ fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
         return None;
     }
     let participle = words[by - 1].text;
-    let aux = words[..by - 1].iter().any(|w| matches!(w.text, "was" | "were"));
+    let aux = words[..by - 1]
+        .iter()
+        .any(|w| matches!(w.text, "was" | "were"));
     if !aux || !VERBS.contains(&participle) {
         return None;
     }
@@ -331,27 +630,25 @@ fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
         }
         j += 2;
     } else {
-        while words.get(j).is_some_and(|w| crate::roster::HONORIFICS.contains(&w.text)) {
+        while words
+            .get(j)
+            .is_some_and(|w| crate::roster::HONORIFICS.contains(&w.text))
+        {
             j += 1;
         }
         let name_start = j;
-        while j < words.len() && j - name_start < 6 {
-            let w = words[j].text;
-            let particle = crate::roster::PARTICLES.contains(&w)
-                && words.get(j + 1).is_some_and(|n| is_name_word(n.text));
-            if is_name_word(w) || particle {
-                j += 1;
-            } else {
-                break;
-            }
-        }
+        j = name_end(words, j);
         if j == name_start {
             return None;
         }
     }
     let end = words[j - 1].end;
     Some(Attribution {
-        subject: Subject::Person { written: sentence[start..end].to_owned(), start, end },
+        subject: Subject::Person {
+            written: sentence[start..end].to_owned(),
+            start,
+            end,
+        },
         act: Some(participle.to_owned()),
         act_end: end,
         also: false,
@@ -380,8 +677,8 @@ pub fn name_runs(sentence: &str) -> Vec<(usize, usize)> {
         j += 1;
         while j < words.len() && j - start < 5 {
             let next = words[j].text;
-            let particle = crate::roster::PARTICLES.contains(&next)
-                && words.get(j + 1).is_some_and(|n| is_name_word(n.text));
+            let particle =
+                crate::roster::PARTICLES.contains(&next) && particles_then_name(&words, j);
             if let Some(base) = next.strip_suffix("'s").or_else(|| next.strip_suffix("’s")) {
                 if is_capitalised(base) {
                     out.push((words[start].start, words[j].start + base.len()));
@@ -415,28 +712,77 @@ mod tests {
             Subject::Collective => "<group>".into(),
             Subject::Plain => "<plain>".into(),
         };
-        format!("{subject} / {}{}", a.act.unwrap_or_default(), if a.also { " (also)" } else { "" })
+        format!(
+            "{subject} / {}{}",
+            a.act.unwrap_or_default(),
+            if a.also { " (also)" } else { "" }
+        )
     }
 
     #[test]
     fn reads_subjects_and_acts() {
-        assert_eq!(who("Titti noted that Revision 2 was published."), "Titti / noted");
-        assert_eq!(who("Jorge also agreed that the efforts failed."), "Jorge / agreed (also)");
-        assert_eq!(who("She also noted the reinsertion of language."), "<pronoun> / noted (also)");
-        assert_eq!(who("Her general impression of the document is good."), "<pronoun> / ");
-        assert_eq!(who("Finally, she noted the ambiguity."), "<pronoun> / noted");
-        assert_eq!(who("Anja provided a quick update, noting that all reports are done."), "Anja / provided a quick update");
-        assert_eq!(who("There was discussion of holding the next meeting."), "<group> / discussion");
-        assert_eq!(who("It was noted by the Secretariat that funds are low."), "the Secretariat / noted");
-        assert_eq!(who("Concerns were raised by Ms. Priya Natarajan about costs."), "Ms. Priya Natarajan / raised");
-        assert_eq!(who("Mr. van der Berg (Netherlands) stressed the point."), "Mr. van der Berg / stressed");
-        assert_eq!(who("The Chair welcomed participants."), "The Chair / welcomed");
+        assert_eq!(
+            who("Titti noted that Revision 2 was published."),
+            "Titti / noted"
+        );
+        assert_eq!(
+            who("Jorge also agreed that the efforts failed."),
+            "Jorge / agreed (also)"
+        );
+        assert_eq!(
+            who("She also noted the reinsertion of language."),
+            "<pronoun> / noted (also)"
+        );
+        assert_eq!(
+            who("Her general impression of the document is good."),
+            "<pronoun> / "
+        );
+        assert_eq!(
+            who("Finally, she noted the ambiguity."),
+            "<pronoun> / noted"
+        );
+        assert_eq!(
+            who("Anja provided a quick update, noting that all reports are done."),
+            "Anja / provided a quick update"
+        );
+        assert_eq!(
+            who("There was discussion of holding the next meeting."),
+            "<group> / discussion"
+        );
+        assert_eq!(
+            who("It was noted by the Secretariat that funds are low."),
+            "the Secretariat / noted"
+        );
+        assert_eq!(
+            who("Concerns were raised by Ms. Priya Natarajan about costs."),
+            "Ms. Priya Natarajan / raised"
+        );
+        assert_eq!(
+            who("Mr. van der Berg (Netherlands) stressed the point."),
+            "Mr. van der Berg / stressed"
+        );
+        assert_eq!(
+            who("The Chair welcomed participants."),
+            "The Chair / welcomed"
+        );
         assert_eq!(who("The group agreed to meet again."), "<group> / agreed");
-        assert_eq!(who("Outputs can be viewed on the IGF website."), "<plain> / ");
-        assert_eq!(who("Such a document would help position the IGF."), "<plain> / ");
-        assert_eq!(who("After that, the co-chairs will coordinate."), "<plain> / ");
+        assert_eq!(
+            who("Outputs can be viewed on the IGF website."),
+            "<plain> / "
+        );
+        assert_eq!(
+            who("Such a document would help position the IGF."),
+            "<plain> / "
+        );
+        assert_eq!(
+            who("After that, the co-chairs will coordinate."),
+            "<plain> / "
+        );
         assert_eq!(who("**Maria** noted the link."), "Maria / noted");
-        assert_eq!(who("Bertrand de La Chapelle, Director of the Network, questioned this."), "Bertrand de La Chapelle / questioned");
+        assert_eq!(
+            who("Bertrand de La Chapelle, Director of the Network, questioned this."),
+            "Bertrand de La Chapelle / questioned"
+        );
     }
 
     #[test]

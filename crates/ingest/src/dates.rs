@@ -21,6 +21,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?
           | (?P<m3>{MONTHS})\.?\s+(?P<y3>\d{{4}})
           | (?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})
+          | (?i:in|by|until|from|since|before|after|during|early|mid|late|end\s+of|beginning\s+of|start\s+of|the\s+end\s+of)\s+(?P<m4>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y4>\d{{4}}))?
         )\b"
     );
     Regex::new(&pattern).expect("the date pattern is valid")
@@ -32,8 +33,8 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         \b(?P<h>\d{1,2})(?:[:.h](?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?
         (?:\s*[-–]\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?)?
         (?:\s+|\s*\(?)
-        (?P<zone>UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|IST|
-            (?:UTC|GMT)\s?[+-−]\s?\d{1,2}(?::?\d{2})?|Geneva\s+time|New\s+York\s+time)\b",
+        (?P<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|IST|
+            Geneva\s+time|New\s+York\s+time)",
     )
     .expect("the time pattern is valid")
 });
@@ -63,7 +64,21 @@ fn month_number(name: &str) -> i8 {
 pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     // Most sentences name no month at all; skip them without running the regex.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    const FULL_MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !FULL_MONTHS.iter().any(|m| text.contains(m)) {
         return out;
     }
     for caps in DATE.captures_iter(text) {
@@ -75,11 +90,22 @@ pub fn find(text: &str) -> Vec<Found> {
             (num("y2"), month_number(m.as_str()), num("d2"))
         } else if let Some(m) = caps.name("m3") {
             (num("y3"), month_number(m.as_str()), None)
+        } else if let Some(m) = caps.name("m4") {
+            // Only from the month on is the date; the preposition before it is context.
+            let day = num("d4").and_then(|d| i8::try_from(d).ok());
+            out.push(Found {
+                start: m.start(),
+                end: whole.end(),
+                year: num("y4"),
+                month: month_number(m.as_str()),
+                day,
+            });
+            continue;
         } else {
             let month = num("im").and_then(|m| i8::try_from(m).ok()).unwrap_or(0);
             (num("iy"), month, num("id"))
         };
-        // "May" is also a verb; only a day or a year makes it a date.
+        // "May" is also a verb: a month alone counts only after a preposition ("in May").
         out.push(Found {
             start: whole.start(),
             end: whole.end(),
@@ -102,35 +128,64 @@ pub enum Unresolved {
 
 /// Resolves a found date against the meeting date.
 pub fn resolve(found: &Found, anchor: Option<Date>) -> Result<DateValue, Unresolved> {
-    let day = match found.day {
-        None => {
-            let year = found.year.or_else(|| anchor.map(|a| a.year())).ok_or(Unresolved::NoAnchor)?;
-            if !(1..=12).contains(&found.month) {
-                return Err(Unresolved::NoSuchDay);
+    if !(1..=12).contains(&found.month) {
+        return Err(Unresolved::NoSuchDay);
+    }
+    let Some(day) = found.day else {
+        let year = match (found.year, anchor) {
+            (Some(year), _) => year,
+            (None, Some(anchor)) => {
+                let earliest = anchor
+                    .checked_sub(jiff::Span::new().days(LOOK_BACK_DAYS))
+                    .unwrap_or(anchor);
+                // The first month of that name that has not ended before the look-back starts.
+                [anchor.year() - 1, anchor.year(), anchor.year() + 1]
+                    .into_iter()
+                    .find(|&y| {
+                        Date::new(y, found.month, 1).is_ok_and(|d| d.last_of_month() >= earliest)
+                    })
+                    .unwrap_or(anchor.year())
             }
-            return Ok(DateValue::Month { year, month: found.month });
-        }
-        Some(day) => day,
+            (None, None) => return Err(Unresolved::NoAnchor),
+        };
+        return Ok(DateValue::Month {
+            year,
+            month: found.month,
+        });
     };
     if let Some(year) = found.year {
-        return Date::new(year, found.month, day).map(DateValue::Day).map_err(|_| Unresolved::NoSuchDay);
+        return Date::new(year, found.month, day)
+            .map(DateValue::Day)
+            .map_err(|_| Unresolved::NoSuchDay);
     }
     let anchor = anchor.ok_or(Unresolved::NoAnchor)?;
-    let mut best: Option<(i64, Date)> = None;
+    let earliest = anchor
+        .checked_sub(jiff::Span::new().days(LOOK_BACK_DAYS))
+        .unwrap_or(anchor);
+    let mut valid = false;
     for year in [anchor.year() - 1, anchor.year(), anchor.year() + 1] {
         let Ok(candidate) = Date::new(year, found.month, day) else {
             continue;
         };
-        let distance = days_between(anchor, candidate).abs();
-        if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
+        valid = true;
+        if candidate >= earliest {
+            return Ok(DateValue::Day(candidate));
         }
     }
-    best.map(|(_, d)| DateValue::Day(d)).ok_or(Unresolved::NoSuchDay)
+    let _ = valid;
+    Err(Unresolved::NoSuchDay)
 }
 
+/// How far before the meeting a date without a year may lie. Reports name mostly what is
+/// coming (deadlines, next meetings); what is past is usually recent ("the launch event
+/// on 20 November"). So a date without a year is the first such day from three months
+/// before the meeting on.
+pub const LOOK_BACK_DAYS: i64 = 92;
+
 fn days_between(a: Date, b: Date) -> i64 {
-    a.until(b).map(|span| i64::from(span.get_days())).unwrap_or(i64::MAX / 2)
+    a.until(b)
+        .map(|span| i64::from(span.get_days()))
+        .unwrap_or(i64::MAX / 2)
 }
 
 /// A meeting start found in text: a day, and a time with a zone when the text gives them.
@@ -142,13 +197,17 @@ pub struct MeetingTime {
 
 /// The first full date in `text` (with a year), and the time with zone that follows it.
 pub fn meeting_time(text: &str) -> Option<MeetingTime> {
-    let found = find(text).into_iter().find(|f| f.year.is_some() && f.day.is_some())?;
+    let found = find(text)
+        .into_iter()
+        .find(|f| f.year.is_some() && f.day.is_some())?;
     let Ok(DateValue::Day(date)) = resolve(&found, None) else {
         return None;
     };
     let time = TIME.captures(text).and_then(|caps| {
         let mut hour: i8 = caps.name("h")?.as_str().parse().ok()?;
-        let minute: i8 = caps.name("min").map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let minute: i8 = caps
+            .name("min")
+            .map_or(Some(0), |m| m.as_str().parse().ok())?;
         if let Some(ampm) = caps.name("ampm") {
             let pm = ampm.as_str().to_ascii_lowercase().starts_with('p');
             hour = match (pm, hour) {
@@ -194,12 +253,22 @@ fn zone_offset(zone: &str, context: &str, date: Date) -> Option<(String, i32)> {
         "Genevatime" => {
             // Geneva keeps Central European time; the summer half of the year is CEST.
             // A report that writes "(CET)" after it says which one it means.
-            let summer = context.contains("CEST") || (!context.contains("CET") && in_eu_summer(date));
+            let summer =
+                context.contains("CEST") || (!context.contains("CET") && in_eu_summer(date));
             Some(("Europe/Zurich".to_owned(), if summer { 7200 } else { 3600 }))
         }
-        "NewYorktime" => Some(("America/New_York".to_owned(), if in_eu_summer(date) { -4 * 3600 } else { -5 * 3600 })),
+        "NewYorktime" => Some((
+            "America/New_York".to_owned(),
+            if in_eu_summer(date) {
+                -4 * 3600
+            } else {
+                -5 * 3600
+            },
+        )),
         other => {
-            let rest = other.strip_prefix("UTC").or_else(|| other.strip_prefix("GMT"))?;
+            let rest = other
+                .strip_prefix("UTC")
+                .or_else(|| other.strip_prefix("GMT"))?;
             let (sign, digits) = match rest.as_bytes().first()? {
                 b'+' => (1, &rest[1..]),
                 b'-' => (-1, &rest[1..]),
@@ -207,14 +276,20 @@ fn zone_offset(zone: &str, context: &str, date: Date) -> Option<(String, i32)> {
             };
             let digits = digits.replace(':', "");
             let (h, m) = if digits.len() > 2 {
-                (digits[..digits.len() - 2].parse::<i32>().ok()?, digits[digits.len() - 2..].parse::<i32>().ok()?)
+                (
+                    digits[..digits.len() - 2].parse::<i32>().ok()?,
+                    digits[digits.len() - 2..].parse::<i32>().ok()?,
+                )
             } else {
                 (digits.parse::<i32>().ok()?, 0)
             };
             if h > 14 || m > 59 {
                 return None;
             }
-            Some((zone.split_whitespace().collect::<String>(), sign * (h * 3600 + m * 60)))
+            Some((
+                zone.split_whitespace().collect::<String>(),
+                sign * (h * 3600 + m * 60),
+            ))
         }
     }
 }
@@ -250,8 +325,22 @@ mod tests {
         let anchor = Some(date(2025, 12, 4));
         assert_eq!(value("a deadline of 5 December", anchor), ["2025-12-05"]);
         assert_eq!(value("by 10 January", anchor), ["2026-01-10"]);
-        assert_eq!(value("by July 2026 and March 3, 2026", anchor), ["2026-07", "2026-03-03"]);
-        assert_eq!(value("on 2026-02-01 or 31 February", anchor), ["2026-02-01", "NoSuchDay"]);
+        assert_eq!(
+            value("by July 2026 and March 3, 2026", anchor),
+            ["2026-07", "2026-03-03"]
+        );
+        assert_eq!(
+            value("the event on 20 November, ends on 31 October", anchor),
+            ["2025-11-20", "2025-10-31"]
+        );
+        assert_eq!(
+            value("in May, but we may meet. By February", anchor),
+            ["2026-05", "2026-02"]
+        );
+        assert_eq!(
+            value("on 2026-02-01 or 31 February", anchor),
+            ["2026-02-01", "NoSuchDay"]
+        );
         assert_eq!(value("5 December", None), ["NoAnchor"]);
         assert!(value("we may meet", anchor).is_empty());
     }
@@ -260,11 +349,20 @@ mod tests {
     fn reads_meeting_times_with_zones() {
         let t = meeting_time("4 December 2025 at 13:00 UTC").expect("a time");
         assert_eq!(t.date, date(2025, 12, 4));
-        assert_eq!(t.time.map(|(dt, z, o)| (dt.hour(), z, o)), Some((13, "UTC".to_owned(), 0)));
+        assert_eq!(
+            t.time.map(|(dt, z, o)| (dt.hour(), z, o)),
+            Some((13, "UTC".to_owned(), 0))
+        );
         let t = meeting_time("Tuesday, 3 March 2026, 14:00 Geneva time (CET)").expect("a time");
         assert_eq!(t.time.map(|(_, _, o)| o), Some(3600));
         let t = meeting_time("March 3, 2026, 2:30 pm UTC+2").expect("a time");
-        assert_eq!(t.time.map(|(dt, _, o)| (dt.hour(), dt.minute(), o)), Some((14, 30, 7200)));
-        assert_eq!(meeting_time("3 March 2026").map(|t| t.time.is_none()), Some(true));
+        assert_eq!(
+            t.time.map(|(dt, _, o)| (dt.hour(), dt.minute(), o)),
+            Some((14, 30, 7200))
+        );
+        assert_eq!(
+            meeting_time("3 March 2026").map(|t| t.time.is_none()),
+            Some(true)
+        );
     }
 }

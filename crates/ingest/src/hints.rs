@@ -41,7 +41,11 @@ pub enum HintsError {
     #[error("invalid people hints: person {index} has an empty name")]
     EmptyName { index: usize },
     #[error("invalid people hints: alias '{alias}' is given to both {first} and {second}")]
-    DuplicateAlias { alias: String, first: String, second: String },
+    DuplicateAlias {
+        alias: String,
+        first: String,
+        second: String,
+    },
 }
 
 impl PeopleHints {
@@ -54,7 +58,8 @@ impl PeopleHints {
             }
             for alias in &person.aliases {
                 let key = crate::roster::fold(alias);
-                if let Some((_, first)) = seen.iter().find(|(k, n)| *k == key && *n != person.name) {
+                if let Some((_, first)) = seen.iter().find(|(k, n)| *k == key && *n != person.name)
+                {
                     return Err(HintsError::DuplicateAlias {
                         alias: alias.clone(),
                         first: (*first).to_owned(),

@@ -42,7 +42,10 @@ pub fn decode(bytes: &[u8]) -> Result<Text, InputError> {
         return Err(InputError::Empty);
     }
     if bytes.len() > MAX_BYTES {
-        return Err(InputError::TooLarge { size: bytes.len(), max: MAX_BYTES });
+        return Err(InputError::TooLarge {
+            size: bytes.len(),
+            max: MAX_BYTES,
+        });
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary { offset });
@@ -52,8 +55,14 @@ pub fn decode(bytes: &[u8]) -> Result<Text, InputError> {
         Err(error) => {
             let before = &bytes[..error.valid_up_to()];
             let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count()
+                + 1;
             return Err(InputError::InvalidUtf8 { line, column });
         }
     };
@@ -68,7 +77,11 @@ pub fn decode(bytes: &[u8]) -> Result<Text, InputError> {
     } else {
         text.to_owned()
     };
-    Ok(Text { content, sha256: hex_sha256(bytes), crlf })
+    Ok(Text {
+        content,
+        sha256: hex_sha256(bytes),
+        crlf,
+    })
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {

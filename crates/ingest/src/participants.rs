@@ -41,7 +41,10 @@ pub fn strip_marker(line: &str) -> Option<(&str, usize)> {
 
 fn is_name_part(word: &str) -> bool {
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-    (first_upper && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')))
+    (first_upper
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')))
         || PARTICLES.contains(&word)
 }
 
@@ -58,15 +61,22 @@ pub fn looks_like_name(text: &str) -> bool {
 
 /// Reads one line of a participant list. `None` when the line does not hold a name.
 pub fn parse_line(line: u32, raw: &str) -> Option<Participant> {
-    let (body, skipped) = strip_marker(raw).unwrap_or((raw.trim(), raw.len() - raw.trim_start().len()));
+    let (body, skipped) =
+        strip_marker(raw).unwrap_or((raw.trim(), raw.len() - raw.trim_start().len()));
     let body = body.trim().trim_end_matches([';', '.']);
     let column = u32::try_from(raw[..skipped].chars().count() + 1).unwrap_or(1);
     let (name, affiliation) = split_line(body)?;
-    let name = strip_honorifics(&name).to_owned();
+    let stripped = strip_honorifics(&name);
+    let honorific = Some(name[..name.len() - stripped.len()].trim())
+        .filter(|h| !h.is_empty())
+        .map(str::to_owned);
+    let name = stripped.to_owned();
     if !looks_like_name(&name) {
         return None;
     }
-    let affiliation = affiliation.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty());
+    let affiliation = affiliation
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty());
     let (roles, stakeholder_group) = affiliation.as_deref().map_or((Vec::new(), None), classify);
     Some(Participant {
         name,
@@ -74,6 +84,7 @@ pub fn parse_line(line: u32, raw: &str) -> Option<Participant> {
         roles,
         stakeholder_group,
         aliases: Vec::new(),
+        honorific,
         span: Span::at(line, column),
     })
 }
@@ -83,15 +94,27 @@ fn split_line(body: &str) -> Option<(String, Option<String>)> {
     // "Surname, First name (Affiliation)" or "SURNAME, First name".
     if let Some((left, right)) = body.split_once(", ") {
         let (given, paren) = match right.find(" (") {
-            Some(at) if right.ends_with(')') => (&right[..at], Some(&right[at + 2..right.len() - 1])),
+            Some(at) if right.ends_with(')') => {
+                (&right[..at], Some(&right[at + 2..right.len() - 1]))
+            }
             _ => (right, None),
         };
-        let upper_surname = left.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        let upper_surname = left
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
             && left.chars().any(char::is_alphabetic);
         let short = |s: &str| (1..=3).contains(&s.split_whitespace().count()) && looks_like_name(s);
-        if short(left) && short(given) && (paren.is_some() || upper_surname) {
-            let surname = if upper_surname { title_case(left) } else { left.to_owned() };
-            return Some((format!("{} {}", given.trim(), surname.trim()), paren.map(str::to_owned)));
+        if short(&title_case(left)) && short(given) && (paren.is_some() || upper_surname) {
+            let surname = if upper_surname {
+                title_case(left)
+            } else {
+                left.to_owned()
+            };
+            return Some((
+                format!("{} {}", given.trim(), surname.trim()),
+                paren.map(str::to_owned),
+            ));
         }
     }
     // "Name (Affiliation)", optionally followed by more.
@@ -99,7 +122,10 @@ fn split_line(body: &str) -> Option<(String, Option<String>)> {
         let name = &body[..open];
         if looks_like_name(name) {
             let rest = body[open + 2..].trim_end();
-            let affiliation = rest.strip_suffix(')').unwrap_or(rest).replacen(") ", ", ", 1);
+            let affiliation = rest
+                .strip_suffix(')')
+                .unwrap_or(rest)
+                .replacen(") ", ", ", 1);
             return Some((name.to_owned(), Some(affiliation)));
         }
     }
@@ -115,7 +141,11 @@ fn title_case(word: &str) -> String {
     word.split_whitespace()
         .map(|w| {
             let mut chars = w.chars();
-            chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -133,7 +163,11 @@ pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
             .filter(|w| !w.is_empty())
             .collect();
         if !words.contains(&"former") && !words.contains(&"past") {
-            for word in &words {
+            for (index, word) in words.iter().enumerate() {
+                // "Senior Adviser to the Chair": the role is someone else's.
+                if index > 0 && words[index - 1] == "the" {
+                    continue;
+                }
                 let role = match *word {
                     "co-chair" | "cochair" | "co-chairs" => Some(Role::CoChair),
                     "vice-chair" => Some(Role::ViceChair),
@@ -164,7 +198,11 @@ pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
 fn stakeholder(lower: &str, words: &[&str]) -> Option<StakeholderGroup> {
     if lower.contains("intergovernmental") {
         Some(StakeholderGroup::IntergovernmentalOrganization)
-    } else if words.iter().any(|w| matches!(*w, "government" | "ministry" | "embassy")) || lower.contains("permanent mission") {
+    } else if words
+        .iter()
+        .any(|w| matches!(*w, "government" | "ministry" | "embassy"))
+        || lower.contains("permanent mission")
+    {
         Some(StakeholderGroup::Government)
     } else if lower.contains("civil society") {
         Some(StakeholderGroup::CivilSociety)
@@ -172,7 +210,10 @@ fn stakeholder(lower: &str, words: &[&str]) -> Option<StakeholderGroup> {
         Some(StakeholderGroup::PrivateSector)
     } else if lower.contains("technical community") {
         Some(StakeholderGroup::TechnicalCommunity)
-    } else if lower.contains("academia") || words.contains(&"university") || words.contains(&"academic") {
+    } else if lower.contains("academia")
+        || words.contains(&"university")
+        || words.contains(&"academic")
+    {
         Some(StakeholderGroup::Academia)
     } else {
         None
@@ -190,6 +231,7 @@ pub fn parse_inline(line: u32, column: u32, list: &str) -> Vec<Participant> {
             roles: Vec::new(),
             stakeholder_group: None,
             aliases: Vec::new(),
+            honorific: None,
             span: Span::at(line, column),
         })
         .collect()
@@ -218,12 +260,27 @@ mod tests {
             entry("7. Titti Cassa, Group's Co-Chair, IGF MAG member, Government of Italy"),
             "Titti Cassa | Group's Co-Chair, IGF MAG member, Government of Italy | [CoChair] | Some(Government)"
         );
-        assert_eq!(entry("4. Anriette Esterhuysen, former IGF MAG Chair"), "Anriette Esterhuysen | former IGF MAG Chair | [] | None");
-        assert_eq!(entry("- Lindqvist, Karin (Government of Sweden)"), "Karin Lindqvist | Government of Sweden | [] | Some(Government)");
+        assert_eq!(
+            entry("4. Anriette Esterhuysen, former IGF MAG Chair"),
+            "Anriette Esterhuysen | former IGF MAG Chair | [] | None"
+        );
+        assert_eq!(
+            entry("- Lindqvist, Karin (Government of Sweden)"),
+            "Karin Lindqvist | Government of Sweden | [] | Some(Government)"
+        );
         assert_eq!(entry("OKAFOR, Chidi"), "Chidi Okafor |  | [] | None");
-        assert_eq!(entry("* Mr. Pieter van der Berg (Netherlands) – rapporteur"), "Pieter van der Berg | Netherlands, – rapporteur | [Rapporteur] | None");
-        assert_eq!(entry("Jane Doe – Internet Society, technical community"), "Jane Doe | Internet Society, technical community | [] | Some(TechnicalCommunity)");
-        assert_eq!(entry("12) Anja Gengo, IGF Secretariat"), "Anja Gengo | IGF Secretariat | [Secretariat] | None");
+        assert_eq!(
+            entry("* Mr. Pieter van der Berg (Netherlands) – rapporteur"),
+            "Pieter van der Berg | Netherlands, – rapporteur | [Rapporteur] | None"
+        );
+        assert_eq!(
+            entry("Jane Doe – Internet Society, technical community"),
+            "Jane Doe | Internet Society, technical community | [] | Some(TechnicalCommunity)"
+        );
+        assert_eq!(
+            entry("12) Anja Gengo, IGF Secretariat"),
+            "Anja Gengo | IGF Secretariat | [Secretariat] | None"
+        );
         assert_eq!(entry("1. the meeting opened at ten"), "-");
     }
 }

@@ -29,7 +29,8 @@ static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?\b").expect("the list pattern is valid")
+    Regex::new(r"\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?\b")
+        .expect("the list pattern is valid")
 });
 
 /// One reference found in a sentence.
@@ -83,10 +84,16 @@ pub fn find(sentence: &str, context: Option<&str>) -> Vec<Found> {
     for caps in PARAGRAPH.captures_iter(sentence) {
         let whole = caps.get(0).expect("group 0 always matches");
         let labels: Vec<String> = if let Some(list) = caps.name("list") {
-            LIST_ITEM.find_iter(list.as_str()).map(|m| m.as_str().replace(' ', "")).collect()
+            LIST_ITEM
+                .find_iter(list.as_str())
+                .map(|m| m.as_str().replace(' ', ""))
+                .collect()
         } else {
             let prefix = caps.name("op").map_or("", |m| m.as_str());
-            vec![format!("{prefix}{}", caps.name("opn").map_or("", |m| m.as_str()))]
+            vec![format!(
+                "{prefix}{}",
+                caps.name("opn").map_or("", |m| m.as_str())
+            )]
         };
         for label in labels {
             out.push(Found {
@@ -100,13 +107,25 @@ pub fn find(sentence: &str, context: Option<&str>) -> Vec<Found> {
     }
     if out.is_empty() {
         for (start, end, version) in &versions {
-            out.push(Found { document: document.clone(), version: Some(version.clone()), paragraph: None, start: *start, end: *end });
+            out.push(Found {
+                document: document.clone(),
+                version: Some(version.clone()),
+                paragraph: None,
+                start: *start,
+                end: *end,
+            });
         }
     }
     if out.is_empty()
         && let Some((start, end, name)) = docs.first()
     {
-        out.push(Found { document: Some(name.clone()), version: None, paragraph: None, start: *start, end: *end });
+        out.push(Found {
+            document: Some(name.clone()),
+            version: None,
+            paragraph: None,
+            start: *start,
+            end: *end,
+        });
     }
     out
 }
@@ -132,15 +151,36 @@ mod tests {
     #[test]
     fn finds_documents_versions_and_paragraphs() {
         assert_eq!(
-            refs("Titti noted that Revision 2 of the WSIS+20 Outcome Document was published.", None),
+            refs(
+                "Titti noted that Revision 2 of the WSIS+20 Outcome Document was published.",
+                None
+            ),
             ["WSIS+20 Outcome Document|Rev2|"]
         );
         let ctx = Some("WSIS+20 Outcome Document");
-        assert_eq!(refs("the Rev 2 language feels weak", ctx), ["WSIS+20 Outcome Document|Rev2|"]);
-        assert_eq!(refs("the reintroduction of para. 54tre", ctx), ["WSIS+20 Outcome Document||54tre"]);
-        assert_eq!(refs("paras 10 and 12bis of Rev1", ctx), ["WSIS+20 Outcome Document|Rev1|10", "WSIS+20 Outcome Document|Rev1|12bis"]);
-        assert_eq!(refs("see OP 5 and paragraph 7 bis", None), ["||7bis", "||OP5"]);
-        assert_eq!(refs("the Draft Declaration was long", None), ["Draft Declaration||"]);
+        assert_eq!(
+            refs("the Rev 2 language feels weak", ctx),
+            ["WSIS+20 Outcome Document|Rev2|"]
+        );
+        assert_eq!(
+            refs("the reintroduction of para. 54tre", ctx),
+            ["WSIS+20 Outcome Document||54tre"]
+        );
+        assert_eq!(
+            refs("paras 10 and 12bis of Rev1", ctx),
+            [
+                "WSIS+20 Outcome Document|Rev1|10",
+                "WSIS+20 Outcome Document|Rev1|12bis"
+            ]
+        );
+        assert_eq!(
+            refs("see OP 5 and paragraph 7 bis", None),
+            ["||OP5", "||7bis"]
+        );
+        assert_eq!(
+            refs("the Draft Declaration was long", None),
+            ["Draft Declaration||"]
+        );
         assert!(refs("she noted the revision was long", None).is_empty());
     }
 }

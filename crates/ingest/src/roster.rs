@@ -38,9 +38,34 @@ pub fn fold(name: &str) -> String {
 
 /// Titles that may precede a name and are not part of it.
 pub const HONORIFICS: &[&str] = &[
-    "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Mx.", "Dr.", "Dr", "Prof.", "Professor", "Ambassador",
-    "Amb.", "H.E.", "HE", "Sir", "Dame", "Minister", "Senator", "Judge", "Excellency", "His",
-    "Her", "Hon.", "Madam", "Mme", "Mme.", "M.",
+    "Mr.",
+    "Mr",
+    "Mrs.",
+    "Mrs",
+    "Ms.",
+    "Ms",
+    "Mx.",
+    "Dr.",
+    "Dr",
+    "Prof.",
+    "Professor",
+    "Ambassador",
+    "Amb.",
+    "H.E.",
+    "HE",
+    "Sir",
+    "Dame",
+    "Minister",
+    "Senator",
+    "Judge",
+    "Excellency",
+    "His",
+    "Her",
+    "Hon.",
+    "Madam",
+    "Mme",
+    "Mme.",
+    "M.",
 ];
 
 /// Lower-case words that may stand inside a name ("de La Chapelle", "van der Berg").
@@ -68,6 +93,28 @@ pub fn strip_honorifics(name: &str) -> &str {
 struct Person {
     name: String,
     roles: Vec<Role>,
+    gender: Option<Gender>,
+}
+
+/// What a title says of its bearer, when it says anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+fn gender_of(written: &str) -> Option<Gender> {
+    let first = written.split_whitespace().find(|w| {
+        !matches!(
+            *w,
+            "H.E." | "HE" | "Ambassador" | "Amb." | "Dr." | "Dr" | "Prof." | "Professor"
+        )
+    })?;
+    match first.trim_end_matches('.') {
+        "Mr" | "Sir" | "M" => Some(Gender::Male),
+        "Ms" | "Mrs" | "Madam" | "Mme" | "Dame" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 /// The people a meeting's names resolve against: its participants, then people from hints.
@@ -85,7 +132,8 @@ impl Roster {
     pub fn new(participants: &[Participant], hints: &crate::PeopleHints) -> Roster {
         let mut roster = Roster::default();
         for p in participants {
-            roster.add(&p.name, p.roles.clone());
+            let id = roster.add(&p.name, p.roles.clone());
+            roster.people[id].gender = p.honorific.as_deref().and_then(gender_of);
         }
         roster.participants = roster.people.len();
         for hint in &hints.people {
@@ -112,12 +160,20 @@ impl Roster {
         let mut keys = vec![folded.clone()];
         if words.len() > 1 {
             keys.push(words[0].to_owned());
+            // Two given names ("José Luis", "Luz Marina").
+            if words.len() > 2 && !PARTICLES.contains(&words[1]) {
+                keys.push(words[..2].join(" "));
+            }
             for start in 1..words.len() {
                 // A trailing part that is only a particle ("la") names nobody.
                 if words.len() - start == 1 && PARTICLES.contains(&words[start]) {
                     continue;
                 }
                 keys.push(words[start..].join(" "));
+                // A middle name or first surname alone ("Perez" of "Eunice Alejandra Perez Coello").
+                if !PARTICLES.contains(&words[start]) {
+                    keys.push(words[start].to_owned());
+                }
             }
         }
         keys.sort();
@@ -128,7 +184,11 @@ impl Roster {
                 ids.push(id);
             }
         }
-        self.people.push(Person { name: name.to_owned(), roles });
+        self.people.push(Person {
+            name: name.to_owned(),
+            roles,
+            gender: None,
+        });
         id
     }
 
@@ -139,7 +199,9 @@ impl Roster {
 
     /// Whether the folded key names at least one person.
     pub fn knows(&self, written: &str) -> bool {
-        let key = fold(strip_honorifics(written.trim_end_matches("'s").trim_end_matches("’s")));
+        let key = fold(strip_honorifics(
+            written.trim_end_matches("'s").trim_end_matches("’s"),
+        ));
         self.aliases.contains_key(&key) || self.index.contains_key(&key)
     }
 
@@ -151,25 +213,54 @@ impl Roster {
         }
         let key = fold(strip_honorifics(&mention));
         if let Some(&id) = self.aliases.get(&key) {
-            return Speaker::Resolved { name: self.people[id].name.clone(), mention };
+            return Speaker::Resolved {
+                name: self.people[id].name.clone(),
+                mention,
+            };
         }
         match self.index.get(&key).map(Vec::as_slice) {
-            Some([id]) => Speaker::Resolved { name: self.people[*id].name.clone(), mention },
-            Some(ids) if !ids.is_empty() => Speaker::Ambiguous {
+            Some([id]) => Speaker::Resolved {
+                name: self.people[*id].name.clone(),
                 mention,
-                candidates: ids.iter().map(|&id| self.people[id].name.clone()).collect(),
             },
+            Some(ids) if !ids.is_empty() => {
+                // "Ms. Menon" when the list gives Mr. Rajesh Menon and Ms. Lakshmi Menon.
+                let said = gender_of(&mention);
+                let fitting: Vec<usize> = ids
+                    .iter()
+                    .copied()
+                    .filter(|&id| said.is_some() && self.people[id].gender == said)
+                    .collect();
+                if let [id] = fitting.as_slice() {
+                    return Speaker::Resolved {
+                        name: self.people[*id].name.clone(),
+                        mention,
+                    };
+                }
+                Speaker::Ambiguous {
+                    mention,
+                    candidates: ids.iter().map(|&id| self.people[id].name.clone()).collect(),
+                }
+            }
             _ => Speaker::Unknown { mention },
         }
     }
 
     fn resolve_role(&self, roles: &[Role], mention: String) -> Speaker {
         for role in roles {
-            let holders: Vec<&Person> =
-                self.people.iter().filter(|p| p.roles.contains(role)).collect();
+            let holders: Vec<&Person> = self
+                .people
+                .iter()
+                .filter(|p| p.roles.contains(role))
+                .collect();
             match holders.as_slice() {
                 [] => continue,
-                [one] => return Speaker::Resolved { name: one.name.clone(), mention },
+                [one] => {
+                    return Speaker::Resolved {
+                        name: one.name.clone(),
+                        mention,
+                    };
+                }
                 many => {
                     return Speaker::Ambiguous {
                         mention,
@@ -210,6 +301,7 @@ mod tests {
             roles: roles.to_vec(),
             stakeholder_group: None,
             aliases: vec![],
+            honorific: None,
             span: Span::nowhere(),
         }
     }
@@ -226,10 +318,19 @@ mod tests {
         let roster = Roster::new(&people, &crate::PeopleHints::default());
         assert_eq!(roster.resolve("Jorge").status(), "ambiguous");
         assert_eq!(roster.resolve("Perez").candidates().len(), 2);
-        assert_eq!(roster.resolve("Perez Coello").name(), Some("Eunice Alejandra Perez Coello"));
-        assert_eq!(roster.resolve("Mr. de La Chapelle").name(), Some("Bertrand de La Chapelle"));
+        assert_eq!(
+            roster.resolve("Perez Coello").name(),
+            Some("Eunice Alejandra Perez Coello")
+        );
+        assert_eq!(
+            roster.resolve("Mr. de La Chapelle").name(),
+            Some("Bertrand de La Chapelle")
+        );
         assert_eq!(roster.resolve("Zoe").name(), Some("Zoë Müller"));
-        assert_eq!(roster.resolve("the Chair").name(), Some("Bertrand de La Chapelle"));
+        assert_eq!(
+            roster.resolve("the Chair").name(),
+            Some("Bertrand de La Chapelle")
+        );
         assert_eq!(roster.resolve("The Secretariat").name(), Some("Zoë Müller"));
         assert_eq!(roster.resolve("Flavio").status(), "unknown");
         assert_eq!(roster.resolve("La").status(), "unknown");
@@ -237,7 +338,10 @@ mod tests {
 
     #[test]
     fn hint_aliases_settle_ambiguity() {
-        let people = [participant("Jorge Cancio", &[]), participant("Jorge Perez", &[])];
+        let people = [
+            participant("Jorge Cancio", &[]),
+            participant("Jorge Perez", &[]),
+        ];
         let hints = crate::PeopleHints::parse(
             "[[person]]\nname = \"Jorge Cancio\"\naliases = [\"Jorge\"]\n",
         )

@@ -44,16 +44,37 @@ fn section_of(heading: &str) -> Option<Section> {
     Some(match folded {
         "agenda" | "proposed agenda" | "adopted agenda" | "agenda items" | "meeting agenda"
         | "draft agenda" | "provisional agenda" => Section::Agenda,
-        "discussion" | "discussions" | "summary of discussion" | "summary of discussions"
-        | "summary of the discussion" | "proceedings" | "meeting notes" | "notes"
-        | "summary" | "discussion summary" | "main points of discussion" => Section::Discussion,
-        "list of participants" | "participants" | "attendees" | "attendance" | "present"
-        | "in attendance" | "participants list" | "members present" | "list of attendees"
-        | "participant list" | "attendance list" | "those present" => Section::Participants,
+        "discussion"
+        | "discussions"
+        | "summary of discussion"
+        | "summary of discussions"
+        | "summary of the discussion"
+        | "proceedings"
+        | "meeting notes"
+        | "notes"
+        | "summary"
+        | "discussion summary"
+        | "main points of discussion" => Section::Discussion,
+        "list of participants"
+        | "participants"
+        | "attendees"
+        | "attendance"
+        | "present"
+        | "in attendance"
+        | "participants list"
+        | "members present"
+        | "list of attendees"
+        | "participant list"
+        | "attendance list"
+        | "those present" => Section::Participants,
         "action items" | "actions" | "action points" | "summary of actions" | "next steps"
         | "follow-up" | "follow-up actions" | "action item" => Section::Actions,
-        "decisions" | "decisions taken" | "conclusions" | "summary of decisions"
-        | "decisions and conclusions" | "outcomes" => Section::Decisions,
+        "decisions"
+        | "decisions taken"
+        | "conclusions"
+        | "summary of decisions"
+        | "decisions and conclusions"
+        | "outcomes" => Section::Decisions,
         "next meeting" | "date of next meeting" | "next meetings" => Section::NextMeeting,
         _ => return None,
     })
@@ -61,12 +82,16 @@ fn section_of(heading: &str) -> Option<Section> {
 
 /// The words of a heading line without Markdown marks.
 fn heading_text(line: &str) -> &str {
-    line.trim().trim_start_matches('#').trim().trim_matches(|c| c == '*' || c == '_').trim()
+    line.trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim()
 }
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:(?P<mode>virtual|online|in-person|in person|hybrid|regular|ordinary|extraordinary|plenary|monthly|weekly|formal|informal)\s+)*(?:meeting|session|call)\s+of\s+(?:the\s+)?(?P<group>[^(.;]+?)\s*(?:\((?P<short>[^)]{1,40})\))?\s+(?:was|took|met|is|convened|were|held|had)\b",
+        r"(?i)\b(?P<n>\d{1,4}(?:st|nd|rd|th)|(?:twenty-|thirty-|forty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth))\s+(?:(?P<mode>virtual|online|in-person|in person|hybrid|regular|ordinary|extraordinary|plenary|monthly|weekly|formal|informal)\s+)*(?:meeting|session|call)\s+of\s+(?:the\s+)?(?P<group>[^(.;]+?)\s*(?:\((?P<short>[^)]{1,40})\))?(?:\s+of\s+the\s+[^.;]+?)?\s+(?:was|took|met|is|convened|were|held|had)\b",
     )
     .expect("the ordinal pattern is valid")
 });
@@ -77,7 +102,7 @@ static MEETING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MODERATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:moderated|chaired|facilitated|presided over|led) by (?P<who>(?:the [A-Z][\w-]+)|(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.) )*[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|la|van|der|von|del|da|di))*)")
+    Regex::new(r"\b(?:moderated|chaired|facilitated|presided over|led) by (?P<who>(?:the [A-Z][\w-]+)|(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.) )*[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|la|van|der|von|del|da|di))*)|(?:^|[.;,] |\b(?:and|The|the) )(?P<who2>(?:[Tt]he (?:Chair|Co-Chair|Co-chair|Moderator))|(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.) )*[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|la|van|der|von|del|da|di))*) (?:moderated|chaired|facilitated) the (?:meeting|session|call|discussion)")
         .expect("the moderator pattern is valid")
 });
 
@@ -107,8 +132,17 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
 /// by its list reads like a heading and a list.
 fn split_headings(blocks: Vec<Block<'_>>) -> Vec<Block<'_>> {
     let mut out = Vec::with_capacity(blocks.len());
-    for block in blocks {
-        if !block.lines.iter().skip(1).any(|(_, l)| l.trim_start().starts_with('#'))
+    for mut block in blocks {
+        // "Agenda" directly followed by its list, with no blank line between.
+        if block.lines.len() > 1 && section_of(block.lines[0].1).is_some() {
+            let first = block.lines.remove(0);
+            out.push(Block { lines: vec![first] });
+        }
+        if !block
+            .lines
+            .iter()
+            .skip(1)
+            .any(|(_, l)| l.trim_start().starts_with('#'))
             && !(block.lines.len() > 1 && block.lines[0].1.trim_start().starts_with('#'))
         {
             out.push(block);
@@ -118,7 +152,9 @@ fn split_headings(blocks: Vec<Block<'_>>) -> Vec<Block<'_>> {
         for line in block.lines {
             if line.1.trim_start().starts_with('#') {
                 if !current.is_empty() {
-                    out.push(Block { lines: std::mem::take(&mut current) });
+                    out.push(Block {
+                        lines: std::mem::take(&mut current),
+                    });
                 }
                 out.push(Block { lines: vec![line] });
             } else {
@@ -167,18 +203,28 @@ struct Reader<'a> {
     lines: Vec<&'a str>,
     /// Heading line of each agenda item's discussion, by item number.
     discussed_at: Vec<(String, u32)>,
+    /// Who the opening says chaired the meeting ("chaired by Nomvula Dlamini").
+    chaired_by: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
     fn new(path: &str, text: &'a Text, hints: &PeopleHints, blocks: &[Block<'a>]) -> Reader<'a> {
         let mut record = Record {
-            source: Source { path: path.to_owned(), reader: READER.to_owned(), sha256: text.sha256.clone() },
+            source: Source {
+                path: path.to_owned(),
+                reader: READER.to_owned(),
+                sha256: text.sha256.clone(),
+            },
             ..Record::default()
         };
         record.participants = read_participants(blocks, &mut record.diagnostics);
         for hint in &hints.people {
             let key = fold(&hint.name);
-            if let Some(p) = record.participants.iter().position(|p| fold(&p.name) == key) {
+            if let Some(p) = record
+                .participants
+                .iter()
+                .position(|p| fold(&p.name) == key)
+            {
                 record.participants[p].aliases = hint.aliases.clone();
                 if record.participants[p].affiliation.is_none() {
                     record.participants[p].affiliation = hint.affiliation.clone();
@@ -186,7 +232,13 @@ impl<'a> Reader<'a> {
             }
         }
         let roster = Roster::new(&record.participants, hints);
-        Reader { record, roster, lines: text.content.split('\n').collect(), discussed_at: Vec::new() }
+        Reader {
+            record,
+            roster,
+            lines: text.content.split('\n').collect(),
+            discussed_at: Vec::new(),
+            chaired_by: Vec::new(),
+        }
     }
 
     fn run(&mut self, blocks: &[Block<'a>]) {
@@ -213,7 +265,17 @@ impl<'a> Reader<'a> {
             match section {
                 Section::Participants => continue,
                 Section::Agenda => {
-                    if self.read_agenda_block(block) {
+                    let repeats_item = !self.record.agenda.is_empty()
+                        && block
+                            .single()
+                            .and_then(agenda_line)
+                            .is_some_and(|(label, title, _)| {
+                                self.record.agenda_items().iter().any(|i| {
+                                    i.number == label
+                                        || titles_match(&fold(&i.title), &fold(&title))
+                                })
+                            });
+                    if !repeats_item && self.read_agenda_block(block) {
                         continue;
                     }
                     // Prose after the agenda list: the discussion has begun without a heading.
@@ -227,7 +289,10 @@ impl<'a> Reader<'a> {
                     seen_prose = true;
                     self.read_opening(block);
                 }
-                Section::Discussion | Section::Actions | Section::Decisions | Section::NextMeeting => {}
+                Section::Discussion
+                | Section::Actions
+                | Section::Decisions
+                | Section::NextMeeting => {}
             }
             if matches!(section, Section::Discussion) && self.item_heading(block, &mut walk) {
                 continue;
@@ -239,11 +304,18 @@ impl<'a> Reader<'a> {
             // A sentence split across two blocks by a page break: join it.
             while index < blocks.len() && ends_mid_sentence(paragraphs.last()) {
                 let next = &blocks[index];
-                let starts_lower = next.lines[0].1.trim_start().chars().next().is_some_and(char::is_lowercase);
+                let starts_lower = next.lines[0]
+                    .1
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
                 if !starts_lower || heading_line(next).is_some_and(|h| section_of(h).is_some()) {
                     break;
                 }
-                let last = paragraphs.last_mut().expect("ends_mid_sentence saw a paragraph");
+                let last = paragraphs
+                    .last_mut()
+                    .expect("ends_mid_sentence saw a paragraph");
                 for &(n, line) in &next.lines {
                     last.push_line(n, line);
                 }
@@ -270,12 +342,20 @@ impl<'a> Reader<'a> {
     /// Header lines before the opening paragraph: group name, mode, date and time, title.
     /// Returns false when the block is prose, which ends the header.
     fn read_header_block(&mut self, block: &Block<'a>) -> bool {
-        let is_prose = block.lines.iter().any(|(_, l)| l.split_whitespace().count() > 16 || l.trim_end().ends_with('.') && l.split_whitespace().count() > 6);
+        let is_prose = block.lines.iter().any(|(_, l)| {
+            l.split_whitespace().count() > 16
+                || l.trim_end().ends_with('.') && l.split_whitespace().count() > 6
+        });
         if is_prose {
             return false;
         }
-        for &(number, raw) in &block.lines {
-            let line = heading_text(raw);
+        let parts = block.lines.iter().flat_map(|&(number, raw)| {
+            heading_text(raw)
+                .split(" · ")
+                .flat_map(|l| l.split(" | "))
+                .map(move |l| (number, l.trim().trim_matches('*').trim()))
+        });
+        for (number, line) in parts.collect::<Vec<_>>() {
             if line.is_empty() {
                 continue;
             }
@@ -290,9 +370,17 @@ impl<'a> Reader<'a> {
                 self.record.meeting.mode.get_or_insert(mode);
                 continue;
             }
-            let title_word = ["summary report", "minutes", "meeting report", "report of", "summary record", "meeting notes", "summary of"]
-                .iter()
-                .any(|w| folded.contains(w));
+            let title_word = [
+                "summary report",
+                "minutes",
+                "meeting report",
+                "report of",
+                "summary record",
+                "meeting notes",
+                "summary of",
+            ]
+            .iter()
+            .any(|w| folded.contains(w));
             if title_word {
                 self.read_opening_text(line);
                 if self.record.meeting.title.is_none() {
@@ -333,8 +421,38 @@ impl<'a> Reader<'a> {
                     _ => {}
                 }
             }
-            if self.record.group.name.is_none() {
-                self.record.group.name = Some(line.to_owned());
+            if let Some(n) = header_number(line) {
+                self.record.meeting.number.get_or_insert(n);
+                if let Some(mode) = mode_of(&folded) {
+                    self.record.meeting.mode.get_or_insert(mode);
+                }
+                continue;
+            }
+            let (mut name, short) = split_short_name(line);
+            // "Open Source Geospatial Toolkit — Technical Steering Committee".
+            for dash in [" — ", " – ", " - "] {
+                if let Some((left, right)) = name.split_once(dash)
+                    && is_group_name(right)
+                    && !is_group_name(left)
+                {
+                    self.record
+                        .group
+                        .parent
+                        .get_or_insert_with(|| left.trim().to_owned());
+                    name = right.trim();
+                }
+            }
+            let is_group = is_group_name(name);
+            let had_group = self.record.group.name.as_deref().is_some_and(is_group_name);
+            if self.record.group.name.is_none() || (is_group && !had_group) {
+                // A line before the group's own name is the body it belongs to.
+                if let Some(previous) = self.record.group.name.take() {
+                    self.record.group.parent.get_or_insert(previous);
+                }
+                self.record.group.name = Some(name.to_owned());
+                if let Some(short) = short {
+                    self.record.group.short_name.get_or_insert(short.to_owned());
+                }
                 self.record.meeting.span = Span::at(number, 1);
             } else if self.record.meeting.title.is_none() {
                 self.record.meeting.title = Some(line.to_owned());
@@ -346,7 +464,11 @@ impl<'a> Reader<'a> {
     fn set_time(&mut self, found: dates::MeetingTime, _line: u32) {
         self.record.meeting.date = Some(found.date);
         if let Some((local, zone, offset_seconds)) = found.time {
-            self.record.meeting.start = Some(Start { local, zone, offset_seconds });
+            self.record.meeting.start = Some(Start {
+                local,
+                zone,
+                offset_seconds,
+            });
         }
     }
 
@@ -360,14 +482,24 @@ impl<'a> Reader<'a> {
         let meeting = &mut self.record.meeting;
         if let Some(caps) = ORDINAL.captures(text) {
             if meeting.number.is_none() {
-                meeting.number = caps["n"].parse().ok();
+                meeting.number = ordinal_number(&caps["n"]);
             }
             if let Some(mode) = caps.name("mode").and_then(|m| mode_of(&fold(m.as_str()))) {
                 meeting.mode.get_or_insert(mode);
             }
             let full = caps["group"].trim().to_owned();
+            // A header in capitals gives way to the same name as the text writes it.
+            if let Some(name) = self.record.group.name.as_mut()
+                && !name.chars().any(char::is_lowercase)
+                && fold(name) == fold(&full)
+            {
+                *name = full.clone();
+            }
             if let Some(short) = caps.name("short") {
-                self.record.group.short_name.get_or_insert_with(|| short.as_str().trim().to_owned());
+                self.record
+                    .group
+                    .short_name
+                    .get_or_insert_with(|| short.as_str().trim().to_owned());
             }
             if self.record.group.parent.is_none() {
                 self.record.group.parent = parent_body(&full);
@@ -378,7 +510,11 @@ impl<'a> Reader<'a> {
         } else if meeting.number.is_none()
             && let Some(caps) = MEETING_NUMBER.captures(text)
         {
-            meeting.number = caps.name("n").or(caps.name("m")).or(caps.name("o")).and_then(|m| m.as_str().parse().ok());
+            meeting.number = caps
+                .name("n")
+                .or(caps.name("m"))
+                .or(caps.name("o"))
+                .and_then(|m| m.as_str().parse().ok());
         }
         if meeting.date.is_none()
             && let Some(found) = dates::meeting_time(text)
@@ -389,7 +525,15 @@ impl<'a> Reader<'a> {
         if meeting.moderator.is_none()
             && let Some(caps) = MODERATOR.captures(text)
         {
-            meeting.moderator = Some(caps["who"].to_owned());
+            let who = caps
+                .name("who")
+                .or(caps.name("who2"))
+                .map_or("", |m| m.as_str());
+            meeting.moderator = Some(who.to_owned());
+            let chaired = caps.get(0).is_some_and(|m| m.as_str().contains("chaired"));
+            if chaired && !self.chaired_by.contains(&who.to_owned()) {
+                self.chaired_by.push(who.to_owned());
+            }
         }
         if meeting.recording.is_none()
             && let Some(caps) = RECORDING.captures(text)
@@ -413,10 +557,22 @@ impl<'a> Reader<'a> {
             };
             any = true;
             let column = u32::try_from(indent + 1).unwrap_or(1);
-            let item = AgendaItem { number: label.clone(), title, items: Vec::new(), span: Span::at(number, column) };
+            let item = AgendaItem {
+                number: label.clone(),
+                title,
+                items: Vec::new(),
+                span: Span::at(number, column),
+            };
             let parent = match label.rsplit_once('.') {
-                Some((parent, _)) => self.record.agenda.iter_mut().rev().find(|p| p.number == parent),
-                None if indent >= 2 && !label.chars().all(|c| c.is_ascii_digit()) => self.record.agenda.last_mut(),
+                Some((parent, _)) => self
+                    .record
+                    .agenda
+                    .iter_mut()
+                    .rev()
+                    .find(|p| p.number == parent),
+                None if indent >= 2 && !label.chars().all(|c| c.is_ascii_digit()) => {
+                    self.record.agenda.last_mut()
+                }
                 None => None,
             };
             match parent {
@@ -452,8 +608,12 @@ impl<'a> Reader<'a> {
         };
         let title_key = fold(&title);
         let items = self.record.agenda_items();
-        let by_number = label.as_ref().and_then(|l| items.iter().find(|i| &i.number == l));
-        let by_title = items.iter().find(|i| titles_match(&fold(&i.title), &title_key));
+        let by_number = label
+            .as_ref()
+            .and_then(|l| items.iter().find(|i| &i.number == l));
+        let by_title = items
+            .iter()
+            .find(|i| titles_match(&fold(&i.title), &title_key));
         let matched = by_number.or(by_title).map(|i| i.number.clone());
         let looks_like_item = label.is_some() || line.starts_with('#') || line.ends_with(':');
         match matched {
@@ -467,7 +627,12 @@ impl<'a> Reader<'a> {
             None if self.record.agenda.is_empty() && looks_like_item && !title.is_empty() => {
                 // No agenda list: the discussion headings are the agenda.
                 let number = label.unwrap_or_else(|| (self.record.agenda.len() + 1).to_string());
-                self.record.agenda.push(AgendaItem { number: number.clone(), title, items: Vec::new(), span: Span::at(line_number, 1) });
+                self.record.agenda.push(AgendaItem {
+                    number: number.clone(),
+                    title,
+                    items: Vec::new(),
+                    span: Span::at(line_number, 1),
+                });
                 walk.item = Some(number.clone());
                 walk.current = None;
                 walk.in_discussion = true;
@@ -483,7 +648,9 @@ impl<'a> Reader<'a> {
                         width,
                         format!("discussion heading '{text}' matches no agenda item"),
                     )
-                    .with_hint("number the heading as in the agenda, or add the item to the agenda"),
+                    .with_hint(
+                        "number the heading as in the agenda, or add the item to the agenda",
+                    ),
                 );
                 walk.item = None;
                 walk.current = None;
@@ -506,8 +673,13 @@ impl<'a> Reader<'a> {
             if out.is_empty() || new_bullet {
                 out.push(Paragraph::default());
                 // Numbered paragraphs ("3. The Chair noted…") lose their number.
-                if i == 0 && !bulleted && let Some((_, skipped)) = strip_marker(line) {
-                    out.last_mut().expect("just pushed").push_after(number, line, skipped);
+                if i == 0
+                    && !bulleted
+                    && let Some((_, skipped)) = strip_marker(line)
+                {
+                    out.last_mut()
+                        .expect("just pushed")
+                        .push_after(number, line, skipped);
                     continue;
                 }
             }
@@ -536,7 +708,10 @@ impl<'a> Reader<'a> {
             let column = u32::try_from(raw[..whole.start()].chars().count() + 1).unwrap_or(1);
             self.record.repairs.push(Repair {
                 kind: RepairKind::EmptyLinkTarget,
-                description: format!("the link '{}' has no target; its words '{words}' are kept", whole.as_str()),
+                description: format!(
+                    "the link '{}' has no target; its words '{words}' are kept",
+                    whole.as_str()
+                ),
                 span: Span::at(number, column),
             });
         }
@@ -551,17 +726,29 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn read_sentence(&mut self, paragraph: &Paragraph, offset: usize, sentence: &str, walk: &mut Walk, section: Section) {
+    fn read_sentence(
+        &mut self,
+        paragraph: &Paragraph,
+        offset: usize,
+        sentence: &str,
+        walk: &mut Walk,
+        section: Section,
+    ) {
         let attribution = attribution::analyse(sentence);
         let span = paragraph.span(offset, offset + sentence.len());
         let current = walk.current.map(|i| &self.record.interventions[i]);
         let same_paragraph = walk.current_paragraph == walk.paragraph;
         let mut subject_range = None;
         let (speaker, starts_new) = match &attribution.subject {
-            Subject::Person { written, start, end } => {
+            Subject::Person {
+                written,
+                start,
+                end,
+            } => {
                 subject_range = Some((*start, *end));
                 let speaker = self.roster.resolve(written);
-                let continues = current.is_some_and(|c| same_paragraph && c.speaker.same_person(&speaker));
+                let continues =
+                    current.is_some_and(|c| same_paragraph && c.speaker.same_person(&speaker));
                 (speaker, !continues)
             }
             Subject::Pronoun => match current {
@@ -569,7 +756,8 @@ impl<'a> Reader<'a> {
                 None => (Speaker::Nobody, true),
             },
             Subject::Collective => {
-                let continues = current.is_some_and(|c| same_paragraph && c.speaker == Speaker::Nobody);
+                let continues =
+                    current.is_some_and(|c| same_paragraph && c.speaker == Speaker::Nobody);
                 (Speaker::Nobody, !continues)
             }
             Subject::Plain => match current {
@@ -580,23 +768,46 @@ impl<'a> Reader<'a> {
             },
         };
         if starts_new {
-            self.start_intervention(speaker, &attribution, paragraph, offset, subject_range, span, walk);
+            self.start_intervention(
+                speaker,
+                &attribution,
+                paragraph,
+                offset,
+                subject_range,
+                span,
+                walk,
+            );
         } else if let Some(i) = walk.current {
             let intervention = &mut self.record.interventions[i];
-            intervention.text.push_str(if same_paragraph { " " } else { "\n\n" });
+            intervention
+                .text
+                .push_str(if same_paragraph { " " } else { "\n\n" });
             intervention.text.push_str(sentence);
             intervention.span.end_line = span.end_line;
         }
         walk.current_paragraph = walk.paragraph;
         let order = walk.current.map(|i| self.record.interventions[i].order);
-        let speaker_now = walk.current.map(|i| self.record.interventions[i].speaker.clone()).unwrap_or(Speaker::Nobody);
+        let speaker_now = walk
+            .current
+            .map(|i| self.record.interventions[i].speaker.clone())
+            .unwrap_or(Speaker::Nobody);
 
         self.agreements(sentence, &attribution, starts_new, walk);
-        self.mentions(paragraph, offset, sentence, subject_range, &speaker_now, order);
+        self.mentions(
+            paragraph,
+            offset,
+            sentence,
+            subject_range,
+            &speaker_now,
+            order,
+        );
         let date_facts = self.dates(paragraph, offset, sentence, section);
         self.actions(sentence, &speaker_now, &date_facts, span);
         if actions::is_decision(sentence) {
-            self.record.decisions.push(Decision { text: sentence.to_owned(), span });
+            self.record.decisions.push(Decision {
+                text: sentence.to_owned(),
+                span,
+            });
         }
         self.references(paragraph, offset, sentence, walk);
     }
@@ -614,7 +825,8 @@ impl<'a> Reader<'a> {
     ) {
         if let Some((start, end)) = subject {
             let at = paragraph.span(offset + start, offset + end);
-            let width = u32::try_from(paragraph.text[offset + start..offset + end].chars().count()).unwrap_or(1);
+            let width = u32::try_from(paragraph.text[offset + start..offset + end].chars().count())
+                .unwrap_or(1);
             self.speaker_diagnostic(&speaker, Span::at(at.start_line, at.column), width);
         }
         let order = u32::try_from(self.record.interventions.len() + 1).unwrap_or(u32::MAX);
@@ -666,23 +878,46 @@ impl<'a> Reader<'a> {
     }
 
     /// Explicit agreement: a named target, or the previous speaker for a bare "agreed".
-    fn agreements(&mut self, sentence: &str, attribution: &attribution::Attribution, starts_new: bool, walk: &mut Walk) {
+    fn agreements(
+        &mut self,
+        sentence: &str,
+        attribution: &attribution::Attribution,
+        starts_new: bool,
+        walk: &mut Walk,
+    ) {
         let Some(i) = walk.current else {
             return;
         };
         let mut found = Vec::new();
         for caps in AGREED_WITH.captures_iter(sentence) {
-            let who = caps.name("who").or(caps.name("who2")).map_or("", |m| m.as_str());
+            let who = caps
+                .name("who")
+                .or(caps.name("who2"))
+                .map_or("", |m| m.as_str());
             let who = who.trim_end_matches("'s").trim_end_matches("’s");
             if participants::looks_like_name(who) || crate::roster::role_word(who).is_some() {
-                found.push(Agreement { with: self.roster.resolve(who), basis: AgreementBasis::Named });
+                found.push(Agreement {
+                    with: self.roster.resolve(who),
+                    basis: AgreementBasis::Named,
+                });
             }
         }
-        let bare_agreement = attribution.act.as_deref().is_some_and(|a| matches!(a, "agreed" | "agrees" | "concurred"));
-        if found.is_empty() && starts_new && bare_agreement && matches!(attribution.subject, Subject::Person { .. }) {
+        let bare_agreement = attribution
+            .act
+            .as_deref()
+            .is_some_and(|a| matches!(a, "agreed" | "agrees" | "concurred"));
+        if found.is_empty()
+            && starts_new
+            && bare_agreement
+            && matches!(attribution.subject, Subject::Person { .. })
+        {
             let me = self.record.interventions[i].speaker.clone();
             let item = self.record.interventions[i].agenda_item.clone();
-            let chained = walk.last_agreement.as_ref().filter(|(it, _)| attribution.also && *it == item).map(|(_, who)| who.clone());
+            let chained = walk
+                .last_agreement
+                .as_ref()
+                .filter(|(it, _)| attribution.also && *it == item)
+                .map(|(_, who)| who.clone());
             let previous = self.record.interventions[..i]
                 .iter()
                 .rev()
@@ -690,20 +925,35 @@ impl<'a> Reader<'a> {
                 .find(|p| p.speaker != Speaker::Nobody && !p.speaker.same_person(&me))
                 .map(|p| p.speaker.clone());
             if let Some(with) = chained.or(previous).filter(|w| !w.same_person(&me)) {
-                found.push(Agreement { with, basis: AgreementBasis::PreviousSpeaker });
+                found.push(Agreement {
+                    with,
+                    basis: AgreementBasis::PreviousSpeaker,
+                });
             }
         }
         for agreement in found {
             let intervention = &mut self.record.interventions[i];
             walk.last_agreement = Some((intervention.agenda_item.clone(), agreement.with.clone()));
-            if !intervention.agreements.iter().any(|a| a.with.same_person(&agreement.with)) {
+            if !intervention
+                .agreements
+                .iter()
+                .any(|a| a.with.same_person(&agreement.with))
+            {
                 intervention.agreements.push(agreement);
             }
         }
     }
 
     /// People named in a sentence who are not its speaker.
-    fn mentions(&mut self, paragraph: &Paragraph, offset: usize, sentence: &str, subject: Option<(usize, usize)>, speaker: &Speaker, order: Option<u32>) {
+    fn mentions(
+        &mut self,
+        paragraph: &Paragraph,
+        offset: usize,
+        sentence: &str,
+        subject: Option<(usize, usize)>,
+        speaker: &Speaker,
+        order: Option<u32>,
+    ) {
         let runs = attribution::name_runs(sentence);
         let mut known: Vec<(usize, usize)> = Vec::new();
         let mut found: Vec<(usize, usize, Speaker)> = Vec::new();
@@ -720,16 +970,24 @@ impl<'a> Reader<'a> {
         }
         // A capitalised word joined to a known name by "and" is a person too ("Lito and Peace").
         for &(start, end) in &runs {
-            if known.contains(&(start, end)) || subject.is_some_and(|(s, e)| start >= s && end <= e) {
+            if known.contains(&(start, end)) || subject.is_some_and(|(s, e)| start >= s && end <= e)
+            {
                 continue;
             }
             let joined = known.iter().any(|&(ks, ke)| {
                 let between_after = sentence.get(ke..start).map(str::trim);
                 let between_before = sentence.get(end..ks).map(str::trim);
-                matches!(between_after, Some("and" | "," | "&")) || matches!(between_before, Some("and" | "," | "&"))
+                matches!(between_after, Some("and" | "," | "&"))
+                    || matches!(between_before, Some("and" | "," | "&"))
             });
             if joined && participants::looks_like_name(&sentence[start..end]) {
-                found.push((start, end, Speaker::Unknown { mention: sentence[start..end].to_owned() }));
+                found.push((
+                    start,
+                    end,
+                    Speaker::Unknown {
+                        mention: sentence[start..end].to_owned(),
+                    },
+                ));
             }
         }
         found.sort_by_key(|(s, _, _)| *s);
@@ -741,15 +999,30 @@ impl<'a> Reader<'a> {
             if let Speaker::Unknown { mention } = &person {
                 let width = u32::try_from(mention.chars().count()).unwrap_or(1);
                 self.record.diagnostics.push(
-                    Diagnostic::new(Code::UnknownMention, span, width, format!("'{mention}' is mentioned but is not on the participant list"))
-                        .with_hint("a person who did not attend, or a name missing from the list"),
+                    Diagnostic::new(
+                        Code::UnknownMention,
+                        span,
+                        width,
+                        format!("'{mention}' is mentioned but is not on the participant list"),
+                    )
+                    .with_hint("a person who did not attend, or a name missing from the list"),
                 );
             }
-            self.record.mentions.push(Mention { person, intervention: order, span });
+            self.record.mentions.push(Mention {
+                person,
+                intervention: order,
+                span,
+            });
         }
     }
 
-    fn dates(&mut self, paragraph: &Paragraph, offset: usize, sentence: &str, section: Section) -> Vec<(usize, Option<model::DateValue>)> {
+    fn dates(
+        &mut self,
+        paragraph: &Paragraph,
+        offset: usize,
+        sentence: &str,
+        section: Section,
+    ) -> Vec<(usize, Option<model::DateValue>)> {
         let mut out = Vec::new();
         for found in dates::find(sentence) {
             let span = paragraph.span(offset + found.start, offset + found.end);
@@ -758,35 +1031,68 @@ impl<'a> Reader<'a> {
                 Ok(value) => Some(value),
                 Err(why) => {
                     let reason = match why {
-                        dates::Unresolved::NoAnchor => "it has no year and the report states no meeting date",
+                        dates::Unresolved::NoAnchor => {
+                            "it has no year and the report states no meeting date"
+                        }
                         dates::Unresolved::NoSuchDay => "there is no such day",
                     };
                     self.record.diagnostics.push(
-                        Diagnostic::new(Code::UnresolvedDate, span, u32::try_from(written.chars().count()).unwrap_or(1), format!("cannot resolve the date '{written}': {reason}"))
-                            .with_hint("write the date with its year, e.g. '5 December 2025'"),
+                        Diagnostic::new(
+                            Code::UnresolvedDate,
+                            span,
+                            u32::try_from(written.chars().count()).unwrap_or(1),
+                            format!("cannot resolve the date '{written}': {reason}"),
+                        )
+                        .with_hint("write the date with its year, e.g. '5 December 2025'"),
                     );
                     None
                 }
             };
             let kind = date_kind(sentence, found.start, section);
-            self.record.dates.push(DateFact { text: written.to_owned(), value, kind, context: sentence.to_owned(), span });
+            self.record.dates.push(DateFact {
+                text: written.to_owned(),
+                value,
+                kind,
+                context: sentence.to_owned(),
+                span,
+            });
             out.push((found.start, value));
         }
         out
     }
 
-    fn actions(&mut self, sentence: &str, speaker: &Speaker, dates: &[(usize, Option<model::DateValue>)], span: Span) {
+    fn actions(
+        &mut self,
+        sentence: &str,
+        speaker: &Speaker,
+        dates: &[(usize, Option<model::DateValue>)],
+        span: Span,
+    ) {
         let Some(found) = actions::find(sentence, speaker.name()) else {
             return;
         };
-        let due = dates.iter().find(|(start, _)| *start >= found.due_from).and_then(|(_, v)| *v);
+        let due = dates
+            .iter()
+            .find(|(start, _)| *start >= found.due_from)
+            .and_then(|(_, v)| *v);
         if found.what.is_empty() {
             return;
         }
-        self.record.action_items.push(ActionItem { what: found.what, owner: found.owner, due, span });
+        self.record.action_items.push(ActionItem {
+            what: found.what,
+            owner: found.owner,
+            due,
+            span,
+        });
     }
 
-    fn references(&mut self, paragraph: &Paragraph, offset: usize, sentence: &str, walk: &mut Walk) {
+    fn references(
+        &mut self,
+        paragraph: &Paragraph,
+        offset: usize,
+        sentence: &str,
+        walk: &mut Walk,
+    ) {
         for found in references::find(sentence, walk.document.as_deref()) {
             let span = paragraph.span(offset + found.start, offset + found.end);
             self.record.references.push(Reference {
@@ -811,6 +1117,22 @@ impl<'a> Reader<'a> {
             .filter(|p| p.roles.iter().any(|r| r.is_chair()))
             .map(|p| p.name.clone())
             .collect();
+        if record.meeting.chairs.is_empty() {
+            // Without a participant list that names them, the chairs are those the text says
+            // chaired the meeting.
+            for written in &self.chaired_by {
+                let name = self
+                    .roster
+                    .resolve(written)
+                    .name()
+                    .map_or_else(|| written.clone(), str::to_owned);
+                if crate::participants::looks_like_name(&name)
+                    && !record.meeting.chairs.contains(&name)
+                {
+                    record.meeting.chairs.push(name);
+                }
+            }
+        }
         if let Some(written) = record.meeting.moderator.clone()
             && let Speaker::Resolved { name, .. } = self.roster.resolve(&written)
         {
@@ -818,13 +1140,25 @@ impl<'a> Reader<'a> {
         }
         for item in record.agenda.iter().flat_map(AgendaItem::flatten) {
             let own = |n: &str| n == item.number || n.starts_with(&format!("{}.", item.number));
-            let discussed = record.interventions.iter().any(|i| i.agenda_item.as_deref().is_some_and(own));
+            let discussed = record
+                .interventions
+                .iter()
+                .any(|i| i.agenda_item.as_deref().is_some_and(own));
             if discussed {
                 continue;
             }
-            let heading = self.discussed_at.iter().find(|(n, _)| *n == item.number).map(|(_, l)| *l);
+            let heading = self
+                .discussed_at
+                .iter()
+                .find(|(n, _)| *n == item.number)
+                .map(|(_, l)| *l);
             let line = heading.unwrap_or(item.span.start_line);
-            let width = u32::try_from(self.lines.get(line as usize - 1).map_or(1, |l| l.trim_end().chars().count())).unwrap_or(1);
+            let width = u32::try_from(
+                self.lines
+                    .get(line as usize - 1)
+                    .map_or(1, |l| l.trim_end().chars().count()),
+            )
+            .unwrap_or(1);
             record.diagnostics.push(
                 Diagnostic::new(Code::ItemNotDiscussed, Span::at(line, 1), width, format!("agenda item {} '{}' has no recorded discussion", item.number, item.title))
                     .with_hint(format!("the agenda lists it on line {}; record what was said, or write that the item was deferred", item.span.start_line)),
@@ -843,27 +1177,45 @@ impl<'a> Reader<'a> {
             );
         }
         if record.agenda.is_empty() {
-            record.diagnostics.push(Diagnostic::new(Code::NoAgenda, Span::at(1, 1), 1, "the report has no agenda"));
+            record.diagnostics.push(Diagnostic::new(
+                Code::NoAgenda,
+                Span::at(1, 1),
+                1,
+                "the report has no agenda",
+            ));
         }
-        let named_speech = record.interventions.iter().any(|i| i.speaker != Speaker::Nobody);
-        if record.agenda.is_empty() && record.participants.is_empty() && !named_speech && record.meeting.date.is_none() {
+        let named_speech = record
+            .interventions
+            .iter()
+            .any(|i| i.speaker != Speaker::Nobody);
+        if record.agenda.is_empty()
+            && record.participants.is_empty()
+            && !named_speech
+            && record.meeting.date.is_none()
+        {
             record.diagnostics.push(
                 Diagnostic::new(Code::NotAReport, Span::at(1, 1), 1, "this is not a meeting report: it has no agenda, no participant list, no meeting date and no attributed speech")
                     .with_hint("rapporteur reads summary reports of meetings"),
             );
         }
-        record.diagnostics.sort_by_key(|d| (d.span.start_line, d.span.column));
+        record
+            .diagnostics
+            .sort_by_key(|d| (d.span.start_line, d.span.column));
     }
 }
 
 fn span_len(paragraph: &Paragraph, offset: usize) -> usize {
-    text::sentences(&paragraph.text[offset..]).first().map_or(0, |&(_, e)| e)
+    text::sentences(&paragraph.text[offset..])
+        .first()
+        .map_or(0, |&(_, e)| e)
 }
 
 fn ends_mid_sentence(paragraph: Option<&Paragraph>) -> bool {
     paragraph.is_some_and(|p| {
         let t = p.text.trim_end();
-        !t.is_empty() && !t.ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’', '\'']) && t.split_whitespace().count() > 6
+        !t.is_empty()
+            && !t.ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’', '\''])
+            && t.split_whitespace().count() > 6
     })
 }
 
@@ -876,7 +1228,21 @@ fn is_bullet(line: &str) -> bool {
 fn is_no_discussion(block: &Block<'_>) -> bool {
     block.single().is_some_and(|line| {
         let folded = fold(line.trim_end_matches('.'));
-        matches!(folded.as_str(), "n/a" | "na" | "none" | "-" | "–" | "nil" | "no discussion" | "nothing to report" | "no updates" | "no update" | "not discussed" | "deferred")
+        matches!(
+            folded.as_str(),
+            "n/a"
+                | "na"
+                | "none"
+                | "-"
+                | "–"
+                | "nil"
+                | "no discussion"
+                | "nothing to report"
+                | "no updates"
+                | "no update"
+                | "not discussed"
+                | "deferred"
+        )
     })
 }
 
@@ -893,18 +1259,31 @@ fn agenda_line(raw: &str) -> Option<(String, String, usize)> {
             line = rest;
         }
     }
-    let label_len = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).unwrap_or(line.len());
+    let label_len = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(line.len());
     let (label, rest) = line.split_at(label_len);
     let rest_trim = rest.trim_start_matches([')', ':', '.', '–', '-', ' ', '\t']);
     let has_sep = rest.len() != rest_trim.len() || label.ends_with('.');
     let label = label.trim_end_matches('.');
-    let numeric = !label.is_empty() && label.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && p.len() <= 3);
-    let lettered = label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase()) && rest.starts_with(')');
-    let lettered = lettered || (label.len() <= 4 && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) && rest.starts_with(')'));
+    let numeric = !label.is_empty()
+        && label
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && p.len() <= 3);
+    let lettered =
+        label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase()) && rest.starts_with(')');
+    let lettered = lettered
+        || (label.len() <= 4
+            && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+            && rest.starts_with(')'));
     if (numeric || lettered) && has_sep && !rest_trim.is_empty() {
         return Some((label.to_owned(), rest_trim.trim().to_owned(), indent));
     }
-    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")).or_else(|| line.strip_prefix("• ")) {
+    if let Some(rest) = line
+        .strip_prefix("- ")
+        .or_else(|| line.strip_prefix("* "))
+        .or_else(|| line.strip_prefix("• "))
+    {
         return Some(("#".to_owned(), rest.trim().to_owned(), indent));
     }
     None
@@ -915,10 +1294,18 @@ fn titles_match(agenda: &str, heading: &str) -> bool {
     if agenda.is_empty() || heading.is_empty() {
         return false;
     }
-    if agenda == heading || agenda.starts_with(heading) && heading.len() > 8 || heading.starts_with(agenda) && agenda.len() > 8 {
+    if agenda == heading
+        || agenda.starts_with(heading) && heading.len() > 8
+        || heading.starts_with(agenda) && agenda.len() > 8
+    {
         return true;
     }
-    let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_owned).collect() };
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .map(str::to_owned)
+            .collect()
+    };
     let a = words(agenda);
     let h = words(heading);
     if a.is_empty() || h.is_empty() {
@@ -928,12 +1315,118 @@ fn titles_match(agenda: &str, heading: &str) -> bool {
     shared * 3 >= a.len().max(h.len()) * 2
 }
 
+const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
+/// "106th" → 106, "twelfth" → 12, "twenty-first" → 21.
+fn ordinal_number(text: &str) -> Option<u32> {
+    let lower = text.to_lowercase();
+    let digits: String = lower.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    let (tens, unit) = match lower.split_once('-') {
+        Some((tens, unit)) => (tens, unit),
+        None => ("", lower.as_str()),
+    };
+    let tens = match tens {
+        "" => 0,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        _ => return None,
+    };
+    let unit = match unit {
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        word => u32::try_from(ORDINAL_WORDS.iter().position(|w| *w == word)? + 1).ok()?,
+    };
+    Some(tens + unit)
+}
+
+/// "Fourth meeting", "12th call – online", "Meeting 41", "Twelfth session": a header line
+/// that gives only the meeting's number.
+fn header_number(line: &str) -> Option<u32> {
+    static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:(?P<o>\d{1,4}(?:st|nd|rd|th)|[a-z-]+)\s+(?:meeting|session|call)|(?:meeting|session|call)\s+(?:no\.?\s*|#)?(?P<n>\d{1,4}))\W*(?:[-–—·,:]|$)")
+            .expect("the number line pattern is valid")
+    });
+    let caps = NUMBER_LINE.captures(line)?;
+    match (caps.name("o"), caps.name("n")) {
+        (Some(o), _) => ordinal_number(o.as_str()),
+        (_, Some(n)) => n.as_str().parse().ok(),
+        _ => None,
+    }
+}
+
+/// "Working Group on X (WG-X)" → ("Working Group on X", Some("WG-X")).
+fn split_short_name(line: &str) -> (&str, Option<&str>) {
+    if let Some(open) = line.rfind(" (")
+        && line.ends_with(')')
+    {
+        let short = &line[open + 2..line.len() - 1];
+        if !short.contains(' ') && short.len() <= 24 {
+            return (line[..open].trim(), Some(short));
+        }
+    }
+    (line, None)
+}
+
+/// Whether a name is a group's own ("… Working Group …", "… Committee", "… Task Force").
+fn is_group_name(name: &str) -> bool {
+    let folded = fold(name);
+    [
+        "working group",
+        "committee",
+        "task force",
+        "group on",
+        "group of",
+        "expert group",
+        "council",
+        "forum",
+        "board",
+        "coalition",
+        "network",
+        "wg",
+    ]
+    .iter()
+    .take(6)
+    .any(|w| folded.contains(w))
+}
+
 fn mode_of(folded: &str) -> Option<Mode> {
     if folded.contains("hybrid") {
         Some(Mode::Hybrid)
-    } else if folded.contains("in-person") || folded.contains("in person") || folded.contains("face-to-face") {
+    } else if folded.contains("in-person")
+        || folded.contains("in person")
+        || folded.contains("face-to-face")
+    {
         Some(Mode::InPerson)
-    } else if folded.contains("online") || folded.contains("virtual") || folded.contains("videoconference") || folded.contains("zoom") {
+    } else if folded.contains("online")
+        || folded.contains("virtual")
+        || folded.contains("videoconference")
+        || folded.contains("zoom")
+    {
         Some(Mode::Online)
     } else {
         None
@@ -942,11 +1435,25 @@ fn mode_of(folded: &str) -> Option<Mode> {
 
 /// "IGF MAG Working Group on …" → "IGF MAG": the body a group's name says it belongs to.
 fn parent_body(name: &str) -> Option<String> {
-    for kind in [" Working Group", " Task Force", " Sub-Committee", " Subcommittee", " Expert Group", " Drafting Group", " Advisory Group", " Steering Committee", " Committee", " WG"] {
+    for kind in [
+        " Working Group",
+        " Task Force",
+        " Sub-Committee",
+        " Subcommittee",
+        " Expert Group",
+        " Drafting Group",
+        " Advisory Group",
+        " Steering Committee",
+        " Committee",
+        " WG",
+    ] {
         if let Some(at) = name.find(kind) {
             let parent = name[..at].trim();
             let words = parent.split_whitespace().count();
-            if (1..=5).contains(&words) && parent.chars().next().is_some_and(char::is_uppercase) && !parent.eq_ignore_ascii_case("the") {
+            if (1..=5).contains(&words)
+                && parent.chars().next().is_some_and(char::is_uppercase)
+                && !parent.eq_ignore_ascii_case("the")
+            {
                 return Some(parent.to_owned());
             }
         }
@@ -957,24 +1464,48 @@ fn parent_body(name: &str) -> Option<String> {
 /// "in Washington": a place, not the participant named Washington.
 fn is_place_context(sentence: &str, start: usize) -> bool {
     let before = sentence[..start].trim_end();
-    ["in", "at", "from", "to", "of", "In", "At", "From"].iter().any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+    ["in", "at", "from", "to", "of", "In", "At", "From"]
+        .iter()
+        .any(|p| before.ends_with(&format!(" {p}")) || before == *p)
 }
 
 fn date_kind(sentence: &str, start: usize, section: Section) -> DateKind {
     let lower = sentence.to_lowercase();
     let before = lower[..text::floor_char_boundary(&lower, start)].trim_end();
-    if section == Section::NextMeeting || lower.contains("next meeting") || lower.contains("next call") || lower.contains("next session") {
+    if section == Section::NextMeeting
+        || lower.contains("next meeting")
+        || lower.contains("next call")
+        || lower.contains("next session")
+    {
         return DateKind::NextMeeting;
     }
-    let tail: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
-    if tail.contains("deadline") || tail.ends_with(" due") || tail.ends_with("no later than") || tail.contains("due by") {
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if tail.contains("deadline")
+        || tail.ends_with(" due")
+        || tail.ends_with("no later than")
+        || tail.contains("due by")
+    {
         return DateKind::Deadline;
     }
     if before.ends_with(" by") || before.ends_with(" before") || before.ends_with(" until") {
-        let obligation = ["invited", "call", "request", "asked to", "should", "must", "please", "feedback", "comments", "submit", "send", "provide", "will "]
-            .iter()
-            .any(|w| lower.contains(w));
-        return if obligation { DateKind::Deadline } else { DateKind::Expected };
+        let obligation = [
+            "invited", "call", "request", "asked to", "should", "must", "please", "feedback",
+            "comments", "submit", "send", "provide", "will ",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        return if obligation {
+            DateKind::Deadline
+        } else {
+            DateKind::Expected
+        };
     }
     DateKind::Mentioned
 }
@@ -1028,16 +1559,31 @@ mod tests {
 
     #[test]
     fn reads_agenda_lines() {
-        assert_eq!(agenda_line("1. WSIS+20 – Rev2"), Some(("1".into(), "WSIS+20 – Rev2".into(), 0)));
-        assert_eq!(agenda_line("Item 3: Any other business"), Some(("3".into(), "Any other business".into(), 0)));
-        assert_eq!(agenda_line("  a) Budget"), Some(("a".into(), "Budget".into(), 2)));
-        assert_eq!(agenda_line("2.1 Workshops"), Some(("2.1".into(), "Workshops".into(), 0)));
+        assert_eq!(
+            agenda_line("1. WSIS+20 – Rev2"),
+            Some(("1".into(), "WSIS+20 – Rev2".into(), 0))
+        );
+        assert_eq!(
+            agenda_line("Item 3: Any other business"),
+            Some(("3".into(), "Any other business".into(), 0))
+        );
+        assert_eq!(
+            agenda_line("  a) Budget"),
+            Some(("a".into(), "Budget".into(), 2))
+        );
+        assert_eq!(
+            agenda_line("2.1 Workshops"),
+            Some(("2.1".into(), "Workshops".into(), 0))
+        );
         assert_eq!(agenda_line("The meeting opened."), None);
     }
 
     #[test]
     fn finds_parent_bodies() {
-        assert_eq!(parent_body("IGF MAG Working Group on IGF Strengthening and Strategy").as_deref(), Some("IGF MAG"));
+        assert_eq!(
+            parent_body("IGF MAG Working Group on IGF Strengthening and Strategy").as_deref(),
+            Some("IGF MAG")
+        );
         assert_eq!(parent_body("Working Group on Data"), None);
     }
 }

@@ -39,7 +39,9 @@ pub fn blocks(content: &str) -> Vec<Block<'_>> {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if line.trim().is_empty() {
             if !current.is_empty() {
-                blocks.push(Block { lines: std::mem::take(&mut current) });
+                blocks.push(Block {
+                    lines: std::mem::take(&mut current),
+                });
             }
         } else {
             current.push((number, line));
@@ -72,7 +74,11 @@ impl Paragraph {
         if !self.text.is_empty() {
             self.text.push(' ');
         }
-        self.segments.push(Segment { offset: self.text.len(), line, column });
+        self.segments.push(Segment {
+            offset: self.text.len(),
+            line,
+            column,
+        });
         self.text.push_str(piece);
     }
 
@@ -93,7 +99,10 @@ impl Paragraph {
 
     /// The line and column of a byte offset into `text`.
     pub fn position(&self, offset: usize) -> (u32, u32) {
-        let index = self.segments.partition_point(|s| s.offset <= offset).saturating_sub(1);
+        let index = self
+            .segments
+            .partition_point(|s| s.offset <= offset)
+            .saturating_sub(1);
         let Some(segment) = self.segments.get(index) else {
             return (0, 0);
         };
@@ -106,7 +115,11 @@ impl Paragraph {
     pub fn span(&self, start: usize, end: usize) -> Span {
         let (start_line, column) = self.position(start);
         let (end_line, _) = self.position(end.saturating_sub(1).max(start));
-        Span { start_line, end_line, column }
+        Span {
+            start_line,
+            end_line,
+            column,
+        }
     }
 }
 
@@ -125,10 +138,10 @@ pub fn floor_char_boundary(text: &str, index: usize) -> usize {
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "amb", "h.e", "he", "st", "no", "nos", "para", "paras",
-    "e.g", "i.e", "etc", "vs", "cf", "approx", "rev", "jr", "sr", "gen", "sec", "art", "fig",
-    "vol", "p", "pp", "op", "pp", "u.s", "u.n", "u.k", "ca", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "hon", "rt", "excl", "incl", "ref",
+    "mr", "mrs", "ms", "dr", "prof", "amb", "h.e", "he", "st", "no", "nos", "para", "paras", "e.g",
+    "i.e", "etc", "vs", "cf", "approx", "rev", "jr", "sr", "gen", "sec", "art", "fig", "vol", "p",
+    "pp", "op", "pp", "u.s", "u.n", "u.k", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mt", "hon", "rt", "excl", "incl", "ref",
 ];
 
 /// Byte ranges of the sentences of a paragraph.
@@ -197,7 +210,9 @@ fn ends_sentence(text: &str, at: usize) -> bool {
     let before = &text[..at];
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         // An initial ("J. Smith").
@@ -212,20 +227,34 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
     fn splits_sentences_but_not_abbreviations() {
         assert_eq!(
             split("Jennifer noted para. 54tre. She also noted e.g. waste. Mr. Smith agreed."),
-            ["Jennifer noted para. 54tre.", "She also noted e.g. waste.", "Mr. Smith agreed."]
+            [
+                "Jennifer noted para. 54tre.",
+                "She also noted e.g. waste.",
+                "Mr. Smith agreed."
+            ]
         );
         assert_eq!(
             split("It is short (a timeline). Desiree agreed (etc.). Done"),
-            ["It is short (a timeline).", "Desiree agreed (etc.).", "Done"]
+            [
+                "It is short (a timeline).",
+                "Desiree agreed (etc.).",
+                "Done"
+            ]
         );
-        assert_eq!(split("Version 2.5 was out. J. Smith came."), ["Version 2.5 was out.", "J. Smith came."]);
+        assert_eq!(
+            split("Version 2.5 was out. J. Smith came."),
+            ["Version 2.5 was out.", "J. Smith came."]
+        );
     }
 
     #[test]

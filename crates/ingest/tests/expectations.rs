@@ -16,8 +16,13 @@ fn test_data() -> PathBuf {
 
 fn read(path: &Path) -> Value {
     let bytes = std::fs::read(path).expect("test data is readable");
-    let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
-    let record = ingest::read_summary_report(&name, &bytes, &ingest::PeopleHints::default()).expect("test data decodes");
+    let name = path
+        .file_name()
+        .expect("a file name")
+        .to_string_lossy()
+        .into_owned();
+    let record = ingest::read_summary_report(&name, &bytes, &ingest::PeopleHints::default())
+        .expect("test data decodes");
     render::json::to_json(&record)
 }
 
@@ -31,7 +36,10 @@ fn s(value: &Value) -> Option<String> {
 }
 
 fn strings(value: &Value) -> Vec<String> {
-    value.as_array().map(|a| a.iter().filter_map(s).collect()).unwrap_or_default()
+    value
+        .as_array()
+        .map(|a| a.iter().filter_map(s).collect())
+        .unwrap_or_default()
 }
 
 /// Compares a record with expectations; returns every mismatch.
@@ -39,54 +47,142 @@ fn check(record: &Value, expect: &Value) -> Vec<String> {
     let mut errors = Vec::new();
     let meeting = &expect["meeting"];
     if meeting.is_object() {
-        same(&mut errors, "group", s(&record["group"]["name"]), s(&meeting["group"]));
+        same(
+            &mut errors,
+            "group",
+            s(&record["group"]["name"]),
+            s(&meeting["group"]),
+        );
         if meeting.get("group_short").is_some() {
-            same(&mut errors, "group short name", s(&record["group"]["short_name"]), s(&meeting["group_short"]));
+            same(
+                &mut errors,
+                "group short name",
+                s(&record["group"]["short_name"]),
+                s(&meeting["group_short"]),
+            );
         }
         if meeting.get("parent_body").is_some() {
-            same(&mut errors, "parent body", s(&record["group"]["parent"]), s(&meeting["parent_body"]));
+            same(
+                &mut errors,
+                "parent body",
+                s(&record["group"]["parent"]),
+                s(&meeting["parent_body"]),
+            );
         }
         for key in ["number", "start", "mode", "moderator", "recording", "date"] {
             if meeting.get(key).is_some() {
-                same(&mut errors, key, s(&record["meeting"][key]), s(&meeting[key]));
+                same(
+                    &mut errors,
+                    key,
+                    s(&record["meeting"][key]),
+                    s(&meeting[key]),
+                );
             }
         }
         let chairs = meeting.get("co_chairs").or(meeting.get("chairs"));
         if let Some(chairs) = chairs {
-            same(&mut errors, "chairs", Some(strings(&record["meeting"]["chairs"]).join("; ")), Some(strings(chairs).join("; ")));
+            same(
+                &mut errors,
+                "chairs",
+                Some(strings(&record["meeting"]["chairs"]).join("; ")),
+                Some(strings(chairs).join("; ")),
+            );
         }
     }
     if let Some(agenda) = expect["agenda"].as_array() {
         let got: Vec<String> = flat_agenda(&record["agenda"]);
-        let want: Vec<String> = agenda.iter().map(|i| format!("{} {}", s(&i["n"]).unwrap_or_default(), s(&i["title"]).unwrap_or_default())).collect();
-        same(&mut errors, "agenda", Some(got.join(" | ")), Some(want.join(" | ")));
+        let want: Vec<String> = agenda
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {}",
+                    s(&i["n"]).unwrap_or_default(),
+                    s(&i["title"]).unwrap_or_default()
+                )
+            })
+            .collect();
+        same(
+            &mut errors,
+            "agenda",
+            Some(got.join(" | ")),
+            Some(want.join(" | ")),
+        );
     }
     if let Some(items) = expect.get("items_without_discussion") {
-        let discussed: BTreeSet<String> = record["interventions"].as_array().into_iter().flatten().filter_map(|i| s(&i["agenda_item"])).collect();
-        let mut got: Vec<String> = flat_numbers(&record["agenda"]).into_iter().filter(|n| !discussed.iter().any(|d| d == n || d.starts_with(&format!("{n}.")))).collect();
+        let discussed: BTreeSet<String> = record["interventions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|i| s(&i["agenda_item"]))
+            .collect();
+        let mut got: Vec<String> = flat_numbers(&record["agenda"])
+            .into_iter()
+            .filter(|n| {
+                !discussed
+                    .iter()
+                    .any(|d| d == n || d.starts_with(&format!("{n}.")))
+            })
+            .collect();
         got.sort();
         let mut want = strings(items);
         want.sort();
-        same(&mut errors, "items without discussion", Some(got.join(",")), Some(want.join(",")));
+        same(
+            &mut errors,
+            "items without discussion",
+            Some(got.join(",")),
+            Some(want.join(",")),
+        );
     }
     if let Some(people) = expect["participants"].as_array() {
-        let got: Vec<String> = record["participants"].as_array().into_iter().flatten().map(|p| format!("{} / {}", s(&p["name"]).unwrap_or_default(), s(&p["affiliation"]).unwrap_or_default())).collect();
-        let want: Vec<String> = people.iter().map(|p| format!("{} / {}", s(&p["name"]).unwrap_or_default(), s(&p["affiliation"]).unwrap_or_default())).collect();
+        let got: Vec<String> = record["participants"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| {
+                format!(
+                    "{} / {}",
+                    s(&p["name"]).unwrap_or_default(),
+                    s(&p["affiliation"]).unwrap_or_default()
+                )
+            })
+            .collect();
+        let want: Vec<String> = people
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} / {}",
+                    s(&p["name"]).unwrap_or_default(),
+                    s(&p["affiliation"]).unwrap_or_default()
+                )
+            })
+            .collect();
         if got != want {
             errors.push(format!("participants:\n  got  {got:?}\n  want {want:?}"));
         }
     }
-    let interventions = record["interventions"].as_array().cloned().unwrap_or_default();
+    let interventions = record["interventions"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     for checkup in expect["speaker_checks"].as_array().into_iter().flatten() {
         let phrase = s(&checkup["phrase"]).unwrap_or_default();
-        let found: Vec<&Value> = interventions.iter().filter(|i| s(&i["text"]).is_some_and(|t| squash(&t).contains(&squash(&phrase)))).collect();
+        let found: Vec<&Value> = interventions
+            .iter()
+            .filter(|i| s(&i["text"]).is_some_and(|t| squash(&t).contains(&squash(&phrase))))
+            .collect();
         let [intervention] = found.as_slice() else {
-            errors.push(format!("phrase {phrase:?}: in {} interventions, expected 1", found.len()));
+            errors.push(format!(
+                "phrase {phrase:?}: in {} interventions, expected 1",
+                found.len()
+            ));
             continue;
         };
         let item = s(&checkup["item"]);
         if checkup.get("item").is_some() && s(&intervention["agenda_item"]) != item {
-            errors.push(format!("phrase {phrase:?}: agenda item {:?}, expected {item:?}", s(&intervention["agenda_item"])));
+            errors.push(format!(
+                "phrase {phrase:?}: agenda item {:?}, expected {item:?}",
+                s(&intervention["agenda_item"])
+            ));
         }
         let speaker = &intervention["speaker"];
         let got = describe(speaker);
@@ -106,29 +202,83 @@ fn check(record: &Value, expect: &Value) -> Vec<String> {
             errors.push(format!("phrase {phrase:?}: speaker {got}, expected {want}"));
         }
     }
-    for agreement in expect["explicit_agreements"].as_array().into_iter().flatten() {
+    for agreement in expect["explicit_agreements"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
         let speaker = s(&agreement["speaker"]);
         let with = s(&agreement["with"]).unwrap_or_default();
-        let ok = interventions.iter().any(|i| s(&i["speaker"]["name"]) == speaker && strings(&i["agrees_with"]).contains(&with));
+        let ok = interventions.iter().any(|i| {
+            s(&i["speaker"]["name"]) == speaker && strings(&i["agrees_with"]).contains(&with)
+        });
         if !ok {
             errors.push(format!("agreement: {speaker:?} with {with:?} not found"));
         }
     }
     if let Some(names) = expect.get("mentioned_not_present") {
-        let mut got: BTreeSet<String> = interventions.iter().filter(|i| i["speaker"]["status"] == "unknown").filter_map(|i| s(&i["speaker"]["name"])).collect();
-        got.extend(record["mentions"].as_array().into_iter().flatten().filter(|m| m["status"] == "unknown").filter_map(|m| s(&m["name"])));
+        let mut got: BTreeSet<String> = interventions
+            .iter()
+            .filter(|i| i["speaker"]["status"] == "unknown")
+            .filter_map(|i| s(&i["speaker"]["name"]))
+            .collect();
+        got.extend(
+            record["mentions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|m| m["status"] == "unknown")
+                .filter_map(|m| s(&m["name"])),
+        );
         let want: BTreeSet<String> = strings(names).into_iter().collect();
-        same(&mut errors, "mentioned but not present", Some(format!("{got:?}")), Some(format!("{want:?}")));
+        same(
+            &mut errors,
+            "mentioned but not present",
+            Some(format!("{got:?}")),
+            Some(format!("{want:?}")),
+        );
     }
     if let Some(dates) = expect["dates"].as_array() {
-        let got: BTreeSet<String> = record["dates"].as_array().into_iter().flatten().map(|d| format!("{} = {}", s(&d["text"]).unwrap_or_default(), s(&d["value"]).unwrap_or_default())).collect();
-        let want: BTreeSet<String> = dates.iter().map(|d| format!("{} = {}", s(&d["text"]).unwrap_or_default(), s(&d["date"]).unwrap_or_default())).collect();
-        same(&mut errors, "dates", Some(format!("{got:?}")), Some(format!("{want:?}")));
+        let got: BTreeSet<String> = record["dates"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|d| {
+                format!(
+                    "{} = {}",
+                    s(&d["text"]).unwrap_or_default(),
+                    s(&d["value"]).unwrap_or_default()
+                )
+            })
+            .collect();
+        let want: BTreeSet<String> = dates
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} = {}",
+                    s(&d["text"]).unwrap_or_default(),
+                    s(&d["date"]).unwrap_or_default()
+                )
+            })
+            .collect();
+        same(
+            &mut errors,
+            "dates",
+            Some(format!("{got:?}")),
+            Some(format!("{want:?}")),
+        );
     }
     if let Some(actions) = expect["action_items"].as_array() {
-        let got = record["action_items"].as_array().cloned().unwrap_or_default();
+        let got = record["action_items"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         if got.len() != actions.len() {
-            errors.push(format!("action items: {} found, {} expected: {got:?}", got.len(), actions.len()));
+            errors.push(format!(
+                "action items: {} found, {} expected: {got:?}",
+                got.len(),
+                actions.len()
+            ));
         }
         for want in actions {
             let matches = got.iter().any(|a| {
@@ -142,9 +292,18 @@ fn check(record: &Value, expect: &Value) -> Vec<String> {
         }
     }
     if let Some(decisions) = expect["decisions_contain"].as_array() {
-        let got: Vec<String> = record["decisions"].as_array().into_iter().flatten().filter_map(|d| s(&d["text"])).collect();
+        let got: Vec<String> = record["decisions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| s(&d["text"]))
+            .collect();
         if got.len() != decisions.len() {
-            errors.push(format!("decisions: {} found, {} expected: {got:?}", got.len(), decisions.len()));
+            errors.push(format!(
+                "decisions: {} found, {} expected: {got:?}",
+                got.len(),
+                decisions.len()
+            ));
         }
         for phrase in strings(&Value::Array(decisions.clone())) {
             if !got.iter().any(|d| squash(d).contains(&squash(&phrase))) {
@@ -153,7 +312,12 @@ fn check(record: &Value, expect: &Value) -> Vec<String> {
         }
     }
     if let Some(references) = expect["document_references"].as_array() {
-        let got: BTreeSet<String> = record["references"].as_array().into_iter().flatten().map(reference_key).collect();
+        let got: BTreeSet<String> = record["references"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(reference_key)
+            .collect();
         for want in references {
             let key = reference_key(want);
             if !got.contains(&key) {
@@ -178,7 +342,13 @@ fn owner_matches(got: Option<String>, want: Option<String>) -> bool {
         return false;
     };
     let words = |t: &str| -> Vec<String> {
-        t.to_lowercase().split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty() && !matches!(*w, "the" | "and" | "on" | "of" | "mr" | "ms" | "dr")).map(str::to_owned).collect()
+        t.to_lowercase()
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| {
+                !w.is_empty() && !matches!(*w, "the" | "and" | "on" | "of" | "mr" | "ms" | "dr")
+            })
+            .map(str::to_owned)
+            .collect()
     };
     let got = words(&got);
     let want = words(&want);
@@ -204,7 +374,10 @@ fn what_matches(got: &str, want: &Value) -> bool {
     let Some(what) = s(&want["what"]) else {
         return true;
     };
-    what.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 5).any(|w| got.contains(w))
+    what.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 5)
+        .any(|w| got.contains(w))
 }
 
 fn describe(speaker: &Value) -> String {
@@ -228,7 +401,11 @@ fn squash(text: &str) -> String {
 fn flat_agenda(items: &Value) -> Vec<String> {
     let mut out = Vec::new();
     for item in items.as_array().into_iter().flatten() {
-        out.push(format!("{} {}", s(&item["number"]).unwrap_or_default(), s(&item["title"]).unwrap_or_default()));
+        out.push(format!(
+            "{} {}",
+            s(&item["number"]).unwrap_or_default(),
+            s(&item["title"]).unwrap_or_default()
+        ));
         out.extend(flat_agenda(&item["items"]));
     }
     out
@@ -249,7 +426,15 @@ fn cases() -> Vec<(String, PathBuf)> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| (p.file_stem().expect("a stem").to_string_lossy().into_owned(), p))
+        .map(|p| {
+            (
+                p.file_stem()
+                    .expect("a stem")
+                    .to_string_lossy()
+                    .into_owned(),
+                p,
+            )
+        })
         .collect();
     cases.sort();
     cases
@@ -259,24 +444,53 @@ fn cases() -> Vec<(String, PathBuf)> {
 fn the_seed_meets_every_check_of_the_gold_file() {
     let path = test_data().join("seed-igf-wg-strategy-106.txt");
     let record = read(&path);
-    let gold: Value = serde_json::from_slice(&std::fs::read(test_data().join("seed-igf-wg-strategy-106.gold.json")).expect("gold file")).expect("gold JSON");
+    let gold: Value = serde_json::from_slice(
+        &std::fs::read(test_data().join("seed-igf-wg-strategy-106.gold.json")).expect("gold file"),
+    )
+    .expect("gold JSON");
     let mut errors = check(&record, &gold);
     // The two text repairs: the sentence split by a page break is whole, the empty link keeps its words.
-    let texts: Vec<String> = record["interventions"].as_array().into_iter().flatten().filter_map(|i| s(&i["text"])).collect();
-    if !texts.iter().any(|t| t.contains("to have a true multistakeholder discussion. She suggested")) {
+    let texts: Vec<String> = record["interventions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|i| s(&i["text"]))
+        .collect();
+    if !texts
+        .iter()
+        .any(|t| t.contains("to have a true multistakeholder discussion. She suggested"))
+    {
         errors.push("the page-break split sentence was not joined".into());
     }
-    if !texts.iter().any(|t| t.contains("via a Google Doc.")) || texts.iter().any(|t| t.contains("](#)")) {
+    if !texts.iter().any(|t| t.contains("via a Google Doc."))
+        || texts.iter().any(|t| t.contains("](#)"))
+    {
         errors.push("the empty link was not reduced to its words".into());
     }
-    let repairs: Vec<String> = record["repairs"].as_array().into_iter().flatten().map(|r| format!("{} {}", s(&r["kind"]).unwrap_or_default(), s(&r["line"]).unwrap_or_default())).collect();
+    let repairs: Vec<String> = record["repairs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            format!(
+                "{} {}",
+                s(&r["kind"]).unwrap_or_default(),
+                s(&r["line"]).unwrap_or_default()
+            )
+        })
+        .collect();
     if repairs != ["joined-split-sentence 33", "empty-link-target 47"] {
         errors.push(format!("repairs: {repairs:?}"));
     }
     // The gold counts: 28 participants, 41 key phrases, 3 dates, 3 actions.
     assert_eq!(gold["speaker_checks"].as_array().map(Vec::len), Some(41));
     assert_eq!(record["participants"].as_array().map(Vec::len), Some(28));
-    assert!(errors.is_empty(), "{} mismatches:\n{}", errors.len(), errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "{} mismatches:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
 }
 
 #[test]
@@ -289,10 +503,16 @@ fn every_fixture_meets_its_expectations() {
             continue;
         }
         checked += 1;
-        let expect: Value = serde_json::from_slice(&std::fs::read(&expect_path).expect("expectations")).expect("expectations JSON");
+        let expect: Value =
+            serde_json::from_slice(&std::fs::read(&expect_path).expect("expectations"))
+                .expect("expectations JSON");
         let errors = check(&read(&path), &expect);
         if !errors.is_empty() {
-            failures.push(format!("== {case}: {} mismatches\n{}", errors.len(), errors.join("\n")));
+            failures.push(format!(
+                "== {case}: {} mismatches\n{}",
+                errors.len(),
+                errors.join("\n")
+            ));
         }
     }
     assert!(checked >= 10, "only {checked} fixtures with expectations");
@@ -304,9 +524,16 @@ fn every_report_matches_its_snapshots() {
     for (case, path) in cases() {
         let bytes = std::fs::read(&path).expect("readable");
         let name = format!("{case}.txt");
-        let record = ingest::read_summary_report(&name, &bytes, &ingest::PeopleHints::default()).expect("decodes");
+        let record = ingest::read_summary_report(&name, &bytes, &ingest::PeopleHints::default())
+            .expect("decodes");
         let source = ingest::input::decode(&bytes).expect("decodes").content;
-        insta::assert_snapshot!(format!("{case}.record"), render::json::to_json_string(&record));
-        insta::assert_snapshot!(format!("{case}.diagnostics"), render::diagnostics::render_all(&name, &source, &record.diagnostics));
+        insta::assert_snapshot!(
+            format!("{case}.record"),
+            render::json::to_json_string(&record)
+        );
+        insta::assert_snapshot!(
+            format!("{case}.diagnostics"),
+            render::diagnostics::render_all(&name, &source, &record.diagnostics)
+        );
     }
 }

@@ -70,5 +70,8 @@ pub struct Participant {
     pub stakeholder_group: Option<StakeholderGroup>,
     /// Other names this person is known by (from people hints).
     pub aliases: Vec<String>,
+    /// The title the list gives ("Mr.", "Ms.", "Ambassador"), which can tell two
+    /// participants of one surname apart.
+    pub honorific: Option<String>,
     pub span: Span,
 }

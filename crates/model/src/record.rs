@@ -97,7 +97,9 @@ impl Record {
 
     /// The agenda item with this number.
     pub fn agenda_item(&self, number: &str) -> Option<&AgendaItem> {
-        self.agenda_items().into_iter().find(|item| item.number == number)
+        self.agenda_items()
+            .into_iter()
+            .find(|item| item.number == number)
     }
 
     /// The participant with this full name.
@@ -107,6 +109,8 @@ impl Record {
 
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }

@@ -15,12 +15,20 @@ pub struct Span {
 impl Span {
     /// A span that covers part of one line.
     pub fn at(line: u32, column: u32) -> Span {
-        Span { start_line: line, end_line: line, column }
+        Span {
+            start_line: line,
+            end_line: line,
+            column,
+        }
     }
 
     /// A span from the start of `start_line` through `end_line`.
     pub fn lines(start_line: u32, end_line: u32) -> Span {
-        Span { start_line, end_line, column: 1 }
+        Span {
+            start_line,
+            end_line,
+            column: 1,
+        }
     }
 
     /// The span of a fact with no single place in the source.

@@ -8,7 +8,10 @@ pub enum Speaker {
     /// The name matches exactly one participant.
     Resolved { name: String, mention: String },
     /// The name matches several participants; the candidates are their full names.
-    Ambiguous { mention: String, candidates: Vec<String> },
+    Ambiguous {
+        mention: String,
+        candidates: Vec<String>,
+    },
     /// A person is named who is not on the participant list.
     Unknown { mention: String },
     /// No person speaks: the group as a whole ("There was discussion of…").

@@ -41,8 +41,14 @@ pub fn render_one(path: &str, source: &str, diagnostic: &Diagnostic) -> String {
         if to < chars.len() {
             shown.push('…');
         }
-        let width = (diagnostic.width as usize).min(to.saturating_sub(column)).max(1);
-        out.push_str(&format!("{pad} |\n{number} | {shown}\n{pad} | {}{}\n", " ".repeat(caret_at), "^".repeat(width)));
+        let width = (diagnostic.width as usize)
+            .min(to.saturating_sub(column))
+            .max(1);
+        out.push_str(&format!(
+            "{pad} |\n{number} | {shown}\n{pad} | {}{}\n",
+            " ".repeat(caret_at),
+            "^".repeat(width)
+        ));
     }
     if let Some(hint) = &diagnostic.hint {
         out.push_str(&format!("  = hint: {hint}\n"));
@@ -75,8 +81,13 @@ mod tests {
     #[test]
     fn points_a_caret_at_the_problem() {
         let source = "Agenda\nChris agreed. Jorge also agreed that it works.\n";
-        let d = Diagnostic::new(Code::AmbiguousSpeaker, Span::at(2, 15), 5, "ambiguous speaker 'Jorge': 2 participants match")
-            .with_hint("candidates: Jorge Cancio, Jorge Perez");
+        let d = Diagnostic::new(
+            Code::AmbiguousSpeaker,
+            Span::at(2, 15),
+            5,
+            "ambiguous speaker 'Jorge': 2 participants match",
+        )
+        .with_hint("candidates: Jorge Cancio, Jorge Perez");
         insta::assert_snapshot!(render_one("r.txt", source, &d), @r"
         warning[ambiguous-speaker]: ambiguous speaker 'Jorge': 2 participants match
           --> r.txt:2:15
@@ -95,6 +106,9 @@ mod tests {
         let shown = out.lines().nth(3).expect("the source line");
         assert!(shown.contains("…") && shown.contains("Jorge") && shown.chars().count() < 130);
         let caret = out.lines().nth(4).expect("the caret line");
-        assert_eq!(caret.find('^').map(|i| shown.chars().take(i).count()), shown.find("Jorge").map(|i| shown[..i].chars().count()));
+        assert_eq!(
+            caret.find('^').map(|i| shown.chars().take(i).count()),
+            shown.find("Jorge").map(|i| shown[..i].chars().count())
+        );
     }
 }

@@ -93,6 +93,8 @@ pub struct Participant<'a> {
     pub roles: Vec<&'static str>,
     pub stakeholder_group: Option<&'static str>,
     pub aliases: &'a [String],
+    /// The title the list gives ("Ms.", "Ambassador"), or null.
+    pub honorific: Option<&'a str>,
     pub line: u32,
 }
 
@@ -307,6 +309,7 @@ fn participant(participant: &model::Participant) -> Participant<'_> {
             .stakeholder_group
             .map(model::StakeholderGroup::as_str),
         aliases: &participant.aliases,
+        honorific: participant.honorific.as_deref(),
         line: participant.span.start_line,
     }
 }

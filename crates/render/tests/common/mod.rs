@@ -264,6 +264,7 @@ fn participant(
         roles: roles.to_vec(),
         stakeholder_group,
         aliases: vec![],
+        honorific: None,
         span: Span::lines(line, line),
     }
 }

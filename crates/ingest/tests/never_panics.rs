@@ -1,0 +1,177 @@
+//! Property tests: the summary-report reader never panics, whatever it is given, and every
+//! place it reports points at a line that exists.
+//!
+//! Three kinds of input: arbitrary text (any Unicode, with `\r`, `\n` and the punctuation the
+//! reader splits on), report-like text spliced from the lines of the seed report and junk, and
+//! arbitrary bytes through the whole decode-then-read path. Cases are bounded so the file
+//! runs in a few seconds in a debug build.
+
+use ingest::PeopleHints;
+use model::{Record, Span};
+use proptest::prelude::*;
+
+const SEED: &str = include_str!("../test_data/summary-report/seed-igf-wg-strategy-106.txt");
+
+/// The one caller of the reader: decode, read, and check every span against the text.
+fn check_text(input: &str) -> Result<(), TestCaseError> {
+    let Ok(text) = ingest::input::decode(input.as_bytes()) else {
+        return Ok(());
+    };
+    let hints = jorge_hints();
+    for hints in [&PeopleHints::default(), &hints] {
+        let record = ingest::summary_report::read(&text, "prop.txt", hints);
+        check_spans(&record, text.content.lines().count())?;
+    }
+    Ok(())
+}
+
+/// Spans must be "nowhere" (line 0) or lie within lines 1..=`lines`, start before end.
+fn check_spans(record: &Record, lines: usize) -> Result<(), TestCaseError> {
+    let lines = u32::try_from(lines).unwrap_or(u32::MAX);
+    let valid = |span: &Span| {
+        if span.start_line == 0 {
+            return span.end_line == 0;
+        }
+        (1..=lines).contains(&span.start_line)
+            && (span.start_line..=lines).contains(&span.end_line)
+            && span.column >= 1
+    };
+    for diagnostic in &record.diagnostics {
+        prop_assert!(
+            valid(&diagnostic.span),
+            "diagnostic {} at {:?} outside 1..={lines}",
+            diagnostic.code.as_str(),
+            diagnostic.span
+        );
+    }
+    for intervention in &record.interventions {
+        prop_assert!(
+            valid(&intervention.span),
+            "intervention {} at {:?} outside 1..={lines}",
+            intervention.order,
+            intervention.span
+        );
+    }
+    for s in record
+        .mentions
+        .iter()
+        .map(|m| &m.span)
+        .chain(record.dates.iter().map(|d| &d.span))
+        .chain(record.action_items.iter().map(|d| &d.span))
+        .chain(record.decisions.iter().map(|d| &d.span))
+        .chain(record.references.iter().map(|d| &d.span))
+        .chain(record.repairs.iter().map(|d| &d.span))
+        .chain(record.participants.iter().map(|d| &d.span))
+        .chain(record.agenda_items().into_iter().map(|d| &d.span))
+        .chain([&record.meeting.span])
+    {
+        prop_assert!(valid(s), "other span {:?} outside 1..={lines}", s);
+    }
+    Ok(())
+}
+
+fn jorge_hints() -> PeopleHints {
+    PeopleHints::parse("[[person]]\nname = \"Jorge Cancio\"\naliases = [\"Jorge\"]\n")
+        .expect("the hints are valid TOML")
+}
+
+/// Any characters, weighted towards those the reader treats specially.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let ch = prop_oneof![
+        4 => any::<char>(),
+        2 => prop::sample::select(vec![
+            '\n', '\r', '.', ',', ';', ':', '(', ')', '[', ']', '#', '*', '_', '-', '–', '—',
+            '’', '\'', '"', '“', '”', '…', '\u{feff}', '\u{200b}', '\u{301}', ' ', '\t',
+        ]),
+        1 => prop::sample::select(vec!['J', 'o', 'r', 'g', 'e', 'A', 'n', 'a', '1', '0', '6']),
+    ];
+    prop::collection::vec(ch, 0..2000).prop_map(|chars| chars.into_iter().collect())
+}
+
+/// One line of a report-like text: a seed line, a mangled seed line, or junk.
+fn report_line() -> impl Strategy<Value = String> {
+    let seed: Vec<&'static str> = SEED.lines().collect();
+    let pick = prop::sample::select(seed);
+    prop_oneof![
+        6 => pick.clone().prop_map(str::to_owned),
+        2 => (pick.clone(), any::<prop::sample::Index>(), "\\PC{0,12}").prop_map(|(line, at, junk)| {
+            // Cut at a char boundary and splice junk in: half a name, a stray bracket.
+            let cut = line.char_indices().map(|(i, _)| i).chain([line.len()]).collect::<Vec<_>>();
+            let at = cut[at.index(cut.len())];
+            format!("{}{junk}{}", &line[..at], &line[at..])
+        }),
+        1 => (pick, any::<prop::sample::Index>()).prop_map(|(line, at)| {
+            let words: Vec<&str> = line.split(' ').collect();
+            words[..at.index(words.len() + 1)].join(" ")
+        }),
+        2 => "\\PC{0,80}",
+        1 => prop::sample::select(vec![
+            "", "Agenda", "Discussion", "List of participants", "## Agenda", "n/a",
+            "1. Jorge", "Jorge also agreed.", "He also noted that para 101 is due by 5 December.",
+            "Present: Ana Neves, Jorge Cancio, Jorge Perez", "- ", "1.", "Item 4:", "(", "#",
+        ])
+        .prop_map(str::to_owned),
+    ]
+}
+
+/// A report-like text: lines joined by a random mix of line endings.
+fn report_like_text() -> impl Strategy<Value = String> {
+    let ending = prop::sample::select(vec!["\n", "\n", "\n\n", "\r\n", "\r"]);
+    prop::collection::vec((report_line(), ending), 0..80).prop_map(|lines| {
+        lines
+            .into_iter()
+            .fold(String::new(), |mut out, (line, end)| {
+                out.push_str(&line);
+                out.push_str(end);
+                out
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn printable_text_never_panics(input in "\\PC{0,2000}") {
+        check_text(&input)?;
+    }
+
+    #[test]
+    fn tricky_text_never_panics(input in tricky_text()) {
+        check_text(&input)?;
+    }
+
+    #[test]
+    fn report_like_text_never_panics(input in report_like_text()) {
+        check_text(&input)?;
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4000)) {
+        let _ = ingest::read_summary_report("prop.bin", &bytes, &PeopleHints::default());
+    }
+
+    #[test]
+    fn mostly_text_bytes_never_panic(
+        input in report_like_text(),
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+    ) {
+        // Report-like bytes with a few bytes overwritten: invalid UTF-8 deep inside a report.
+        let mut bytes = input.into_bytes();
+        if !bytes.is_empty() {
+            for (at, byte) in flips {
+                let at = at.index(bytes.len());
+                bytes[at] = byte;
+            }
+        }
+        if let Ok(record) = ingest::read_summary_report("prop.bin", &bytes, &PeopleHints::default()) {
+            let text = ingest::input::decode(&bytes).expect("read_summary_report decoded it");
+            check_spans(&record, text.content.lines().count())?;
+        }
+    }
+}
+
+#[test]
+fn the_seed_itself_has_valid_spans() {
+    check_text(SEED).expect("the seed report reads with valid spans");
+}
