@@ -33,6 +33,21 @@ static WILL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the future pattern is valid")
 });
 
+static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:offered|volunteered|agreed|undertook|committed|promised|pledged) to (?P<what>[a-z].+)")
+        .expect("the offer pattern is valid")
+});
+
+static ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:asked|invited|requested|called on|called upon|tasked|mandated) (?P<who>(?:the |all |each )?[a-z][a-z -]{2,40}?|(?:the |all )?[A-Z][\w.'’ -]{1,40}?) to (?P<what>[a-z].+)")
+        .expect("the request pattern is valid")
+});
+
+static DUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<what>(?:comments|feedback|input|inputs|contributions|proposals|submissions|nominations|applications|written comments|responses)\b[^.;]{0,80}?) (?:are|is|were|will be) (?:due|expected|requested)\b")
+        .expect("the due pattern is valid")
+});
+
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<object>.{3,120}?) will be (?P<participle>[a-z]+) (?P<rest>.*?)\bby (?P<who>the [a-z -]+|[A-Z][\w'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
         .expect("the passive pattern is valid")
@@ -89,6 +104,13 @@ const AGENTS: &[&str] = &[
     "drafters",
     "focal point",
     "leads",
+    "maintainers",
+    "reviewers",
+    "contributors",
+    "volunteers",
+    "delegates",
+    "colleagues",
+    "speakers",
     "he",
     "she",
     "they",
@@ -286,6 +308,50 @@ pub fn find(sentence: &str, speaker: Option<&str>) -> Option<Found> {
             });
         }
     }
+    if let Some(found) = will(sentence, speaker) {
+        return Some(found);
+    }
+    // "She also noted that the Secretariat will share the programme by 30 September."
+    for (at, _) in sentence.match_indices(" that ") {
+        if let Some(mut found) = will(&sentence[at + 6..], speaker) {
+            found.due_from += at + 6;
+            return Some(found);
+        }
+    }
+    if let Some(caps) = ASKED.captures(sentence) {
+        let who = caps.name("who").map_or("", |m| m.as_str()).trim();
+        if is_agent(who) {
+            let what = caps.name("what").map_or("", |m| m.as_str());
+            return Some(Found {
+                what: clean_what(what),
+                owner: Some(owner_of(who)),
+                due_from: caps.name("what").map_or(0, |m| m.start()),
+            });
+        }
+    }
+    if let Some(caps) = OFFERED.captures(sentence)
+        && let Some(speaker) = speaker
+    {
+        let what = caps.name("what").map_or("", |m| m.as_str());
+        return Some(Found {
+            what: clean_what(what),
+            owner: Some(speaker.to_owned()),
+            due_from: caps.name("what").map_or(0, |m| m.start()),
+        });
+    }
+    if let Some(caps) = DUE.captures(sentence) {
+        let what = caps.name("what").map_or("", |m| m.as_str());
+        return Some(Found {
+            what: format!("send {}", clean_what(what)),
+            owner: Some("all".to_owned()),
+            due_from: caps.get(0).map_or(0, |m| m.end()),
+        });
+    }
+    None
+}
+
+/// "X will do Y" (or "X is to", "X agreed to") at the start of `sentence`.
+fn will(sentence: &str, speaker: Option<&str>) -> Option<Found> {
     if let Some(caps) = WILL.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
         let what = caps.name("what").map_or("", |m| m.as_str());

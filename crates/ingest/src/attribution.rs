@@ -540,13 +540,14 @@ fn skip_apposition(sentence: &str, words: &[Word<'_>], j: usize) -> usize {
         return j;
     };
     let rest = &sentence[prev.end..];
-    let trimmed = rest.trim_start();
+    let trimmed = rest.trim_start_matches(['*', '_']).trim_start();
     let close = match trimmed.chars().next() {
         Some('(') => ')',
         Some(',') => ',',
         _ => return j,
     };
     let open_at = prev.end + (rest.len() - trimmed.len());
+    debug_assert!(sentence[open_at..].starts_with(['(', ',']));
     let Some(len) = sentence[open_at + 1..].find(close) else {
         return j;
     };

@@ -8,13 +8,13 @@ use regex::Regex;
 
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b((?:[A-Z][\w+\-]*\s+){0,6}?(?:[A-Z][\w+\-]*\s+)?(?:Outcome|Output|Draft|Final|Zero|Ministerial|Political)?\s?(?:Document|Declaration|Compact|Charter|Resolution|Programme of Action|Elements Paper|Roadmap))\b",
+        r"\b((?:[A-Z][\w+\-]*\s+){0,6}?(?:[A-Z][\w+\-]*\s+)?(?:Outcome|Output|Draft|Final|Zero|Ministerial|Political)?\s?(?:Document|Declaration|Compact|Charter|Resolution|Programme of Action|Elements Paper|Roadmap)(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w+\-]*\s?){1,6})?)\b",
     )
     .expect("the document pattern is valid")
 });
 
 static VERSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rev(?:ision)?\.?\s?(\d{1,2})\b|(zero)[ -]draft\b|(final) (?:draft|text|version)\b)")
+    Regex::new(r"(?i)\b(?:rev(?:ision)?\.?\s?(\d{1,2})\b|(zero)[ -]draft\b|(final) (?:draft|text|version)\b|\b(first|second|third|fourth|fifth|sixth|revised) draft\b|\bdraft\s(\d{1,2})\b)")
         .expect("the version pattern is valid")
 });
 
@@ -49,26 +49,65 @@ fn version_label(caps: &regex::Captures<'_>) -> String {
         format!("Rev{}", n.as_str())
     } else if caps.get(2).is_some() {
         "Zero draft".to_owned()
-    } else {
+    } else if caps.get(3).is_some() {
         "Final".to_owned()
+    } else if let Some(ordinal) = caps.get(4) {
+        format!("{} draft", ordinal.as_str().to_lowercase())
+    } else {
+        format!("Draft {}", caps.get(5).map_or("", |m| m.as_str()))
     }
+}
+
+static VERSION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:revision \d+|rev\.? ?\d+|(?:zero|first|second|third|fourth|fifth|revised|final) draft|draft \d+|version [\d.]+) of the (?P<doc>[A-Za-z][\w'’ -]{2,60}?)(?:[,.;:(]|\s+(?:was|is|were|which|by|and|with|in|to|on|for|that|has|had|as|from)\b|$)")
+        .expect("the version-of pattern is valid")
+});
+
+/// The document an agenda item's title is about, when the title names a revision of it
+/// ("WSIS+20 – Rev2", "Zero draft of the Chair's Summary", "Model law – comments on draft 3").
+pub fn title_document(title: &str) -> Option<String> {
+    if !VERSION.is_match(title) && !title.to_lowercase().contains("draft") {
+        return None;
+    }
+    if let Some(caps) = VERSION_OF.captures(title) {
+        return caps.name("doc").map(|m| m.as_str().trim().to_owned());
+    }
+    for separator in [" – ", " — ", " - ", ": ", ", "] {
+        if let Some((left, right)) = title.split_once(separator)
+            && (VERSION.is_match(right) || right.to_lowercase().contains("draft"))
+        {
+            return Some(left.trim().to_owned());
+        }
+    }
+    None
 }
 
 /// Document names in a sentence, with their byte ranges.
 pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
-    DOCUMENT
+    let mut out: Vec<(usize, usize, String)> = VERSION_OF
         .captures_iter(sentence)
         .filter_map(|caps| {
-            let m = caps.get(1)?;
-            let name = m.as_str().trim();
-            let name = name.strip_prefix("The ").unwrap_or(name);
-            // A bare "Document" or "Resolution" names nothing in particular.
-            if !name.contains(' ') {
-                return None;
-            }
-            Some((m.start(), m.end(), name.to_owned()))
+            caps.name("doc")
+                .map(|m| (m.start(), m.end(), m.as_str().trim().to_owned()))
         })
-        .collect()
+        .collect();
+    let named = DOCUMENT.captures_iter(sentence).filter_map(|caps| {
+        let m = caps.get(1)?;
+        let name = m.as_str().trim();
+        let name = name.strip_prefix("The ").unwrap_or(name);
+        // A bare "Document" or "Resolution" names nothing in particular.
+        if !name.contains(' ') {
+            return None;
+        }
+        Some((m.start(), m.end(), name.to_owned()))
+    });
+    for found in named {
+        if !out.iter().any(|(s, e, _)| found.0 < *e && *s < found.1) {
+            out.push(found);
+        }
+    }
+    out.sort_by_key(|(s, _, _)| *s);
+    out
 }
 
 /// All references in a sentence. `context` is the document last named before it.
@@ -86,14 +125,11 @@ pub fn find(sentence: &str, context: Option<&str>) -> Vec<Found> {
         let labels: Vec<String> = if let Some(list) = caps.name("list") {
             LIST_ITEM
                 .find_iter(list.as_str())
-                .map(|m| m.as_str().replace(' ', ""))
+                .map(|m| m.as_str().trim().to_owned())
                 .collect()
         } else {
-            let prefix = caps.name("op").map_or("", |m| m.as_str());
-            vec![format!(
-                "{prefix}{}",
-                caps.name("opn").map_or("", |m| m.as_str())
-            )]
+            // Display numbers stay exactly as written: "OP 5", "PP3".
+            vec![whole.as_str().to_owned()]
         };
         for label in labels {
             out.push(Found {
@@ -175,7 +211,28 @@ mod tests {
         );
         assert_eq!(
             refs("see OP 5 and paragraph 7 bis", None),
-            ["||OP5", "||7bis"]
+            ["||OP 5", "||7 bis"]
+        );
+        assert_eq!(
+            refs(
+                "the second draft of the outage methodology, and para 8",
+                None
+            ),
+            ["outage methodology|second draft|8"]
+        );
+        assert_eq!(
+            title_document("Zero draft of the Chair's Summary").as_deref(),
+            Some("Chair's Summary")
+        );
+        assert_eq!(title_document("WSIS+20 – Rev2").as_deref(), Some("WSIS+20"));
+        assert_eq!(
+            title_document("Model law – comments on draft 3").as_deref(),
+            Some("Model law")
+        );
+        assert_eq!(title_document("IGF Improvements"), None);
+        assert_eq!(
+            refs("the Draft Declaration on Trusted Data Flows was long", None),
+            ["Draft Declaration on Trusted Data Flows||"]
         );
         assert_eq!(
             refs("the Draft Declaration was long", None),

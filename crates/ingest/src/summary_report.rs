@@ -91,7 +91,7 @@ fn heading_text(line: &str) -> &str {
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<n>\d{1,4}(?:st|nd|rd|th)|(?:twenty-|thirty-|forty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth))\s+(?:(?P<mode>virtual|online|in-person|in person|hybrid|regular|ordinary|extraordinary|plenary|monthly|weekly|formal|informal)\s+)*(?:meeting|session|call)\s+of\s+(?:the\s+)?(?P<group>[^(.;]+?)\s*(?:\((?P<short>[^)]{1,40})\))?(?:\s+of\s+the\s+[^.;]+?)?\s+(?:was|took|met|is|convened|were|held|had)\b",
+        r"(?i)\b(?P<n>\d{1,4}(?:st|nd|rd|th)|(?:twenty-|thirty-|forty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth))\s+(?:(?P<mode>virtual|online|in-person|in person|hybrid|regular|ordinary|extraordinary|plenary|monthly|weekly|formal|informal)\s+)*(?:meeting|session|call)\s+of\s+(?:the\s+)?(?P<group>[^(.;]+?)\s*(?:\((?P<short>[^)]{1,40})\)(?:\s+of\s+the\s+[^.;]+?)?)?\s+(?:was|took|met|is|convened|were|held|had)\b",
     )
     .expect("the ordinal pattern is valid")
 });
@@ -251,14 +251,26 @@ impl<'a> Reader<'a> {
             index += 1;
             if let Some(heading) = heading_line(block) {
                 if let Some(next) = section_of(heading) {
+                    // "Summary of discussions" or "Minutes" above the opening paragraph is the
+                    // report's title, not the start of the discussion.
+                    let folded = fold(heading_text(heading));
+                    let bare_discussion =
+                        matches!(folded.trim_end_matches(':'), "discussion" | "discussions");
+                    if next == Section::Discussion
+                        && section == Section::Header
+                        && self.record.agenda.is_empty()
+                        && !bare_discussion
+                    {
+                        self.record
+                            .meeting
+                            .title
+                            .get_or_insert_with(|| heading_text(heading).to_owned());
+                        continue;
+                    }
                     section = next;
                     walk.item = None;
                     walk.current = None;
                     walk.in_discussion = matches!(next, Section::Discussion);
-                    continue;
-                }
-                if let Some(rest) = inline_participants(heading) {
-                    let _ = rest;
                     continue;
                 }
             }
@@ -618,6 +630,13 @@ impl<'a> Reader<'a> {
         let looks_like_item = label.is_some() || line.starts_with('#') || line.ends_with(':');
         match matched {
             Some(number) => {
+                if let Some(document) = items
+                    .iter()
+                    .find(|i| i.number == number)
+                    .and_then(|i| references::title_document(&i.title))
+                {
+                    walk.document = Some(document);
+                }
                 walk.item = Some(number.clone());
                 walk.current = None;
                 walk.in_discussion = true;
@@ -980,7 +999,10 @@ impl<'a> Reader<'a> {
                 matches!(between_after, Some("and" | "," | "&"))
                     || matches!(between_before, Some("and" | "," | "&"))
             });
-            if joined && participants::looks_like_name(&sentence[start..end]) {
+            if (joined || acts_as_person(sentence, start, end))
+                && participants::looks_like_name(&sentence[start..end])
+                && !is_institution(&sentence[start..end])
+            {
                 found.push((
                     start,
                     end,
@@ -1228,26 +1250,36 @@ fn is_bullet(line: &str) -> bool {
 fn is_no_discussion(block: &Block<'_>) -> bool {
     block.single().is_some_and(|line| {
         let folded = fold(line.trim_end_matches('.'));
-        matches!(
-            folded.as_str(),
-            "n/a"
-                | "na"
-                | "none"
-                | "-"
-                | "–"
-                | "nil"
-                | "no discussion"
-                | "nothing to report"
-                | "no updates"
-                | "no update"
-                | "not discussed"
-                | "deferred"
-        )
+        let exact = [
+            "n/a",
+            "na",
+            "none",
+            "-",
+            "–",
+            "nil",
+            "no discussion",
+            "nothing to report",
+            "no updates",
+            "no update",
+            "not discussed",
+            "deferred",
+            "postponed",
+        ];
+        let leading = [
+            "deferred ",
+            "postponed ",
+            "no discussion",
+            "not discussed",
+            "no other business",
+            "this item was deferred",
+            "this item was postponed",
+            "the item was deferred",
+            "item deferred",
+            "nothing to report",
+            "no updates ",
+        ];
+        exact.contains(&folded.as_str()) || leading.iter().any(|l| folded.starts_with(l))
     })
-}
-
-fn inline_participants(_line: &str) -> Option<()> {
-    None
 }
 
 /// Reads "1. Title", "Item 1: Title", "1.1 Title", "a) Title", "- Title" (numbered by position).
@@ -1461,6 +1493,90 @@ fn parent_body(name: &str) -> Option<String> {
     None
 }
 
+/// "the survey that Salote coordinated": a capitalised name inside a sentence, followed by
+/// a verb in the past, is someone doing something.
+fn acts_as_person(sentence: &str, start: usize, end: usize) -> bool {
+    let before = sentence[..start].trim_end();
+    let after_lower = before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let next = sentence[end..].split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+    after_lower
+        && next.len() > 3
+        && next.ends_with("ed")
+        && next.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Words that make a capitalised run an organisation or a thing, not a person.
+fn is_institution(run: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Forum",
+        "Panel",
+        "Group",
+        "Committee",
+        "Secretariat",
+        "Council",
+        "Office",
+        "Agency",
+        "Ministry",
+        "Government",
+        "University",
+        "Institute",
+        "Centre",
+        "Center",
+        "Foundation",
+        "Society",
+        "Union",
+        "Commission",
+        "Assembly",
+        "Summit",
+        "Network",
+        "Initiative",
+        "Track",
+        "Document",
+        "Declaration",
+        "Charter",
+        "Report",
+        "Agenda",
+        "Programme",
+        "Program",
+        "Fund",
+        "Bank",
+        "Alliance",
+        "Association",
+        "Board",
+        "Authority",
+        "Department",
+        "Team",
+        "Project",
+        "Working",
+        "Lab",
+        "Coalition",
+        "Parliament",
+        "Court",
+        "Nations",
+        "Organization",
+        "Organisation",
+        "Summary",
+        "Draft",
+        "Revision",
+        "Platform",
+        "Partnership",
+        "Service",
+        "Services",
+        "Policy",
+        "Strategy",
+        "Framework",
+        "Event",
+        "Week",
+        "Day",
+        "Session",
+    ];
+    run.split_whitespace().any(|w| WORDS.contains(&w))
+}
+
 /// "in Washington": a place, not the participant named Washington.
 fn is_place_context(sentence: &str, start: usize) -> bool {
     let before = sentence[..start].trim_end();
@@ -1513,6 +1629,7 @@ fn date_kind(sentence: &str, start: usize, section: Section) -> DateKind {
 fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::new();
     let mut inside = false;
+    let mut absent = false;
     for block in blocks {
         if let Some(heading) = heading_line(block) {
             let text = heading_text(heading);
@@ -1535,6 +1652,45 @@ fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) ->
             continue;
         }
         for &(number, raw) in &block.lines {
+            let folded = fold(heading_text(raw));
+            let label = folded.trim_end_matches(':').trim();
+            // People who sent apologies did not attend.
+            if matches!(
+                label,
+                "apologies"
+                    | "absent"
+                    | "regrets"
+                    | "excused"
+                    | "apologies received"
+                    | "unable to attend"
+            ) {
+                absent = true;
+                continue;
+            }
+            if matches!(
+                label,
+                "online"
+                    | "remote"
+                    | "in person"
+                    | "in the room"
+                    | "on site"
+                    | "onsite"
+                    | "virtual"
+                    | "members"
+                    | "observers"
+                    | "guests"
+                    | "secretariat"
+                    | "present"
+                    | "in attendance"
+                    | "participants"
+            ) || folded.ends_with(':')
+            {
+                absent = false;
+                continue;
+            }
+            if absent {
+                continue;
+            }
             let Some(p) = participants::parse_line(number, raw) else {
                 continue;
             };
