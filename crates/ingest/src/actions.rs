@@ -29,7 +29,7 @@ static INVITED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static WILL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:After that|Following (?:the|this) meeting|In the meantime|Next|Then|Meanwhile|Subsequently),\s+)?(?P<who>.{2,120}?) (?:will|is to|are to|agreed to|undertook to|volunteered to|offered to|committed to) (?P<what>(?:[a-z]+ ){0,1}[a-z]+\b.*)")
+    Regex::new(r"^(?:(?:After that|Following (?:the|this) meeting|In the meantime|Next|Then|Meanwhile|Subsequently),\s+)?(?P<who>.{2,120}?) (?P<modal>will|is to|are to|agreed to|undertook to|volunteered to|offered to|committed to) (?P<what>(?:[a-z]+ ){0,1}[a-z]+\b.*)")
         .expect("the future pattern is valid")
 });
 
@@ -44,7 +44,7 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<what>(?:comments|feedback|input|inputs|contributions|proposals|submissions|nominations|applications|written comments|responses)\b[^.;]{0,80}?) (?:are|is|were|will be) (?:due|expected|requested)\b")
+    Regex::new(r"\b(?P<what>(?:comments|feedback|input|inputs|contributions|proposals|submissions|nominations|applications|written comments|responses)\b[^.;]{0,80}?) (?:are|is|were|will be|should be|must be|are to be|is to be) (?:due|expected|requested|sent|submitted|provided)\b")
         .expect("the due pattern is valid")
 });
 
@@ -66,7 +66,7 @@ static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:It was (?:agreed|decided|resolved|concluded)|The (?:group|meeting|WG|working group|committee|members|participants|MAG|co-chairs) (?:agreed|decided|resolved|concluded|endorsed|adopted|approved)|(?:Decision|Decided|Resolved|RESOLVED|RESOLUTION|Resolution|Conclusion|Consensus|Agreed)\s*:)|\b(?:The|the) (?:agenda|minutes|summary|report|draft|text|proposal|charter|terms of reference|work plan|workplan)\b[^.;]{0,80}? (?:was|were) (?:adopted|approved|endorsed|accepted|agreed)")
+    Regex::new(r"^(?:It was (?:agreed|decided|resolved|concluded)|The (?:group|meeting|WG|working group|committee|members|participants|MAG|co-chairs) (?:agreed|decided|resolved|concluded|endorsed|adopted|approved)|(?:Decision|Decided|Resolved|RESOLVED|RESOLUTION|Resolution|Conclusion|Consensus|Agreed)\s*:)|\b(?:The|the) (?:agenda|minutes|summary|report|draft|text|proposal|charter|terms of reference|work plan|workplan)\b[^.;]{0,80}? (?:was|were)(?: therefore| then| also| duly| formally| unanimously)? (?:adopted|approved|endorsed|accepted|agreed)")
         .expect("the decision pattern is valid")
 });
 
@@ -248,96 +248,145 @@ fn clean_what(what: &str) -> String {
         .to_owned()
 }
 
-/// The action a sentence sets, if it sets one. `speaker` stands for "he"/"she" owners.
-pub fn find(sentence: &str, speaker: Option<&str>) -> Option<Found> {
-    let sentence = sentence
-        .trim()
+/// Every action a sentence sets. A sentence may set several, one per clause ("Kwame will
+/// prepare a draft, and members are invited to comment on it by 6 February"). `speaker`
+/// stands for "he"/"she" owners; `is_person` says whether a name is a known person.
+pub fn find_all(
+    sentence: &str,
+    speaker: Option<&str>,
+    is_person: &dyn Fn(&str) -> bool,
+) -> Vec<Found> {
+    let trimmed = sentence
+        .trim_start()
         .trim_start_matches(['-', '*', '•'])
         .trim_start();
+    let lead = sentence.len() - trimmed.len();
+    let mut splits: Vec<(usize, usize)> = trimmed
+        .match_indices("; ")
+        .chain(trimmed.match_indices(", and "))
+        .chain(trimmed.match_indices(", while "))
+        .map(|(at, sep)| (at, at + sep.len()))
+        .collect();
+    splits.sort_unstable();
+    let mut clauses = Vec::new();
+    let mut from = 0;
+    for (at, after) in splits {
+        if at > from && find(&trimmed[after..], speaker, is_person).is_some() {
+            clauses.push((from, at));
+            from = after;
+        }
+    }
+    clauses.push((from, trimmed.len()));
+    clauses
+        .into_iter()
+        .filter_map(|(start, end)| {
+            let mut found = find(&trimmed[start..end], speaker, is_person)?;
+            found.due_from += lead + start;
+            Some(found)
+        })
+        .collect()
+}
+
+/// The action one clause sets, if it sets one.
+pub fn find(
+    clause: &str,
+    speaker: Option<&str>,
+    is_person: &dyn Fn(&str) -> bool,
+) -> Option<Found> {
+    let sentence = clause;
+    let found = |what: &str, owner: Option<String>, due_from: usize| {
+        Some(Found {
+            what: clean_what(what),
+            owner,
+            due_from,
+        })
+    };
     if let Some(caps) = LABELLED.captures(sentence) {
         let body = caps.name("body").map_or("", |m| m.as_str());
         let at = caps.name("body").map_or(0, |m| m.start());
         if let Some(inner) = OWNER_TO.captures(body) {
             let who = inner.name("who").map_or("", |m| m.as_str());
-            let what = inner.name("what").map_or("", |m| m.as_str());
-            return Some(Found {
-                what: clean_what(what),
-                owner: Some(owner_of(who)),
-                due_from: at,
-            });
+            return found(
+                inner.name("what").map_or("", |m| m.as_str()),
+                Some(owner_of(who)),
+                at,
+            );
         }
-        return Some(Found {
-            what: clean_what(body),
-            owner: None,
-            due_from: at,
-        });
+        return found(body, None, at);
     }
     if let Some(caps) = CALL.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str());
-        let what = caps.name("what").map_or("", |m| m.as_str());
-        return Some(Found {
-            what: clean_what(what),
-            owner: Some(owner_of(who)),
-            due_from: caps.name("what").map_or(0, |m| m.start()),
-        });
+        let what = caps.name("what");
+        return found(
+            what.map_or("", |m| m.as_str()),
+            Some(owner_of(who)),
+            what.map_or(0, |m| m.start()),
+        );
     }
     if let Some(caps) = INVITED.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str());
-        let what = caps.name("what").map_or("", |m| m.as_str());
-        return Some(Found {
-            what: clean_what(what),
-            owner: Some(owner_of(who)),
-            due_from: 0,
-        });
+        return found(
+            caps.name("what").map_or("", |m| m.as_str()),
+            Some(owner_of(who)),
+            0,
+        );
     }
     if let Some(caps) = PASSIVE.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
         let participle = caps.name("participle").map_or("", |m| m.as_str());
-        if is_agent(who) {
-            let object = caps.name("object").map_or("", |m| m.as_str());
-            let object = lower_first(object);
+        if is_agent(who) || is_person(who) {
+            let object = lower_first(caps.name("object").map_or("", |m| m.as_str()));
             let rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
             let what = match base_form(participle) {
                 Some(base) => format!("{base} {object} {rest}"),
                 None => format!("see that {object} is {participle} {rest}"),
             };
-            return Some(Found {
-                what: clean_what(what.trim()),
-                owner: Some(owner_of(who)),
-                due_from: 0,
-            });
+            return found(what.trim(), Some(owner_of(who)), 0);
         }
     }
-    if let Some(found) = will(sentence, speaker) {
+    if let Some(found) = will(sentence, speaker, is_person, false) {
         return Some(found);
     }
-    // "She also noted that the Secretariat will share the programme by 30 September."
+    // "She noted that the Secretariat will share…", "It was decided that the Secretariat
+    // would prepare…": the action is in the reported clause.
     for (at, _) in sentence.match_indices(" that ") {
-        if let Some(mut found) = will(&sentence[at + 6..], speaker) {
-            found.due_from += at + 6;
-            return Some(found);
+        let before = sentence[..at].trim_end();
+        let decided = [
+            "decided",
+            "agreed",
+            "concluded",
+            "requested",
+            "recommended",
+            "resolved",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+        if let Some(mut inner) = will(&sentence[at + 6..], speaker, is_person, decided) {
+            inner.due_from += at + 6;
+            return Some(inner);
         }
     }
     if let Some(caps) = ASKED.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
-        if is_agent(who) {
-            let what = caps.name("what").map_or("", |m| m.as_str());
-            return Some(Found {
-                what: clean_what(what),
-                owner: Some(owner_of(who)),
-                due_from: caps.name("what").map_or(0, |m| m.start()),
-            });
+        if is_agent(who) || is_person(who) {
+            let what = caps.name("what");
+            return found(
+                what.map_or("", |m| m.as_str()),
+                Some(owner_of(who)),
+                what.map_or(0, |m| m.start()),
+            );
         }
     }
     if let Some(caps) = OFFERED.captures(sentence)
         && let Some(speaker) = speaker
+        && !collective_before(&sentence[..caps.get(0).map_or(0, |m| m.start())])
     {
-        let what = caps.name("what").map_or("", |m| m.as_str());
-        return Some(Found {
-            what: clean_what(what),
-            owner: Some(speaker.to_owned()),
-            due_from: caps.name("what").map_or(0, |m| m.start()),
-        });
+        let what = caps.name("what");
+        return found(
+            what.map_or("", |m| m.as_str()),
+            Some(speaker.to_owned()),
+            what.map_or(0, |m| m.start()),
+        );
     }
     if let Some(caps) = DUE.captures(sentence) {
         let what = caps.name("what").map_or("", |m| m.as_str());
@@ -347,30 +396,93 @@ pub fn find(sentence: &str, speaker: Option<&str>) -> Option<Found> {
             due_from: caps.get(0).map_or(0, |m| m.end()),
         });
     }
-    None
-}
-
-/// "X will do Y" (or "X is to", "X agreed to") at the start of `sentence`.
-fn will(sentence: &str, speaker: Option<&str>) -> Option<Found> {
-    if let Some(caps) = WILL.captures(sentence) {
-        let who = caps.name("who").map_or("", |m| m.as_str()).trim();
-        let what = caps.name("what").map_or("", |m| m.as_str());
-        let passive_or_state =
-            what.starts_with("be ") || what.starts_with("have ") || what.starts_with("need ");
-        if is_agent(who) && !passive_or_state && !who.contains(" that ") {
-            let owner = match who.to_lowercase().as_str() {
-                "he" | "she" | "they" => speaker.map(str::to_owned),
-                _ => Some(owner_of(who)),
-            };
-            return Some(Found {
-                what: clean_what(what),
-                owner,
-                due_from: caps.name("what").map_or(0, |m| m.start()),
-            });
+    // "…based on the text Tobias will circulate by 16 October."
+    for caps in NAMED_WILL.captures_iter(sentence) {
+        let who = caps.name("who").map_or("", |m| m.as_str());
+        if is_person(who) {
+            let what = caps.name("what");
+            return found(
+                what.map_or("", |m| m.as_str()),
+                Some(who.to_owned()),
+                what.map_or(0, |m| m.start()),
+            );
         }
     }
     None
 }
+
+static NAMED_WILL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<who>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) will (?P<what>[a-z]+\b.*)")
+        .expect("the named future pattern is valid")
+});
+
+/// Whether the words before an act are the group's ("The group agreed to…"): a decision,
+/// not somebody's action.
+fn collective_before(before: &str) -> bool {
+    let lower = before.trim().to_lowercase();
+    [
+        "the group",
+        "the meeting",
+        "the committee",
+        "the working group",
+        "the wg",
+        "members",
+        "participants",
+        "the members",
+        "the participants",
+        "the mag",
+        "it was",
+    ]
+    .iter()
+    .any(|c| {
+        lower == *c || lower.ends_with(&format!(" {c}")) || lower.starts_with(&format!("{c} "))
+    })
+}
+
+/// "X will do Y" (or "X is to", "X agreed to") at the start of `sentence`; with `would`, also
+/// "X would do Y", as in a reported decision.
+fn will(
+    sentence: &str,
+    speaker: Option<&str>,
+    is_person: &dyn Fn(&str) -> bool,
+    would: bool,
+) -> Option<Found> {
+    let caps = WILL.captures(sentence).or_else(|| {
+        if would {
+            WOULD.captures(sentence)
+        } else {
+            None
+        }
+    })?;
+    let who = caps.name("who").map_or("", |m| m.as_str()).trim();
+    let what = caps.name("what").map_or("", |m| m.as_str());
+    let modal = caps.name("modal").map_or("", |m| m.as_str());
+    let passive_or_state =
+        what.starts_with("be ") || what.starts_with("have ") || what.starts_with("need ");
+    let collective = modal == "agreed to" && collective_before(who);
+    if !(is_agent(who) || is_person(who))
+        || passive_or_state
+        || who.contains(" that ")
+        || who.contains(';')
+        || collective
+    {
+        return None;
+    }
+    let owner = match who.to_lowercase().as_str() {
+        "he" | "she" | "they" => speaker.map(str::to_owned),
+        _ => Some(owner_of(who)),
+    };
+    Some(Found {
+        what: clean_what(what),
+        owner,
+        due_from: caps.name("what").map_or(0, |m| m.start()),
+    })
+}
+
+static WOULD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<who>.{2,80}?) (?P<modal>would) (?P<what>[a-z]+\b.*)")
+        .expect("the reported future pattern is valid")
+});
 
 fn lower_first(text: &str) -> String {
     let trimmed = text.trim();
@@ -403,9 +515,43 @@ mod tests {
     use super::*;
 
     fn action(sentence: &str) -> String {
-        find(sentence, Some("Lito Ibarra")).map_or("-".into(), |f| {
-            format!("{} <- {}", f.what, f.owner.unwrap_or_default())
-        })
+        let found: Vec<String> = find_all(sentence, Some("Lito Ibarra"), &|n: &str| n == "Tobias")
+            .into_iter()
+            .map(|f| format!("{} <- {}", f.what, f.owner.unwrap_or_default()))
+            .collect();
+        if found.is_empty() {
+            "-".into()
+        } else {
+            found.join(" & ")
+        }
+    }
+
+    #[test]
+    fn reads_several_actions_and_reported_ones() {
+        assert_eq!(
+            action(
+                "Kwame will prepare a draft by 30 January, and members are invited to send comments on it by 6 February."
+            ),
+            "prepare a draft <- Kwame & send comments on it <- all"
+        );
+        assert_eq!(
+            action("It was decided that the Secretariat would prepare a template."),
+            "prepare a template <- the Secretariat"
+        );
+        assert_eq!(
+            action(
+                "The group agreed to include a paragraph, based on the text Tobias will circulate by 16 October."
+            ),
+            "circulate <- Tobias"
+        );
+        assert_eq!(
+            action("Greta noted the budget is open; she will report back at the next meeting."),
+            "report back at the next meeting <- Lito Ibarra"
+        );
+        assert_eq!(
+            action("He encouraged all to consider this as a focus for the new year."),
+            "-"
+        );
     }
 
     #[test]

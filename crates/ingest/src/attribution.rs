@@ -304,6 +304,11 @@ fn is_capitalised(word: &str) -> bool {
 
 /// Whether a word can be part of a person's name.
 fn is_name_word(word: &str) -> bool {
+    // An initial ("Daniel F.") is part of a name.
+    if word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()) && word != "I" && word != "A"
+    {
+        return true;
+    }
     is_capitalised(word)
         && word
             .chars()
@@ -427,6 +432,42 @@ pub fn analyse(sentence: &str) -> Attribution {
     }
     if let Some(found) = passive(sentence, &words) {
         return found;
+    }
+    // "Concerns were raised that…": something was said, and the text does not say by whom.
+    if words.len() > 3
+        && matches!(words[1].text, "was" | "were")
+        && matches!(
+            words[2].text,
+            "raised"
+                | "expressed"
+                | "voiced"
+                | "noted"
+                | "asked"
+                | "made"
+                | "shared"
+                | "mentioned"
+                | "suggested"
+        )
+        && matches!(
+            words[0].text,
+            "Concerns"
+                | "Concern"
+                | "Questions"
+                | "Doubts"
+                | "Reservations"
+                | "Views"
+                | "Comments"
+                | "Support"
+                | "Objections"
+                | "Suggestions"
+        )
+    {
+        return Attribution {
+            subject: Subject::Collective,
+            act: Some(words[2].text.to_owned()),
+            act_end: words[2].end,
+            also: false,
+        };
     }
     Attribution::plain()
 }

@@ -14,7 +14,7 @@ static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static VERSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rev(?:ision)?\.?\s?(\d{1,2})\b|(zero)[ -]draft\b|(final) (?:draft|text|version)\b|\b(first|second|third|fourth|fifth|sixth|revised) draft\b|\bdraft\s(\d{1,2})\b)")
+    Regex::new(r"(?i)\b(?:rev(?:ision)?\.?\s?(\d{1,2})\b|(zero)[ -]draft\b|(final) (?:draft|text|version)\b|\b(first|second|third|fourth|fifth|sixth|revised) draft\b|\bdraft\s(\d{1,2})\b|\bversion\s(\d+(?:\.\d+)+)\b)")
         .expect("the version pattern is valid")
 });
 
@@ -53,13 +53,16 @@ fn version_label(caps: &regex::Captures<'_>) -> String {
         "Final".to_owned()
     } else if let Some(ordinal) = caps.get(4) {
         format!("{} draft", ordinal.as_str().to_lowercase())
+    } else if let Some(number) = caps.get(5) {
+        format!("Draft {}", number.as_str())
     } else {
-        format!("Draft {}", caps.get(5).map_or("", |m| m.as_str()))
+        caps.get(6)
+            .map_or_else(String::new, |m| m.as_str().to_owned())
     }
 }
 
 static VERSION_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:revision \d+|rev\.? ?\d+|(?:zero|first|second|third|fourth|fifth|revised|final) draft|draft \d+|version [\d.]+) of the (?P<doc>[A-Za-z][\w'’ -]{2,60}?)(?:[,.;:(]|\s+(?:was|is|were|which|by|and|with|in|to|on|for|that|has|had|as|from)\b|$)")
+    Regex::new(r"(?i:revision \d+|rev\.? ?\d+|(?:zero|first|second|third|fourth|fifth|revised|final) draft|draft \d+|version [\d.]+) of the (?P<doc>[A-Za-z][\w'’-]*(?: [\w'’-]+){0,5}?)(?:[,.;:(]|\s+(?:was|is|were|which|by|and|with|in|to|on|for|that|has|had|as|from|still|does|did|should|would|could|will|can|may|must|needs|remains|now|also)\b|$)")
         .expect("the version-of pattern is valid")
 });
 
@@ -119,7 +122,17 @@ pub fn find(sentence: &str, context: Option<&str>) -> Vec<Found> {
         .collect();
     let mut out = Vec::new();
     let own_doc = docs.first().map(|(_, _, name)| name.clone());
-    let document = own_doc.clone().or_else(|| context.map(str::to_owned));
+    // "the Draft Declaration" where the item is about the "Draft Declaration on Trusted Data
+    // Flows": a short form of the document in context names that document.
+    let document = match (own_doc, context) {
+        (Some(own), Some(context))
+            if crate::roster::fold(context).contains(&crate::roster::fold(&own)) =>
+        {
+            Some(context.to_owned())
+        }
+        (Some(own), _) => Some(own),
+        (None, context) => context.map(str::to_owned),
+    };
     for caps in PARAGRAPH.captures_iter(sentence) {
         let whole = caps.get(0).expect("group 0 always matches");
         let labels: Vec<String> = if let Some(list) = caps.name("list") {
@@ -141,8 +154,12 @@ pub fn find(sentence: &str, context: Option<&str>) -> Vec<Found> {
             });
         }
     }
-    if out.is_empty() {
-        for (start, end, version) in &versions {
+    // A revision is a reference of its own, even where paragraphs of it are named too.
+    for (start, end, version) in &versions {
+        if !out
+            .iter()
+            .any(|f| f.paragraph.is_none() && f.version.as_ref() == Some(version))
+        {
             out.push(Found {
                 document: document.clone(),
                 version: Some(version.clone()),
@@ -206,7 +223,8 @@ mod tests {
             refs("paras 10 and 12bis of Rev1", ctx),
             [
                 "WSIS+20 Outcome Document|Rev1|10",
-                "WSIS+20 Outcome Document|Rev1|12bis"
+                "WSIS+20 Outcome Document|Rev1|12bis",
+                "WSIS+20 Outcome Document|Rev1|"
             ]
         );
         assert_eq!(
@@ -218,7 +236,10 @@ mod tests {
                 "the second draft of the outage methodology, and para 8",
                 None
             ),
-            ["outage methodology|second draft|8"]
+            [
+                "outage methodology|second draft|8",
+                "outage methodology|second draft|"
+            ]
         );
         assert_eq!(
             title_document("Zero draft of the Chair's Summary").as_deref(),

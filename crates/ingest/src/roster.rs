@@ -160,6 +160,10 @@ impl Roster {
         let mut keys = vec![folded.clone()];
         if words.len() > 1 {
             keys.push(words[0].to_owned());
+            // A first name and the initial of the last ("Daniel F.").
+            if let Some(initial) = words[words.len() - 1].chars().next() {
+                keys.push(format!("{} {initial}", words[0]));
+            }
             // Two given names ("José Luis", "Luz Marina").
             if words.len() > 2 && !PARTICLES.contains(&words[1]) {
                 keys.push(words[..2].join(" "));
@@ -212,6 +216,7 @@ impl Roster {
             return self.resolve_role(role, mention);
         }
         let key = fold(strip_honorifics(&mention));
+        let key = key.trim_end_matches('.').to_owned();
         if let Some(&id) = self.aliases.get(&key) {
             return Speaker::Resolved {
                 name: self.people[id].name.clone(),

@@ -97,7 +97,7 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MEETING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:meeting|session)\s+(?:(?:no\.?\s*|number\s+|#)(?P<n>\d{1,4})\b|(?P<m>\d{1,4})\s*(?:$|[-–—:,)]))|\b(?P<o>\d{1,4})(?:st|nd|rd|th)\s+(?:meeting|session)\b")
+    Regex::new(r"(?i)\b(?:meeting|session)\s+(?:(?:no\.?\s*|number\s+|#)(?P<n>\d{1,4})\b|(?P<m>\d{1,4})\s*(?:$|[-–—:,)]))|\b(?P<o>\d{1,4}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:meeting|session|call)\b")
         .expect("the meeting number pattern is valid")
 });
 
@@ -205,6 +205,8 @@ struct Reader<'a> {
     discussed_at: Vec<(String, u32)>,
     /// Who the opening says chaired the meeting ("chaired by Nomvula Dlamini").
     chaired_by: Vec<String>,
+    /// Actions due "at the next meeting", by index; dated once the whole report is read.
+    due_at_next_meeting: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -237,6 +239,7 @@ impl<'a> Reader<'a> {
             roster,
             lines: text.content.split('\n').collect(),
             discussed_at: Vec::new(),
+            due_at_next_meeting: Vec::new(),
             chaired_by: Vec::new(),
         }
     }
@@ -367,6 +370,15 @@ impl<'a> Reader<'a> {
                 .flat_map(|l| l.split(" | "))
                 .map(move |l| (number, l.trim().trim_matches('*').trim()))
         });
+        // A date and a time may stand in different parts of one line ("15 January 2026 | 09:30").
+        for &(number, raw) in &block.lines {
+            if self.record.meeting.start.is_none()
+                && let Some(found) = dates::meeting_time(heading_text(raw))
+                && found.time.is_some()
+            {
+                self.set_time(found, number);
+            }
+        }
         for (number, line) in parts.collect::<Vec<_>>() {
             if line.is_empty() {
                 continue;
@@ -491,6 +503,9 @@ impl<'a> Reader<'a> {
     }
 
     fn read_opening_text(&mut self, text: &str) {
+        // Emphasis marks ("moderated by **Maria Kowalczyk**") are not part of any fact.
+        let plain = text.replace("**", "").replace("__", "");
+        let text = plain.as_str();
         let meeting = &mut self.record.meeting;
         if let Some(caps) = ORDINAL.captures(text) {
             if meeting.number.is_none() {
@@ -525,8 +540,8 @@ impl<'a> Reader<'a> {
             meeting.number = caps
                 .name("n")
                 .or(caps.name("m"))
-                .or(caps.name("o"))
-                .and_then(|m| m.as_str().parse().ok());
+                .and_then(|m| m.as_str().parse().ok())
+                .or_else(|| caps.name("o").and_then(|m| ordinal_number(m.as_str())));
         }
         if meeting.date.is_none()
             && let Some(found) = dates::meeting_time(text)
@@ -1090,22 +1105,32 @@ impl<'a> Reader<'a> {
         dates: &[(usize, Option<model::DateValue>)],
         span: Span,
     ) {
-        let Some(found) = actions::find(sentence, speaker.name()) else {
-            return;
-        };
-        let due = dates
+        let roster = &self.roster;
+        let is_person = |name: &str| participants::looks_like_name(name) && roster.knows(name);
+        let found = actions::find_all(sentence, speaker.name(), &is_person);
+        let lower = sentence.to_lowercase();
+        let at_next_meeting = ["next meeting", "next session", "next call"]
             .iter()
-            .find(|(start, _)| *start >= found.due_from)
-            .and_then(|(_, v)| *v);
-        if found.what.is_empty() {
-            return;
+            .any(|w| lower.contains(w));
+        for found in found {
+            if found.what.is_empty() {
+                continue;
+            }
+            let due = dates
+                .iter()
+                .find(|(start, _)| *start >= found.due_from)
+                .and_then(|(_, v)| *v);
+            if due.is_none() && at_next_meeting {
+                self.due_at_next_meeting
+                    .push(self.record.action_items.len());
+            }
+            self.record.action_items.push(ActionItem {
+                what: found.what,
+                owner: found.owner,
+                due,
+                span,
+            });
         }
-        self.record.action_items.push(ActionItem {
-            what: found.what,
-            owner: found.owner,
-            due,
-            span,
-        });
     }
 
     fn references(
@@ -1139,6 +1164,21 @@ impl<'a> Reader<'a> {
             .filter(|p| p.roles.iter().any(|r| r.is_chair()))
             .map(|p| p.name.clone())
             .collect();
+        // "Report back at the next meeting": due on the next meeting's date, when the report
+        // gives exactly one.
+        let mut next: Vec<model::DateValue> = record
+            .dates
+            .iter()
+            .filter(|d| d.kind == DateKind::NextMeeting)
+            .filter_map(|d| d.value)
+            .collect();
+        next.sort();
+        next.dedup();
+        if let [day @ model::DateValue::Day(_)] = next.as_slice() {
+            for &index in &self.due_at_next_meeting {
+                record.action_items[index].due = Some(*day);
+            }
+        }
         if record.meeting.chairs.is_empty() {
             // Without a participant list that names them, the chairs are those the text says
             // chaired the meeting.
@@ -1497,6 +1537,25 @@ fn parent_body(name: &str) -> Option<String> {
 /// a verb in the past, is someone doing something.
 fn acts_as_person(sentence: &str, start: usize, end: usize) -> bool {
     let before = sentence[..start].trim_end();
+    // "the method developed by Jonas": the agent of a past participle.
+    let after = sentence[end..].trim_start();
+    let next_word = after.split_whitespace().next().unwrap_or("");
+    // The name ends its noun phrase: "developed by Jonas for…", not "by Nigerian stakeholders".
+    let ends_phrase = after.is_empty()
+        || after.starts_with(|c: char| c.is_ascii_punctuation())
+        || [
+            "for", "and", "in", "with", "to", "at", "on", "as", "of", "who", "which", "that",
+            "during", "before", "after", "since", "last", "was", "is", "has", "had",
+        ]
+        .contains(&next_word);
+    if let Some(rest) = before.strip_suffix(" by")
+        && ends_phrase
+        && rest.rsplit(' ').next().is_some_and(|w| {
+            w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+        })
+    {
+        return true;
+    }
     let after_lower = before
         .rsplit(' ')
         .next()
