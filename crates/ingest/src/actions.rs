@@ -29,7 +29,7 @@ static INVITED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static WILL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:After that|Following (?:the|this) meeting|In the meantime|Next|Then|Meanwhile|Subsequently),\s+)?(?P<who>.{2,120}?) (?P<modal>will|is to|are to|agreed to|undertook to|volunteered to|offered to|committed to) (?P<what>(?:[a-z]+ ){0,1}[a-z]+\b.*)")
+    Regex::new(r"^(?:(?:After that|Following (?:the|this) meeting|In the meantime|Next|Then|Meanwhile|Subsequently),\s+)?(?P<who>.{2,120}?) (?P<modal>will|is to|are to|agreed to) (?P<what>(?:[a-z]+ ){0,1}[a-z]+\b.*)")
         .expect("the future pattern is valid")
 });
 
@@ -66,7 +66,7 @@ static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:It was (?:agreed|decided|resolved|concluded)|The (?:group|meeting|WG|working group|committee|members|participants|MAG|co-chairs) (?:agreed|decided|resolved|concluded|endorsed|adopted|approved)|(?:Decision|Decided|Resolved|RESOLVED|RESOLUTION|Resolution|Conclusion|Consensus|Agreed)\s*:)|\b(?:The|the) (?:agenda|minutes|summary|report|draft|text|proposal|charter|terms of reference|work plan|workplan)\b[^.;]{0,80}? (?:was|were)(?: therefore| then| also| duly| formally| unanimously)? (?:adopted|approved|endorsed|accepted|agreed)")
+    Regex::new(r"^(?:It was (?:agreed|decided|resolved|concluded)|The (?i:group|meeting|WG|working group|committee|members|participants|MAG|co-chairs|plenary) (?:agreed|decided|resolved|concluded|endorsed|adopted|approved)|(?:Decision|Decided|Resolved|RESOLVED|RESOLUTION|Resolution|Conclusion|Consensus|Agreed)\s*:)|\bthe (?i:working group|group|meeting|committee|plenary) (?:adopted|approved|agreed to|decided|endorsed)\b|\b(?:The|the) (?:agenda|minutes|summary|report|draft|text|proposal|charter|terms of reference|work plan|workplan)\b[^.;]{0,80}? (?:was|were)(?: therefore| then| also| duly| formally| unanimously)? (?:adopted|approved|endorsed|accepted|agreed)")
         .expect("the decision pattern is valid")
 });
 
@@ -210,7 +210,7 @@ fn owner_of(who: &str) -> String {
     let lower = who.to_lowercase();
     match lower.trim_start_matches("all ").trim_start_matches("the ") {
         "people" | "all" | "everyone" | "everybody" | "members" | "participants" | "colleagues"
-        | "stakeholders" | "group" => "all".to_owned(),
+        | "stakeholders" | "group" | "delegations" | "delegates" => "all".to_owned(),
         _ => who.trim().to_owned(),
     }
 }
@@ -459,7 +459,14 @@ fn will(
     let modal = caps.name("modal").map_or("", |m| m.as_str());
     let passive_or_state =
         what.starts_with("be ") || what.starts_with("have ") || what.starts_with("need ");
-    let collective = modal == "agreed to" && collective_before(who);
+    let _ = modal;
+    // The group's own future ("The group agreed to…", "the working group would publish…") is
+    // a decision, and a subject with a verb in it ("Rana agreed with the Chair and") is no owner.
+    let collective = collective_before(who);
+    let has_verb = who
+        .split_whitespace()
+        .any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()));
+    let collective = collective || has_verb;
     if !(is_agent(who) || is_person(who))
         || passive_or_state
         || who.contains(" that ")

@@ -79,6 +79,7 @@ const VERBS: &[&str] = &[
     "described",
     "disagreed",
     "doubted",
+    "drew",
     "echoed",
     "elaborated",
     "emphasised",
@@ -523,9 +524,43 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
                 also,
             });
         }
+        // "The delegation of Japan", "the representative of Kenya": a person by their country.
+        if matches!(
+            next.text,
+            "delegation" | "representative" | "delegate" | "Delegation" | "Representative"
+        ) && words.get(i + 2).is_some_and(|w| w.text == "of")
+        {
+            let end_word = name_end(words, i + 3);
+            if end_word > i + 3 {
+                let end = words[end_word - 1].end;
+                let (act, act_end, also) =
+                    verb_after(sentence, words, skip_apposition(sentence, words, end_word))?;
+                return Some(Attribution {
+                    subject: Subject::Person {
+                        written: sentence[first.start..end].to_owned(),
+                        start: first.start,
+                        end,
+                    },
+                    act: Some(act),
+                    act_end,
+                    also,
+                });
+            }
+        }
         let noun = next.text.to_lowercase();
-        if COLLECTIVE_NOUNS.contains(&noun.as_str()) {
-            for skip in 2..=4 {
+        let two = words
+            .get(i + 2)
+            .map(|w| format!("{noun} {}", w.text.to_lowercase()));
+        let skip_from = if two
+            .as_deref()
+            .is_some_and(|t| COLLECTIVE_NOUNS.contains(&t))
+        {
+            3
+        } else {
+            2
+        };
+        if COLLECTIVE_NOUNS.contains(&noun.as_str()) || skip_from == 3 {
+            for skip in skip_from..=skip_from + 2 {
                 if let Some((act, act_end, also)) = verb_after(sentence, words, i + skip) {
                     return Some(Attribution {
                         subject: Subject::Collective,
@@ -629,6 +664,7 @@ fn verb_after(sentence: &str, words: &[Word<'_>], mut j: usize) -> Option<(Strin
             ],
         ) => 3,
         ("pointed", ["out", ..]) => 1,
+        ("drew", ["attention", ..]) => 1,
         ("took", ["the", "floor", ..]) => 2,
         _ => 0,
     };

@@ -21,7 +21,7 @@ static VERSION: LazyLock<Regex> = LazyLock::new(|| {
 static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?:\b(?i:paras?|paragraphs?)\.?|¶|§)\s*
+        (?:\b(?i:paras?|paragraphs?|articles?|arts?)\.?|¶|§)\s*
         (?P<list>\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?\b(?:\s*(?:,|and|&|to|–|-)\s*\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies)?\b)*)
         | \b(?P<op>OP|PP)\s?(?P<opn>\d{1,4})\b",
     )
@@ -62,7 +62,7 @@ fn version_label(caps: &regex::Captures<'_>) -> String {
 }
 
 static VERSION_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:revision \d+|rev\.? ?\d+|(?:zero|first|second|third|fourth|fifth|revised|final) draft|draft \d+|version [\d.]+) of the (?P<doc>[A-Za-z][\w'’-]*(?: [\w'’-]+){0,5}?)(?:[,.;:(]|\s+(?:was|is|were|which|by|and|with|in|to|on|for|that|has|had|as|from|still|does|did|should|would|could|will|can|may|must|needs|remains|now|also)\b|$)")
+    Regex::new(r"(?i:revision \d+|rev\.? ?\d+|(?:zero|first|second|third|fourth|fifth|revised|final) draft|draft \d+|version [\d.]+) of the (?P<doc>[A-Za-z][\w'’-]*(?: [\w'’-]+){0,5}?)(?:\s*[,.;:(]|\s+(?:was|is|were|which|by|and|with|in|to|on|for|that|has|had|as|from|still|does|did|should|would|could|will|can|may|must|needs|remains|now|also)\b|$)")
         .expect("the version-of pattern is valid")
 });
 

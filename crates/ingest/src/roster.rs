@@ -93,6 +93,8 @@ pub fn strip_honorifics(name: &str) -> &str {
 struct Person {
     name: String,
     roles: Vec<Role>,
+    /// The folded affiliation, to find "the delegation of Brazil".
+    affiliation: String,
     gender: Option<Gender>,
 }
 
@@ -134,6 +136,7 @@ impl Roster {
         for p in participants {
             let id = roster.add(&p.name, p.roles.clone());
             roster.people[id].gender = p.honorific.as_deref().and_then(gender_of);
+            roster.people[id].affiliation = p.affiliation.as_deref().map(fold).unwrap_or_default();
         }
         roster.participants = roster.people.len();
         for hint in &hints.people {
@@ -191,6 +194,7 @@ impl Roster {
         self.people.push(Person {
             name: name.to_owned(),
             roles,
+            affiliation: String::new(),
             gender: None,
         });
         id
@@ -214,6 +218,24 @@ impl Roster {
         let mention = written.trim().to_owned();
         if let Some(role) = role_word(&mention) {
             return self.resolve_role(role, mention);
+        }
+        if let Some(country) = delegation_of(&mention) {
+            let holders: Vec<&Person> = self
+                .people
+                .iter()
+                .filter(|p| contains_words(&p.affiliation, &country))
+                .collect();
+            return match holders.as_slice() {
+                [] => Speaker::Unknown { mention },
+                [one] => Speaker::Resolved {
+                    name: one.name.clone(),
+                    mention,
+                },
+                many => Speaker::Ambiguous {
+                    mention,
+                    candidates: many.iter().map(|p| p.name.clone()).collect(),
+                },
+            };
         }
         let key = fold(strip_honorifics(&mention));
         let key = key.trim_end_matches('.').to_owned();
@@ -276,6 +298,25 @@ impl Roster {
         }
         Speaker::Unknown { mention }
     }
+}
+
+/// "the delegation of Brazil" → "brazil".
+fn delegation_of(written: &str) -> Option<String> {
+    let folded = fold(written);
+    let rest = folded.strip_prefix("the ").unwrap_or(&folded);
+    ["delegation of ", "representative of ", "delegate of "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .map(|c| c.strip_prefix("the ").unwrap_or(c).to_owned())
+}
+
+/// Whether `words` stand in `text` as whole words.
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The roles a role phrase ("the Chair", "The Secretariat") may refer to, most specific first.

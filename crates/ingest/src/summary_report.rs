@@ -543,10 +543,14 @@ impl<'a> Reader<'a> {
                 .and_then(|m| m.as_str().parse().ok())
                 .or_else(|| caps.name("o").and_then(|m| ordinal_number(m.as_str())));
         }
-        if meeting.date.is_none()
-            && let Some(found) = dates::meeting_time(text)
-        {
-            self.set_time(found, 0);
+        if let Some(found) = dates::meeting_time(text) {
+            // The header may give the day and the opening the time ("The meeting opened at 10:05 CET").
+            let same_day = meeting.date.is_none_or(|d| d == found.date);
+            if same_day
+                && (meeting.date.is_none() || (meeting.start.is_none() && found.time.is_some()))
+            {
+                self.set_time(found, 0);
+            }
         }
         let meeting = &mut self.record.meeting;
         if meeting.moderator.is_none()
@@ -1085,7 +1089,7 @@ impl<'a> Reader<'a> {
                     None
                 }
             };
-            let kind = date_kind(sentence, found.start, section);
+            let kind = date_kind(sentence, found.start, section, self.record.meeting.number);
             self.record.dates.push(DateFact {
                 text: written.to_owned(),
                 value,
@@ -1151,7 +1155,14 @@ impl<'a> Reader<'a> {
             });
         }
         if let Some((_, _, name)) = references::documents(sentence).pop() {
-            walk.document = Some(name);
+            // A short form of the document in context ("the Draft Declaration") keeps the full name.
+            let shorter = walk
+                .document
+                .as_deref()
+                .is_some_and(|d| fold(d).contains(&fold(&name)));
+            if !shorter {
+                walk.document = Some(name);
+            }
         }
     }
 
@@ -1644,8 +1655,28 @@ fn is_place_context(sentence: &str, start: usize) -> bool {
         .any(|p| before.ends_with(&format!(" {p}")) || before == *p)
 }
 
-fn date_kind(sentence: &str, start: usize, section: Section) -> DateKind {
+fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>) -> DateKind {
     let lower = sentence.to_lowercase();
+    // "The 108th meeting is scheduled for 13 October", written at the 107th.
+    if let Some(next) = number.map(|n| n + 1) {
+        let suffix = match (next % 10, next % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        if [
+            format!("{next}{suffix} meeting"),
+            format!("{next}{suffix} session"),
+            format!("meeting {next}"),
+        ]
+        .iter()
+        .any(|w| lower.contains(w.as_str()))
+        {
+            return DateKind::NextMeeting;
+        }
+    }
     let before = lower[..text::floor_char_boundary(&lower, start)].trim_end();
     if section == Section::NextMeeting
         || lower.contains("next meeting")
