@@ -368,11 +368,17 @@ pub fn find(
     }
     if let Some(caps) = ASKED.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
-        if is_agent(who) || is_person(who) {
+        // "asked for volunteers to facilitate": the task is set, its owner is not yet known.
+        let owner = if who.starts_with("for ") {
+            None
+        } else {
+            Some(owner_of(who))
+        };
+        if is_agent(who) || is_person(who) || owner.is_none() {
             let what = caps.name("what");
             return found(
                 what.map_or("", |m| m.as_str()),
-                Some(owner_of(who)),
+                owner,
                 what.map_or(0, |m| m.start()),
             );
         }

@@ -182,12 +182,6 @@ pub fn resolve(found: &Found, anchor: Option<Date>) -> Result<DateValue, Unresol
 /// before the meeting on.
 pub const LOOK_BACK_DAYS: i64 = 92;
 
-fn days_between(a: Date, b: Date) -> i64 {
-    a.until(b)
-        .map(|span| i64::from(span.get_days()))
-        .unwrap_or(i64::MAX / 2)
-}
-
 /// A meeting start found in text: a day, and a time with a zone when the text gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingTime {

@@ -61,6 +61,24 @@ fn version_label(caps: &regex::Captures<'_>) -> String {
     }
 }
 
+/// UN document symbols: "IWG-MDS/12/1", "A/RES/70/1", "E/CN.16/2025/L.2".
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][A-Z0-9.-]*(?:/[A-Z0-9.]+)+\b").expect("the symbol pattern is valid")
+});
+
+/// A document name whose title goes on in capitals ("Draft Guidelines on Ocean Data
+/// Stewardship") keeps those words.
+fn with_title_tail(sentence: &str, start: usize, end: usize) -> (usize, usize, String) {
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w+\-]*(?:\s+|$)){1,6}")
+            .expect("the tail pattern is valid")
+    });
+    let end = TAIL
+        .find(&sentence[end..])
+        .map_or(end, |m| end + m.as_str().trim_end().len());
+    (start, end, sentence[start..end].trim().to_owned())
+}
+
 static VERSION_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i:revision \d+|rev\.? ?\d+|(?:zero|first|second|third|fourth|fifth|revised|final) draft|draft \d+|version [\d.]+) of the (?P<doc>[A-Za-z][\w'’-]*(?: [\w'’-]+){0,5}?)(?:\s*[,.;:(]|\s+(?:was|is|were|which|by|and|with|in|to|on|for|that|has|had|as|from|still|does|did|should|would|could|will|can|may|must|needs|remains|now|also)\b|$)")
         .expect("the version-of pattern is valid")
@@ -73,7 +91,9 @@ pub fn title_document(title: &str) -> Option<String> {
         return None;
     }
     if let Some(caps) = VERSION_OF.captures(title) {
-        return caps.name("doc").map(|m| m.as_str().trim().to_owned());
+        return caps
+            .name("doc")
+            .map(|m| with_title_tail(title, m.start(), m.end()).2);
     }
     for separator in [" – ", " — ", " - ", ": ", ", "] {
         if let Some((left, right)) = title.split_once(separator)
@@ -91,9 +111,12 @@ pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
         .captures_iter(sentence)
         .filter_map(|caps| {
             caps.name("doc")
-                .map(|m| (m.start(), m.end(), m.as_str().trim().to_owned()))
+                .map(|m| with_title_tail(sentence, m.start(), m.end()))
         })
         .collect();
+    for m in SYMBOL.find_iter(sentence) {
+        out.push((m.start(), m.end(), m.as_str().to_owned()));
+    }
     let named = DOCUMENT.captures_iter(sentence).filter_map(|caps| {
         let m = caps.get(1)?;
         let name = m.as_str().trim();

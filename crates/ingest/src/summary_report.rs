@@ -1451,7 +1451,7 @@ fn ordinal_number(text: &str) -> Option<u32> {
 /// that gives only the meeting's number.
 fn header_number(line: &str) -> Option<u32> {
     static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:(?P<o>\d{1,4}(?:st|nd|rd|th)|[a-z-]+)\s+(?:meeting|session|call)|(?:meeting|session|call)\s+(?:no\.?\s*|#)?(?P<n>\d{1,4}))\W*(?:[-–—·,:]|$)")
+        Regex::new(r"(?i)^\W*(?:(?P<o>\d{1,4}(?:st|nd|rd|th)|[a-z-]+)\s+(?:meeting|session|call)|(?:meeting|session|call)\s+(?:no\.?\s*|#)?(?P<n>\d{1,4}))\b\W*(?:[-–—·,:]|$)")
             .expect("the number line pattern is valid")
     });
     let caps = NUMBER_LINE.captures(line)?;
@@ -1517,6 +1517,23 @@ fn mode_of(folded: &str) -> Option<Mode> {
 }
 
 /// "IGF MAG Working Group on …" → "IGF MAG": the body a group's name says it belongs to.
+const BODY_WORDS: &[&str] = &[
+    "Forum",
+    "Council",
+    "Board",
+    "Coalition",
+    "Alliance",
+    "Network",
+    "Commission",
+    "Assembly",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Foundation",
+    "Society",
+    "Conference",
+];
+
 fn parent_body(name: &str) -> Option<String> {
     for kind in [
         " Working Group",
@@ -1533,7 +1550,15 @@ fn parent_body(name: &str) -> Option<String> {
         if let Some(at) = name.find(kind) {
             let parent = name[..at].trim();
             let words = parent.split_whitespace().count();
+            // A body has an acronym ("IGF MAG") or says what it is ("… Forum"); "Joint" or
+            // "Intergovernmental" only qualify the group.
+            let body = parent.split_whitespace().any(|w| {
+                w.len() >= 2
+                    && w.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            }) || parent.split_whitespace().any(|w| BODY_WORDS.contains(&w));
             if (1..=5).contains(&words)
+                && body
                 && parent.chars().next().is_some_and(char::is_uppercase)
                 && !parent.eq_ignore_ascii_case("the")
             {
@@ -1672,16 +1697,18 @@ fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>
             format!("meeting {next}"),
         ]
         .iter()
-        .any(|w| lower.contains(w.as_str()))
+        .any(|w| lower[..text::floor_char_boundary(&lower, start)].contains(w.as_str()))
         {
             return DateKind::NextMeeting;
         }
     }
     let before = lower[..text::floor_char_boundary(&lower, start)].trim_end();
+    // The next meeting is named before its date ("the next meeting … on 18 December"), not
+    // after it ("by 9 October, so that Rev2 is out before the next meeting").
     if section == Section::NextMeeting
-        || lower.contains("next meeting")
-        || lower.contains("next call")
-        || lower.contains("next session")
+        || ["next meeting", "next call", "next session"]
+            .iter()
+            .any(|w| before.contains(w))
     {
         return DateKind::NextMeeting;
     }
@@ -1831,5 +1858,16 @@ mod tests {
             Some("IGF MAG")
         );
         assert_eq!(parent_body("Working Group on Data"), None);
+        assert_eq!(parent_body("Joint Working Group on E-Invoicing"), None);
+        assert_eq!(
+            header_number("19th meeting – hybrid (Copenhagen and online)"),
+            Some(19)
+        );
+        assert_eq!(
+            header_number("Seventh meeting – hybrid (Geneva and online)"),
+            Some(7)
+        );
+        assert_eq!(header_number("Meeting 41"), Some(41));
+        assert_eq!(parent_body("Joint Working Group on E-Invoicing"), None);
     }
 }
