@@ -369,12 +369,14 @@ pub fn find(
     if let Some(caps) = ASKED.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
         // "asked for volunteers to facilitate": the task is set, its owner is not yet known.
-        let owner = if who.starts_with("for ") {
-            None
-        } else {
-            Some(owner_of(who))
-        };
-        if is_agent(who) || is_person(who) || owner.is_none() {
+        let open_call = who
+            .strip_prefix("for ")
+            .is_some_and(|w| is_agent(w) || w.contains("volunteer"));
+        let owner = if open_call { None } else { Some(owner_of(who)) };
+        let passive = caps
+            .name("what")
+            .is_some_and(|m| m.as_str().starts_with("be "));
+        if (is_agent(who) || is_person(who) || open_call) && !passive {
             let what = caps.name("what");
             return found(
                 what.map_or("", |m| m.as_str()),

@@ -63,7 +63,8 @@ fn version_label(caps: &regex::Captures<'_>) -> String {
 
 /// UN document symbols: "IWG-MDS/12/1", "A/RES/70/1", "E/CN.16/2025/L.2".
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][A-Z0-9.-]*(?:/[A-Z0-9.]+)+\b").expect("the symbol pattern is valid")
+    Regex::new(r"\b[A-Z][A-Z0-9.-]*(?:/[A-Za-z0-9.]*[A-Z0-9][A-Za-z0-9.]*)+")
+        .expect("the symbol pattern is valid")
 });
 
 /// A document name whose title goes on in capitals ("Draft Guidelines on Ocean Data
@@ -114,9 +115,6 @@ pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
                 .map(|m| with_title_tail(sentence, m.start(), m.end()))
         })
         .collect();
-    for m in SYMBOL.find_iter(sentence) {
-        out.push((m.start(), m.end(), m.as_str().to_owned()));
-    }
     let named = DOCUMENT.captures_iter(sentence).filter_map(|caps| {
         let m = caps.get(1)?;
         let name = m.as_str().trim();
@@ -138,6 +136,20 @@ pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
 
 /// All references in a sentence. `context` is the document last named before it.
 pub fn find(sentence: &str, context: Option<&str>) -> Vec<Found> {
+    // A document symbol is a reference of its own; it does not rename the document in context.
+    let symbols = SYMBOL.find_iter(sentence).map(|m| Found {
+        document: Some(m.as_str().trim_end_matches('.').to_owned()),
+        version: None,
+        paragraph: None,
+        start: m.start(),
+        end: m.end(),
+    });
+    let mut out: Vec<Found> = symbols.collect();
+    out.extend(find_named(sentence, context));
+    out
+}
+
+fn find_named(sentence: &str, context: Option<&str>) -> Vec<Found> {
     let docs = documents(sentence);
     let versions: Vec<(usize, usize, String)> = VERSION
         .captures_iter(sentence)

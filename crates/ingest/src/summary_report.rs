@@ -1575,6 +1575,10 @@ fn acts_as_person(sentence: &str, start: usize, end: usize) -> bool {
     let before = sentence[..start].trim_end();
     // "the method developed by Jonas": the agent of a past participle.
     let after = sentence[end..].trim_start();
+    // "Amina Yusuf, who could not attend, …": "who" speaks of a person.
+    if sentence[end..].starts_with(", who ") {
+        return true;
+    }
     let next_word = after.split_whitespace().next().unwrap_or("");
     // The name ends its noun phrase: "developed by Jonas for…", not "by Nigerian stakeholders".
     let ends_phrase = after.is_empty()

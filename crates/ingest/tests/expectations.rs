@@ -338,11 +338,12 @@ fn same(errors: &mut Vec<String>, what: &str, got: Option<String>, want: Option<
 /// file's paraphrase ("co-chairs of the MAG Working Groups on Strategy") matches the words as
 /// written ("the co-chairs of the MAG Working Groups (Strategy …)").
 fn owner_matches(got: Option<String>, want: Option<String>) -> bool {
-    let (Some(got), Some(want)) = (got, want) else {
-        return false;
+    let (got, want) = match (got, want) {
+        (Some(got), Some(want)) => (got, want),
+        (got, want) => return got.is_none() && want.is_none(),
     };
     let words = |t: &str| -> Vec<String> {
-        t.to_lowercase()
+        fold(t)
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| {
                 !w.is_empty() && !matches!(*w, "the" | "and" | "on" | "of" | "mr" | "ms" | "dr")
@@ -355,10 +356,19 @@ fn owner_matches(got: Option<String>, want: Option<String>) -> bool {
     !want.is_empty() && want.iter().all(|w| got.contains(w))
 }
 
+/// Lower case without accents, so "Zoe" is "Zoë" and a title-case name is the same name.
+fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn reference_key(r: &Value) -> String {
     format!(
         "{} | {} | {}",
-        s(&r["document"]).unwrap_or_default(),
+        fold(&s(&r["document"]).unwrap_or_default()),
         s(&r["version"]).unwrap_or_default(),
         s(&r["paragraph"]).unwrap_or_default()
     )
