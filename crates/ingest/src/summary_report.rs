@@ -384,13 +384,22 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let folded = fold(line);
-            if self.record.meeting.date.is_none()
-                && let Some(found) = dates::meeting_time(line)
-            {
-                self.set_time(found, number);
+            // A line that gives the date is the date line, even when the date is known already.
+            if let Some(found) = dates::meeting_time(line) {
+                if self.record.meeting.date.is_none() {
+                    self.set_time(found, number);
+                }
+                if let Some(mode) = mode_of(&folded) {
+                    self.record.meeting.mode.get_or_insert(mode);
+                }
                 continue;
             }
-            if let Some(mode) = mode_of(&folded).filter(|_| line.split_whitespace().count() <= 5) {
+            let starts_with_mode = ["online", "hybrid", "in person", "in-person", "virtual"]
+                .iter()
+                .any(|m| folded.starts_with(m));
+            if let Some(mode) = mode_of(&folded)
+                .filter(|_| line.split_whitespace().count() <= 5 || starts_with_mode)
+            {
                 self.record.meeting.mode.get_or_insert(mode);
                 continue;
             }
