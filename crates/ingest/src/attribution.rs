@@ -689,7 +689,7 @@ fn collective_or_passive(sentence: &str, words: &[Word<'_>], i: usize) -> Option
 /// "It was noted by X that", "Concerns were raised by X": the agent after "by" speaks.
 fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
     let by = words.iter().position(|w| w.text == "by")?;
-    if by < 2 || by > 8 {
+    if !(2..=8).contains(&by) {
         return None;
     }
     let participle = words[by - 1].text;
@@ -757,12 +757,12 @@ pub fn name_runs(sentence: &str) -> Vec<(usize, usize)> {
             let next = words[j].text;
             let particle =
                 crate::roster::PARTICLES.contains(&next) && particles_then_name(&words, j);
-            if let Some(base) = next.strip_suffix("'s").or_else(|| next.strip_suffix("’s")) {
-                if is_capitalised(base) {
-                    out.push((words[start].start, words[j].start + base.len()));
-                    j += 1;
-                    break;
-                }
+            if let Some(base) = next.strip_suffix("'s").or_else(|| next.strip_suffix("’s"))
+                && is_capitalised(base)
+            {
+                out.push((words[start].start, words[j].start + base.len()));
+                j += 1;
+                break;
             }
             if is_name_word(next) || particle {
                 j += 1;

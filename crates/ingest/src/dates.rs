@@ -293,7 +293,7 @@ fn zone_offset(zone: &str, context: &str, date: Date) -> Option<(String, i32)> {
 fn in_eu_summer(date: Date) -> bool {
     let last_sunday = |month: i8| {
         let end = Date::new(date.year(), month, 31).unwrap_or(date);
-        let back = i8::try_from(end.weekday().to_sunday_zero_offset()).unwrap_or(0);
+        let back = end.weekday().to_sunday_zero_offset();
         Date::new(date.year(), month, 31 - back).unwrap_or(end)
     };
     date >= last_sunday(3) && date < last_sunday(10)

@@ -138,13 +138,13 @@ fn split_headings(blocks: Vec<Block<'_>>) -> Vec<Block<'_>> {
             let first = block.lines.remove(0);
             out.push(Block { lines: vec![first] });
         }
-        if !block
+        let has_heading = block
             .lines
             .iter()
             .skip(1)
             .any(|(_, l)| l.trim_start().starts_with('#'))
-            && !(block.lines.len() > 1 && block.lines[0].1.trim_start().starts_with('#'))
-        {
+            || (block.lines.len() > 1 && block.lines[0].1.trim_start().starts_with('#'));
+        if !has_heading {
             out.push(block);
             continue;
         }
@@ -252,30 +252,30 @@ impl<'a> Reader<'a> {
         while index < blocks.len() {
             let block = &blocks[index];
             index += 1;
-            if let Some(heading) = heading_line(block) {
-                if let Some(next) = section_of(heading) {
-                    // "Summary of discussions" or "Minutes" above the opening paragraph is the
-                    // report's title, not the start of the discussion.
-                    let folded = fold(heading_text(heading));
-                    let bare_discussion =
-                        matches!(folded.trim_end_matches(':'), "discussion" | "discussions");
-                    if next == Section::Discussion
-                        && section == Section::Header
-                        && self.record.agenda.is_empty()
-                        && !bare_discussion
-                    {
-                        self.record
-                            .meeting
-                            .title
-                            .get_or_insert_with(|| heading_text(heading).to_owned());
-                        continue;
-                    }
-                    section = next;
-                    walk.item = None;
-                    walk.current = None;
-                    walk.in_discussion = matches!(next, Section::Discussion);
+            if let Some(heading) = heading_line(block)
+                && let Some(next) = section_of(heading)
+            {
+                // "Summary of discussions" or "Minutes" above the opening paragraph is the
+                // report's title, not the start of the discussion.
+                let folded = fold(heading_text(heading));
+                let bare_discussion =
+                    matches!(folded.trim_end_matches(':'), "discussion" | "discussions");
+                if next == Section::Discussion
+                    && section == Section::Header
+                    && self.record.agenda.is_empty()
+                    && !bare_discussion
+                {
+                    self.record
+                        .meeting
+                        .title
+                        .get_or_insert_with(|| heading_text(heading).to_owned());
                     continue;
                 }
+                section = next;
+                walk.item = None;
+                walk.current = None;
+                walk.in_discussion = matches!(next, Section::Discussion);
+                continue;
             }
             match section {
                 Section::Participants => continue,
