@@ -68,7 +68,9 @@ pub fn parse_line(line: u32, raw: &str) -> Option<Participant> {
     let (name, affiliation) = split_line(body)?;
     let stripped = strip_honorifics(&name);
     // `stripped` is a slice of `name`; what stands before it is the honorific.
-    let start = (stripped.as_ptr() as usize).saturating_sub(name.as_ptr() as usize).min(name.len());
+    let start = (stripped.as_ptr() as usize)
+        .saturating_sub(name.as_ptr() as usize)
+        .min(name.len());
     let honorific = Some(name.get(..start).unwrap_or("").trim())
         .filter(|h| !h.is_empty())
         .map(str::to_owned);

@@ -802,6 +802,8 @@ impl<'a> Reader<'a> {
                 Some(c) => (c.speaker.clone(), false),
                 None => (Speaker::Nobody, true),
             },
+            // "The meeting opened at 10:05": narrative of the opening, nobody's intervention.
+            Subject::Collective if section == Section::Header && !walk.in_discussion => return,
             Subject::Collective => {
                 let continues =
                     current.is_some_and(|c| same_paragraph && c.speaker == Speaker::Nobody);
