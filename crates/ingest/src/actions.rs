@@ -424,6 +424,30 @@ static NAMED_WILL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the named future pattern is valid")
 });
 
+/// An item of an "Action items" list, which is an action by its place: "Secretariat to
+/// circulate the draft by 15 January", "Chris: send the slides", or just what is to be done.
+pub fn listed(item: &str) -> Found {
+    let trimmed = item
+        .trim_start()
+        .trim_start_matches(['-', '*', '•'])
+        .trim_start();
+    let lead = item.len() - trimmed.len();
+    if let Some(caps) = OWNER_TO.captures(trimmed) {
+        let who = caps.name("who").map_or("", |m| m.as_str());
+        let what = caps.name("what");
+        return Found {
+            what: clean_what(what.map_or("", |m| m.as_str())),
+            owner: Some(owner_of(who)),
+            due_from: lead + what.map_or(0, |m| m.start()),
+        };
+    }
+    Found {
+        what: clean_what(trimmed),
+        owner: None,
+        due_from: lead,
+    }
+}
+
 /// Whether the words before an act are the group's ("The group agreed to…"): a decision,
 /// not somebody's action.
 fn collective_before(before: &str) -> bool {
@@ -603,6 +627,20 @@ mod tests {
         assert_eq!(
             action("She will circulate a note."),
             "circulate a note <- Lito Ibarra"
+        );
+    }
+
+    #[test]
+    fn reads_listed_actions() {
+        let found = listed("- Secretariat to circulate the revised draft by 15 January.");
+        assert_eq!(
+            (found.what.as_str(), found.owner.as_deref()),
+            ("circulate the revised draft", Some("Secretariat"))
+        );
+        let found = listed("Review the budget table");
+        assert_eq!(
+            (found.what.as_str(), found.owner),
+            ("Review the budget table", None)
         );
     }
 

@@ -277,6 +277,10 @@ impl<'a> Reader<'a> {
                 walk.in_discussion = matches!(next, Section::Discussion);
                 continue;
             }
+            // "Present: …" and "Apologies: …" lines were read with the participants.
+            if block.lines.iter().all(|(_, l)| inline_list(l).is_some()) {
+                continue;
+            }
             match section {
                 Section::Participants => continue,
                 Section::Agenda => {
@@ -419,6 +423,9 @@ impl<'a> Reader<'a> {
                 if self.record.meeting.title.is_none() {
                     self.record.meeting.title = Some(line.to_owned());
                 }
+                continue;
+            }
+            if inline_list(line).is_some() {
                 continue;
             }
             if let Some((label, value)) = line.split_once(':') {
@@ -781,8 +788,15 @@ impl<'a> Reader<'a> {
         walk: &mut Walk,
         section: Section,
     ) {
-        let attribution = attribution::analyse(sentence);
         let span = paragraph.span(offset, offset + sentence.len());
+        if matches!(
+            section,
+            Section::Actions | Section::Decisions | Section::NextMeeting
+        ) {
+            self.read_listed(paragraph, offset, sentence, section, span, walk);
+            return;
+        }
+        let attribution = attribution::analyse(sentence);
         let current = walk.current.map(|i| &self.record.interventions[i]);
         let same_paragraph = walk.current_paragraph == walk.paragraph;
         let mut subject_range = None;
@@ -857,6 +871,51 @@ impl<'a> Reader<'a> {
                 text: sentence.to_owned(),
                 span,
             });
+        }
+        self.references(paragraph, offset, sentence, walk);
+    }
+
+    /// A line of a closing "Action items", "Decisions" or "Next meeting" section: facts, not speech.
+    fn read_listed(
+        &mut self,
+        paragraph: &Paragraph,
+        offset: usize,
+        sentence: &str,
+        section: Section,
+        span: Span,
+        walk: &mut Walk,
+    ) {
+        let date_facts = self.dates(paragraph, offset, sentence, section);
+        match section {
+            Section::Actions => {
+                let before = self.record.action_items.len();
+                self.actions(sentence, &Speaker::Nobody, &date_facts, span);
+                if self.record.action_items.len() == before {
+                    let found = actions::listed(sentence);
+                    let due = date_facts
+                        .iter()
+                        .find(|(start, _)| *start >= found.due_from)
+                        .and_then(|(_, v)| *v);
+                    if !found.what.is_empty() {
+                        self.record.action_items.push(ActionItem {
+                            what: found.what,
+                            owner: found.owner,
+                            due,
+                            span,
+                        });
+                    }
+                }
+            }
+            Section::Decisions => {
+                let text = sentence.trim_start_matches(['-', '*', '•', ' ']).trim();
+                if !text.is_empty() {
+                    self.record.decisions.push(Decision {
+                        text: text.to_owned(),
+                        span,
+                    });
+                }
+            }
+            _ => self.actions(sentence, &Speaker::Nobody, &date_facts, span),
         }
         self.references(paragraph, offset, sentence, walk);
     }
@@ -1758,27 +1817,47 @@ fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>
     DateKind::Mentioned
 }
 
+/// A one-line list of those present ("Present: A, B, C"), as its label and its names.
+/// Apologies and absences ("Apologies: D") are lists too, of people who did not attend; they
+/// count as a list line, with no names returned.
+fn inline_list(raw: &str) -> Option<(&str, &str)> {
+    let text = heading_text(raw);
+    let (label, list) = text.split_once(':')?;
+    if list.trim().is_empty() {
+        return None;
+    }
+    if matches!(
+        fold(label).trim(),
+        "apologies" | "absent" | "regrets" | "excused"
+    ) {
+        return Some((label, ""));
+    }
+    matches!(section_of(label), Some(Section::Participants)).then_some((label, list))
+}
+
 fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::new();
     let mut inside = false;
     let mut absent = false;
     for block in blocks {
-        if let Some(heading) = heading_line(block) {
-            let text = heading_text(heading);
-            // "Present: Ana Neves, Chris Buckridge" on one line.
-            if let Some((label, list)) = text.split_once(':')
-                && matches!(section_of(label), Some(Section::Participants))
-                && !list.trim().is_empty()
-            {
+        // "Present: Ana Neves, Chris Buckridge" on one line, wherever it stands.
+        let mut inline = false;
+        for &(number, raw) in &block.lines {
+            if let Some((label, list)) = inline_list(raw) {
+                inline = true;
                 let column = u32::try_from(label.chars().count() + 2).unwrap_or(1);
-                out.extend(participants::parse_inline(block.first_line(), column, list));
-                inside = false;
-                continue;
+                out.extend(participants::parse_inline(number, column, list));
             }
-            if let Some(section) = section_of(heading) {
-                inside = section == Section::Participants;
-                continue;
-            }
+        }
+        if inline {
+            inside = false;
+            continue;
+        }
+        if let Some(heading) = heading_line(block)
+            && let Some(section) = section_of(heading)
+        {
+            inside = section == Section::Participants;
+            continue;
         }
         if !inside {
             continue;
