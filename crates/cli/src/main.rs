@@ -5,7 +5,7 @@
 //! Exit codes: 0 success; 1 `check` found warnings or errors in a report; 2 a file could
 //! not be read, is not a report, or the command line is wrong.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,11 +17,16 @@ use render::{Format, RenderOptions};
 
 /// The sample report bundled with the binary: the 106th meeting of the IGF MAG Working Group
 /// on IGF Strengthening and Strategy.
-const SAMPLE: &str = include_str!("../../ingest/test_data/summary-report/seed-igf-wg-strategy-106.txt");
+const SAMPLE: &str =
+    include_str!("../../ingest/test_data/summary-report/seed-igf-wg-strategy-106.txt");
 const SAMPLE_NAME: &str = "sample/wg-strategy-106.txt";
 
 #[derive(Parser)]
-#[command(name = "rapporteur", version, about = "The record-keeper for working groups")]
+#[command(
+    name = "rapporteur",
+    version,
+    about = "The record-keeper for working groups"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -83,7 +88,13 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Demo => demo(),
-        Command::Convert { file, to, output, full_names, people } => {
+        Command::Convert {
+            file,
+            to,
+            output,
+            full_names,
+            people,
+        } => {
             let format: Format = to.parse()?;
             let hints = load_hints(people.as_deref())?;
             let (record, _) = read_report(&file, &hints)?;
@@ -94,7 +105,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { files, format, people } => {
+        Command::Check {
+            files,
+            format,
+            people,
+        } => {
             let hints = load_hints(people.as_deref())?;
             check(&files, format, &hints)
         }
@@ -102,12 +117,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn demo() -> Result<ExitCode> {
-    let record = ingest::read_summary_report(SAMPLE_NAME, SAMPLE.as_bytes(), &PeopleHints::default())
-        .context("the bundled sample")?;
+    let record =
+        ingest::read_summary_report(SAMPLE_NAME, SAMPLE.as_bytes(), &PeopleHints::default())
+            .context("the bundled sample")?;
     let mut out = String::new();
-    out.push_str(&render::diagnostics::render_all(SAMPLE_NAME, SAMPLE, &record.diagnostics));
+    out.push_str(&render::diagnostics::render_all(
+        SAMPLE_NAME,
+        SAMPLE,
+        &record.diagnostics,
+    ));
     out.push('\n');
-    out.push_str(&render::render(&record, Format::Markdown, &RenderOptions { full_names: true }));
+    out.push_str(&render::render(
+        &record,
+        Format::Markdown,
+        &RenderOptions { full_names: true },
+    ));
     print(&out)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -126,9 +150,16 @@ fn check(files: &[PathBuf], format: CheckFormat, hints: &PeopleHints) -> Result<
                 continue;
             }
         };
-        found_problems |= record.diagnostics.iter().any(|d| d.severity >= Severity::Warning);
+        found_problems |= record
+            .diagnostics
+            .iter()
+            .any(|d| d.severity >= Severity::Warning);
         match format {
-            CheckFormat::Text => print(&render::diagnostics::render_all(&name, &source, &record.diagnostics))?,
+            CheckFormat::Text => print(&render::diagnostics::render_all(
+                &name,
+                &source,
+                &record.diagnostics,
+            ))?,
             CheckFormat::Json => json.push(serde_json::json!({
                 "path": name,
                 "diagnostics": render::json::to_json(&record)["diagnostics"].clone(),
@@ -150,14 +181,34 @@ fn check(files: &[PathBuf], format: CheckFormat, hints: &PeopleHints) -> Result<
 /// Reads and parses one report; a file that is not a report is an error naming the file.
 fn read_report(path: &Path, hints: &PeopleHints) -> Result<(Record, String)> {
     let name = path.display().to_string();
-    let size = std::fs::metadata(path).with_context(|| format!("{name}: cannot read the file"))?.len();
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("{name}: cannot read the file"))?
+        .len();
     if size > ingest::input::MAX_BYTES as u64 {
-        bail!("{name}: the file is too large ({size} bytes; a report may have at most {} bytes)", ingest::input::MAX_BYTES);
+        bail!(
+            "{name}: the file is too large ({size} bytes; a report may have at most {} bytes)",
+            ingest::input::MAX_BYTES
+        );
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read the file"))?;
+    // The size from the metadata is not a bound: a device such as /dev/zero reports 0 bytes
+    // and never ends, so the read itself stops one byte past the limit.
+    let max = ingest::input::MAX_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(max as u64 + 1).read_to_end(&mut bytes))
+        .with_context(|| format!("{name}: cannot read the file"))?;
+    if bytes.len() > max {
+        bail!(
+            "{name}: the file is too large (more than {max} bytes; a report may have at most {max} bytes)"
+        );
+    }
     let text = ingest::input::decode(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     let record = ingest::summary_report::read(&text, &name, hints);
-    if let Some(error) = record.diagnostics.iter().find(|d| d.severity == Severity::Error) {
+    if let Some(error) = record
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+    {
         bail!("{name}: {}", error.message);
     }
     Ok((record, text.content))
@@ -168,16 +219,26 @@ fn load_hints(path: Option<&Path>) -> Result<PeopleHints> {
         return Ok(PeopleHints::default());
     };
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read the people file"))?;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{name}: cannot read the people file"))?;
     PeopleHints::parse(&text).map_err(|e| anyhow::anyhow!("{name}: {e}"))
 }
 
 /// Writes next to the target and renames, so a failed write never leaves half a file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path.display().to_string();
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let file_name = path.file_name().with_context(|| format!("{name}: not a file path"))?;
-    let temp = dir.join(format!(".{}.tmp-{}", file_name.to_string_lossy(), std::process::id()));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .with_context(|| format!("{name}: not a file path"))?;
+    let temp = dir.join(format!(
+        ".{}.tmp-{}",
+        file_name.to_string_lossy(),
+        std::process::id()
+    ));
     let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);

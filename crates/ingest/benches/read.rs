@@ -1,0 +1,50 @@
+//! Reading throughput: the whole synthetic corpus (at least 10 MB of summary reports, see
+//! `corpus.rs`) decoded and read on one thread, reported in bytes per second.
+//!
+//! Two measurements: `decode_and_read` is what the binary does per file (bytes to record),
+//! `read` leaves out decoding, so the difference is the cost of `input::decode` (UTF-8
+//! check, line endings, SHA-256). Figures and how to reproduce them: `docs/benchmarks.md`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use ingest::PeopleHints;
+
+mod corpus;
+
+fn read_corpus(c: &mut Criterion) {
+    let reports = corpus::corpus(corpus::MIN_BYTES);
+    let bytes: u64 = reports.iter().map(|r| r.text.len() as u64).sum();
+    let hints = PeopleHints::default();
+    let texts: Vec<ingest::Text> = reports
+        .iter()
+        .map(|r| {
+            ingest::input::decode(r.text.as_bytes()).expect("generated reports are valid text")
+        })
+        .collect();
+
+    let mut group = c.benchmark_group("corpus");
+    group.throughput(Throughput::Bytes(bytes));
+    // One pass over the corpus takes a good part of a second: ten samples are plenty.
+    group.sample_size(10);
+    group.bench_function("decode_and_read", |b| {
+        b.iter(|| {
+            for report in &reports {
+                let record =
+                    ingest::read_summary_report(&report.name, report.text.as_bytes(), &hints);
+                black_box(record.expect("generated reports are valid text"));
+            }
+        });
+    });
+    group.bench_function("read", |b| {
+        b.iter(|| {
+            for (report, text) in reports.iter().zip(&texts) {
+                black_box(ingest::summary_report::read(text, &report.name, &hints));
+            }
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, read_corpus);
+criterion_main!(benches);
