@@ -1,9 +1,10 @@
 //! Dates and times as reports write them ("4 December 2025 at 13:00 UTC", "March 3, 2026",
 //! "5 December", "July 2026"), and their resolution against the meeting date.
 //!
-//! A date without a year is taken as the occurrence nearest the meeting date (a report
-//! written on 4 December that says "by 10 January" means the coming January). Without a
-//! meeting date such a date stays unresolved, and the reader says so.
+//! A date without a year is the first such day from three months before the meeting on
+//! (a report written on 4 December that says "by 10 January" means the coming January, and
+//! "the launch event on 20 November" the one just past). Without a meeting date such a date
+//! stays unresolved, and the reader says so.
 
 use std::sync::LazyLock;
 
@@ -212,10 +213,9 @@ pub fn meeting_time(text: &str) -> Option<MeetingTime> {
         }
         let zone_text = caps.name("zone")?.as_str();
         let (zone, offset) = zone_offset(zone_text, text, date)?;
-        let local = date.at(hour, minute, 0, 0);
-        if hour > 23 || minute > 59 {
-            return None;
-        }
+        // "25:00" is no time; check before building one.
+        let local =
+            DateTime::new(date.year(), date.month(), date.day(), hour, minute, 0, 0).ok()?;
         Some((local, zone, offset))
     });
     Some(MeetingTime { date, time })
@@ -346,6 +346,10 @@ mod tests {
         assert_eq!(
             t.time.map(|(dt, z, o)| (dt.hour(), z, o)),
             Some((13, "UTC".to_owned(), 0))
+        );
+        assert_eq!(
+            meeting_time("3 March 2026, 25:00 UTC").map(|t| t.time.is_none()),
+            Some(true)
         );
         let t = meeting_time("Tuesday, 3 March 2026, 14:00 Geneva time (CET)").expect("a time");
         assert_eq!(t.time.map(|(_, _, o)| o), Some(3600));

@@ -245,7 +245,21 @@ impl Roster {
                 mention,
             };
         }
-        match self.index.get(&key).map(Vec::as_slice) {
+        // Participants come first: a person known from hints who is not on this meeting's list
+        // does not make a participant's first name ambiguous.
+        let ids = self.index.get(&key).map(|ids| {
+            let present: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&id| id < self.participants)
+                .collect();
+            if present.is_empty() {
+                ids.clone()
+            } else {
+                present
+            }
+        });
+        match ids.as_deref() {
             Some([id]) => Speaker::Resolved {
                 name: self.people[*id].name.clone(),
                 mention,
@@ -394,5 +408,15 @@ mod tests {
         .expect("valid hints");
         let roster = Roster::new(&people, &hints);
         assert_eq!(roster.resolve("Jorge").name(), Some("Jorge Cancio"));
+    }
+
+    #[test]
+    fn hint_people_do_not_crowd_participants() {
+        let people = [participant("Ana Neves", &[])];
+        let hints =
+            crate::PeopleHints::parse("[[person]]\nname = \"Ana Smith\"\n").expect("valid hints");
+        let roster = Roster::new(&people, &hints);
+        assert_eq!(roster.resolve("Ana").name(), Some("Ana Neves"));
+        assert_eq!(roster.resolve("Smith").name(), Some("Ana Smith"));
     }
 }

@@ -956,7 +956,7 @@ impl<'a> Reader<'a> {
                 Code::AmbiguousSpeaker,
                 span,
                 width,
-                format!("ambiguous speaker '{mention}': {} participants match", candidates.len()),
+                format!("ambiguous speaker '{mention}': {} people match", candidates.len()),
             )
             .with_hint(format!(
                 "candidates: {}; write the full name, or give the alias in a people file (--people)",
@@ -1220,7 +1220,7 @@ impl<'a> Reader<'a> {
                 document: found.document,
                 version: found.version,
                 paragraph: found.paragraph,
-                text: sentence[found.start..found.end].to_owned(),
+                text: sentence[found.start..found.end].trim().to_owned(),
                 span,
             });
         }
@@ -1340,6 +1340,15 @@ impl<'a> Reader<'a> {
                 Diagnostic::new(Code::NotAReport, Span::at(1, 1), 1, "this is not a meeting report: it has no agenda, no participant list, no meeting date and no attributed speech")
                     .with_hint("rapporteur reads summary reports of meetings"),
             );
+        }
+        // Every repair is said where it was made, so nothing is altered silently.
+        for repair in &record.repairs {
+            record.diagnostics.push(Diagnostic::new(
+                Code::TextRepaired,
+                repair.span,
+                1,
+                repair.description.clone(),
+            ));
         }
         record
             .diagnostics

@@ -85,11 +85,11 @@ mod tests {
             Code::AmbiguousSpeaker,
             Span::at(2, 15),
             5,
-            "ambiguous speaker 'Jorge': 2 participants match",
+            "ambiguous speaker 'Jorge': 2 people match",
         )
         .with_hint("candidates: Jorge Cancio, Jorge Perez");
         insta::assert_snapshot!(render_one("r.txt", source, &d), @r"
-        warning[ambiguous-speaker]: ambiguous speaker 'Jorge': 2 participants match
+        warning[ambiguous-speaker]: ambiguous speaker 'Jorge': 2 people match
           --> r.txt:2:15
           |
         2 | Chris agreed. Jorge also agreed that it works.
