@@ -105,6 +105,7 @@ fn report_line() -> impl Strategy<Value = String> {
             let words: Vec<&str> = line.split(' ').collect();
             words[..at.index(words.len() + 1)].join(" ")
         }),
+        1 => header_time(),
         2 => "\\PC{0,80}",
         1 => prop::sample::select(vec![
             "", "Agenda", "Discussion", "List of participants", "## Agenda", "n/a",
@@ -113,6 +114,44 @@ fn report_line() -> impl Strategy<Value = String> {
         ])
         .prop_map(str::to_owned),
     ]
+}
+
+/// A header's date and time, with numbers out of range as often as in range.
+fn header_time() -> impl Strategy<Value = String> {
+    const MONTHS: [&str; 13] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Smarch",
+    ];
+    let zone = prop::sample::select(vec![
+        "UTC",
+        "CET",
+        "pm UTC",
+        "am GMT",
+        "UTC+2",
+        "Geneva time (CET)",
+    ]);
+    (
+        0u8..40,
+        prop::sample::select(MONTHS.to_vec()),
+        1990u16..2100,
+        0u8..40,
+        0u8..100,
+        zone,
+    )
+        .prop_map(|(day, month, year, hour, minute, zone)| {
+            format!("{day} {month} {year} at {hour}:{minute:02} {zone}")
+        })
 }
 
 /// A report-like text: lines joined by a random mix of line endings.
@@ -186,6 +225,8 @@ fn reduced_cases_read_with_valid_spans() {
         "List of participants\n® .\n",
         // The same with an honorific and old Mac line endings.
         "List of participants\r1. Dr. Jane Doe .\r2. Mr. Ω .\r",
+        // An hour past 23 in the header: `Date::at` panicked before the range check.
+        "Working Group\n4 December 2025 at 25:00 UTC\n",
     ] {
         check_text(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
     }
