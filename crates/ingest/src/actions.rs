@@ -256,6 +256,9 @@ pub fn find_all(
     speaker: Option<&str>,
     is_person: &dyn Fn(&str) -> bool,
 ) -> Vec<Found> {
+    if !may_set_action(sentence) {
+        return Vec::new();
+    }
     let trimmed = sentence
         .trim_start()
         .trim_start_matches(['-', '*', '•'])
@@ -287,6 +290,17 @@ pub fn find_all(
         .collect()
 }
 
+/// Words without which no pattern below can match; most sentences have none of them, and
+/// testing for them is much cheaper than running the patterns.
+const CUES: &[&str] = &[
+    " will ", " would ", " to ", "ction", "call", "due", "Due", "invited", "requested", "asked",
+    "TODO", "To do", "AI:",
+];
+
+fn may_set_action(sentence: &str) -> bool {
+    CUES.iter().any(|cue| sentence.contains(cue))
+}
+
 /// The action one clause sets, if it sets one.
 pub fn find(
     clause: &str,
@@ -314,7 +328,11 @@ pub fn find(
         }
         return found(body, None, at);
     }
-    if let Some(caps) = CALL.captures(sentence) {
+    let has = |cue: &str| sentence.contains(cue);
+    let future = has(" will ") || has(" would ") || has(" is to ") || has(" are to ") || has(" agreed to ");
+    if has("call")
+        && let Some(caps) = CALL.captures(sentence)
+    {
         let who = caps.name("who").map_or("", |m| m.as_str());
         let what = caps.name("what");
         return found(
@@ -323,7 +341,9 @@ pub fn find(
             what.map_or(0, |m| m.start()),
         );
     }
-    if let Some(caps) = INVITED.captures(sentence) {
+    if has("ed to ")
+        && let Some(caps) = INVITED.captures(sentence)
+    {
         let who = caps.name("who").map_or("", |m| m.as_str());
         return found(
             caps.name("what").map_or("", |m| m.as_str()),
@@ -331,7 +351,9 @@ pub fn find(
             0,
         );
     }
-    if let Some(caps) = PASSIVE.captures(sentence) {
+    if has(" will be ")
+        && let Some(caps) = PASSIVE.captures(sentence)
+    {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
         let participle = caps.name("participle").map_or("", |m| m.as_str());
         if is_agent(who) || is_person(who) {
@@ -344,12 +366,15 @@ pub fn find(
             return found(what.trim(), Some(owner_of(who)), 0);
         }
     }
-    if let Some(found) = will(sentence, speaker, is_person, false) {
+    if !future && !has(" to ") && !has("due") {
+        return None;
+    }
+    if future && let Some(found) = will(sentence, speaker, is_person, false) {
         return Some(found);
     }
     // "She noted that the Secretariat will share…", "It was decided that the Secretariat
     // would prepare…": the action is in the reported clause.
-    for (at, _) in sentence.match_indices(" that ") {
+    for (at, _) in sentence.match_indices(" that ").filter(|_| future) {
         let before = sentence[..at].trim_end();
         let decided = [
             "decided",
@@ -366,7 +391,9 @@ pub fn find(
             return Some(inner);
         }
     }
-    if let Some(caps) = ASKED.captures(sentence) {
+    if has(" to ")
+        && let Some(caps) = ASKED.captures(sentence)
+    {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
         // "asked for volunteers to facilitate": the task is set, its owner is not yet known.
         let open_call = who
@@ -385,7 +412,8 @@ pub fn find(
             );
         }
     }
-    if let Some(caps) = OFFERED.captures(sentence)
+    if has(" to ")
+        && let Some(caps) = OFFERED.captures(sentence)
         && let Some(speaker) = speaker
         && !collective_before(&sentence[..caps.get(0).map_or(0, |m| m.start())])
     {
@@ -396,7 +424,9 @@ pub fn find(
             what.map_or(0, |m| m.start()),
         );
     }
-    if let Some(caps) = DUE.captures(sentence) {
+    if (has(" due") || has(" be ") || has(" expected") || has(" requested"))
+        && let Some(caps) = DUE.captures(sentence)
+    {
         let what = caps.name("what").map_or("", |m| m.as_str());
         return Some(Found {
             what: format!("send {}", clean_what(what)),
@@ -405,7 +435,7 @@ pub fn find(
         });
     }
     // "…based on the text Tobias will circulate by 16 October."
-    for caps in NAMED_WILL.captures_iter(sentence) {
+    for caps in NAMED_WILL.captures_iter(sentence).filter(|_| has(" will ")) {
         let who = caps.name("who").map_or("", |m| m.as_str());
         if is_person(who) {
             let what = caps.name("what");
@@ -541,6 +571,10 @@ fn lower_first(text: &str) -> String {
 
 /// Whether a sentence records a decision of the group.
 pub fn is_decision(sentence: &str) -> bool {
+    const CUES: &[&str] = &["agreed", "decided", "resolved", "concluded", "adopted", "approved", "endorsed", "accepted", ":"];
+    if !CUES.iter().any(|c| sentence.contains(c)) {
+        return false;
+    }
     DECISION.is_match(
         sentence
             .trim()

@@ -14,6 +14,21 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
+    // Most names are plain ASCII: no decomposition needed.
+    if name.is_ascii() {
+        for b in name.bytes() {
+            if b.is_ascii_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return out;
+    }
     for c in name.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;

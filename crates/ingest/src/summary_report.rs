@@ -1378,7 +1378,7 @@ fn is_bullet(line: &str) -> bool {
 
 /// "n/a", "None.", "No discussion." under an item: the item had no discussion.
 fn is_no_discussion(block: &Block<'_>) -> bool {
-    block.single().is_some_and(|line| {
+    block.single().filter(|line| line.len() < 80).is_some_and(|line| {
         let folded = fold(line.trim_end_matches('.'));
         let exact = [
             "n/a",
@@ -1848,6 +1848,7 @@ fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) ->
     let mut out: Vec<Participant> = Vec::new();
     let mut inside = false;
     let mut absent = false;
+    let mut seen = std::collections::HashSet::new();
     for block in blocks {
         // "Present: Ana Neves, Chris Buckridge" on one line, wherever it stands.
         let mut inline = false;
@@ -1914,7 +1915,7 @@ fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) ->
             let Some(p) = participants::parse_line(number, raw) else {
                 continue;
             };
-            if out.iter().any(|q| fold(&q.name) == fold(&p.name)) {
+            if !seen.insert(fold(&p.name)) {
                 diagnostics.push(Diagnostic::new(
                     Code::DuplicateParticipant,
                     p.span,
