@@ -293,8 +293,32 @@ pub fn find_all(
 /// Words without which no pattern below can match; most sentences have none of them, and
 /// testing for them is much cheaper than running the patterns.
 const CUES: &[&str] = &[
-    " will ", " would ", " to ", "ction", "call", "due", "Due", "invited", "requested", "asked",
-    "TODO", "To do", "AI:",
+    " will ",
+    " would ",
+    " is to ",
+    " are to ",
+    "ed to ",
+    "ction",
+    "call",
+    "due",
+    "Due",
+    "invited",
+    "requested",
+    "asked",
+    "tasked",
+    "mandated",
+    "TODO",
+    "To do",
+    "AI:",
+    "comments",
+    "feedback",
+    "input",
+    "contributions",
+    "proposals",
+    "submissions",
+    "nominations",
+    "applications",
+    "responses",
 ];
 
 fn may_set_action(sentence: &str) -> bool {
@@ -315,7 +339,15 @@ pub fn find(
             due_from,
         })
     };
-    if let Some(caps) = LABELLED.captures(sentence) {
+    let lower_start: String = sentence
+        .chars()
+        .take(6)
+        .flat_map(char::to_lowercase)
+        .collect();
+    let labelled = ["action", "ai", "to do", "todo"]
+        .iter()
+        .any(|l| lower_start.starts_with(l));
+    if labelled && let Some(caps) = LABELLED.captures(sentence) {
         let body = caps.name("body").map_or("", |m| m.as_str());
         let at = caps.name("body").map_or(0, |m| m.start());
         if let Some(inner) = OWNER_TO.captures(body) {
@@ -329,7 +361,8 @@ pub fn find(
         return found(body, None, at);
     }
     let has = |cue: &str| sentence.contains(cue);
-    let future = has(" will ") || has(" would ") || has(" is to ") || has(" are to ") || has(" agreed to ");
+    let future =
+        has(" will ") || has(" would ") || has(" is to ") || has(" are to ") || has(" agreed to ");
     if has("call")
         && let Some(caps) = CALL.captures(sentence)
     {
@@ -366,7 +399,19 @@ pub fn find(
             return found(what.trim(), Some(owner_of(who)), 0);
         }
     }
-    if !future && !has(" to ") && !has("due") {
+    const HEADS: &[&str] = &[
+        "comments",
+        "feedback",
+        "input",
+        "contributions",
+        "proposals",
+        "submissions",
+        "nominations",
+        "applications",
+        "responses",
+    ];
+    let due_cue = HEADS.iter().any(|h| has(h));
+    if !future && !has("ed to ") && !has("asked ") && !has("called ") && !due_cue {
         return None;
     }
     if future && let Some(found) = will(sentence, speaker, is_person, false) {
@@ -391,9 +436,18 @@ pub fn find(
             return Some(inner);
         }
     }
-    if has(" to ")
-        && let Some(caps) = ASKED.captures(sentence)
-    {
+    let asks = [
+        "asked ",
+        "invited ",
+        "requested ",
+        "called on",
+        "called upon",
+        "tasked ",
+        "mandated ",
+    ]
+    .iter()
+    .any(|w| has(w));
+    if asks && let Some(caps) = ASKED.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
         // "asked for volunteers to facilitate": the task is set, its owner is not yet known.
         let open_call = who
@@ -412,7 +466,18 @@ pub fn find(
             );
         }
     }
-    if has(" to ")
+    let offers = [
+        "offered to",
+        "volunteered to",
+        "agreed to",
+        "undertook to",
+        "committed to",
+        "promised to",
+        "pledged to",
+    ]
+    .iter()
+    .any(|w| has(w));
+    if offers
         && let Some(caps) = OFFERED.captures(sentence)
         && let Some(speaker) = speaker
         && !collective_before(&sentence[..caps.get(0).map_or(0, |m| m.start())])
@@ -424,7 +489,8 @@ pub fn find(
             what.map_or(0, |m| m.start()),
         );
     }
-    if (has(" due") || has(" be ") || has(" expected") || has(" requested"))
+    if due_cue
+        && (has(" due") || has(" be ") || has(" expected") || has(" requested"))
         && let Some(caps) = DUE.captures(sentence)
     {
         let what = caps.name("what").map_or("", |m| m.as_str());
@@ -571,7 +637,17 @@ fn lower_first(text: &str) -> String {
 
 /// Whether a sentence records a decision of the group.
 pub fn is_decision(sentence: &str) -> bool {
-    const CUES: &[&str] = &["agreed", "decided", "resolved", "concluded", "adopted", "approved", "endorsed", "accepted", ":"];
+    const CUES: &[&str] = &[
+        "agreed",
+        "decided",
+        "resolved",
+        "concluded",
+        "adopted",
+        "approved",
+        "endorsed",
+        "accepted",
+        ":",
+    ];
     if !CUES.iter().any(|c| sentence.contains(c)) {
         return false;
     }

@@ -254,8 +254,9 @@ pub const ROLE_WORDS: &[&str] = &[
     "Facilitator",
 ];
 
+/// One word of a sentence, with its place.
 #[derive(Debug, Clone, Copy)]
-struct Word<'a> {
+pub struct Word<'a> {
     text: &'a str,
     /// The word opens a parenthesis: "(Netherlands)" is no part of the name before it.
     opens: bool,
@@ -267,8 +268,8 @@ struct Word<'a> {
 
 /// Words of a sentence with their byte ranges; punctuation around a word is not part of it,
 /// except the full stop of an abbreviation ("Mr.") and inner hyphens and apostrophes.
-fn words(sentence: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+pub fn words(sentence: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
     let mut offset = 0;
     for raw in sentence.split_inclusive(char::is_whitespace) {
         let start_raw = offset;
@@ -413,12 +414,17 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Reads the subject and reporting verb of one sentence.
+#[cfg(test)]
 pub fn analyse(sentence: &str) -> Attribution {
-    let words = words(sentence);
+    analyse_words(sentence, &words(sentence))
+}
+
+/// Reads the subject and reporting verb of a sentence already split into `words`.
+pub fn analyse_words(sentence: &str, words: &[Word<'_>]) -> Attribution {
     if words.is_empty() {
         return Attribution::plain();
     }
-    if let Some(found) = subject_at(sentence, &words, 0) {
+    if let Some(found) = subject_at(sentence, words, 0) {
         return found;
     }
     // A leading adverbial ("Finally, she noted", "In response, Anja noted"): try after it.
@@ -426,12 +432,12 @@ pub fn analyse(sentence: &str) -> Attribution {
         let before = words.iter().take_while(|w| w.end <= comma).count();
         if (1..=9).contains(&before)
             && !words[..before].iter().any(|w| VERBS.contains(&w.text))
-            && let Some(found) = subject_at(sentence, &words, before)
+            && let Some(found) = subject_at(sentence, words, before)
         {
             return found;
         }
     }
-    if let Some(found) = passive(sentence, &words) {
+    if let Some(found) = passive(sentence, words) {
         return found;
     }
     // "Concerns were raised that…": something was said, and the text does not say by whom.
@@ -735,8 +741,13 @@ fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
 
 /// Runs of capitalised words that may be names, with their byte ranges: candidates for
 /// mentions. A run followed by "'s" is returned without it.
+#[cfg(test)]
 pub fn name_runs(sentence: &str) -> Vec<(usize, usize)> {
-    let words = words(sentence);
+    name_runs_words(&words(sentence))
+}
+
+/// Name runs of a sentence already split into `words`.
+pub fn name_runs_words(words: &[Word<'_>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut j = 0;
     while j < words.len() {
@@ -756,7 +767,7 @@ pub fn name_runs(sentence: &str) -> Vec<(usize, usize)> {
         while j < words.len() && j - start < 5 {
             let next = words[j].text;
             let particle =
-                crate::roster::PARTICLES.contains(&next) && particles_then_name(&words, j);
+                crate::roster::PARTICLES.contains(&next) && particles_then_name(words, j);
             if let Some(base) = next.strip_suffix("'s").or_else(|| next.strip_suffix("’s"))
                 && is_capitalised(base)
             {

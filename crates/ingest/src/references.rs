@@ -106,25 +106,49 @@ pub fn title_document(title: &str) -> Option<String> {
     None
 }
 
+/// Whether a sentence may name a revision at all: a cheap test before the patterns.
+fn may_name_version(sentence: &str) -> bool {
+    const CUES: &[&str] = &[
+        "Rev", "rev", "REV", "draft", "Draft", "DRAFT", "ersion", "inal",
+    ];
+    CUES.iter().any(|c| sentence.contains(c))
+}
+
 /// Document names in a sentence, with their byte ranges.
 pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
+    let version_of = sentence.contains(" of the ") && may_name_version(sentence);
     let mut out: Vec<(usize, usize, String)> = VERSION_OF
         .captures_iter(sentence)
+        .take_while(|_| version_of)
         .filter_map(|caps| {
             caps.name("doc")
                 .map(|m| with_title_tail(sentence, m.start(), m.end()))
         })
         .collect();
-    let named = DOCUMENT.captures_iter(sentence).filter_map(|caps| {
-        let m = caps.get(1)?;
-        let name = m.as_str().trim();
-        let name = name.strip_prefix("The ").unwrap_or(name);
-        // A bare "Document" or "Resolution" names nothing in particular.
-        if !name.contains(' ') {
-            return None;
-        }
-        Some((m.start(), m.end(), name.to_owned()))
-    });
+    const HEADS: &[&str] = &[
+        "Document",
+        "Declaration",
+        "Compact",
+        "Charter",
+        "Resolution",
+        "Programme of Action",
+        "Elements Paper",
+        "Roadmap",
+    ];
+    let named_docs = HEADS.iter().any(|h| sentence.contains(h));
+    let named = DOCUMENT
+        .captures_iter(sentence)
+        .take_while(|_| named_docs)
+        .filter_map(|caps| {
+            let m = caps.get(1)?;
+            let name = m.as_str().trim();
+            let name = name.strip_prefix("The ").unwrap_or(name);
+            // A bare "Document" or "Resolution" names nothing in particular.
+            if !name.contains(' ') {
+                return None;
+            }
+            Some((m.start(), m.end(), name.to_owned()))
+        });
     for found in named {
         if !out.iter().any(|(s, e, _)| found.0 < *e && *s < found.1) {
             out.push(found);
@@ -137,13 +161,16 @@ pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
 /// All references in a sentence. `context` is the document last named before it.
 pub fn find(sentence: &str, context: Option<&str>) -> Vec<Found> {
     // A document symbol is a reference of its own; it does not rename the document in context.
-    let symbols = SYMBOL.find_iter(sentence).map(|m| Found {
-        document: Some(m.as_str().trim_end_matches('.').to_owned()),
-        version: None,
-        paragraph: None,
-        start: m.start(),
-        end: m.end(),
-    });
+    let symbols = SYMBOL
+        .find_iter(sentence)
+        .take_while(|_| sentence.contains('/'))
+        .map(|m| Found {
+            document: Some(m.as_str().trim_end_matches('.').to_owned()),
+            version: None,
+            paragraph: None,
+            start: m.start(),
+            end: m.end(),
+        });
     let mut out: Vec<Found> = symbols.collect();
     out.extend(find_named(sentence, context));
     out
@@ -153,6 +180,7 @@ fn find_named(sentence: &str, context: Option<&str>) -> Vec<Found> {
     let docs = documents(sentence);
     let versions: Vec<(usize, usize, String)> = VERSION
         .captures_iter(sentence)
+        .take_while(|_| may_name_version(sentence))
         .filter_map(|c| c.get(0).map(|m| (m.start(), m.end(), version_label(&c))))
         .collect();
     let mut out = Vec::new();
@@ -168,7 +196,11 @@ fn find_named(sentence: &str, context: Option<&str>) -> Vec<Found> {
         (Some(own), _) => Some(own),
         (None, context) => context.map(str::to_owned),
     };
-    for caps in PARAGRAPH.captures_iter(sentence) {
+    const PARAGRAPH_CUES: &[&str] = &[
+        "para", "Para", "PARA", "OP", "PP", "¶", "§", "rticle", "rt.",
+    ];
+    let paragraphs = PARAGRAPH_CUES.iter().any(|c| sentence.contains(c));
+    for caps in PARAGRAPH.captures_iter(sentence).take_while(|_| paragraphs) {
         let whole = caps.get(0).expect("group 0 always matches");
         let labels: Vec<String> = if let Some(list) = caps.name("list") {
             LIST_ITEM

@@ -796,7 +796,8 @@ impl<'a> Reader<'a> {
             self.read_listed(paragraph, offset, sentence, section, span, walk);
             return;
         }
-        let attribution = attribution::analyse(sentence);
+        let words = attribution::words(sentence);
+        let attribution = attribution::analyse_words(sentence, &words);
         let current = walk.current.map(|i| &self.record.interventions[i]);
         let same_paragraph = walk.current_paragraph == walk.paragraph;
         let mut subject_range = None;
@@ -860,6 +861,7 @@ impl<'a> Reader<'a> {
             paragraph,
             offset,
             sentence,
+            &words,
             subject_range,
             &speaker_now,
             order,
@@ -1053,16 +1055,18 @@ impl<'a> Reader<'a> {
     }
 
     /// People named in a sentence who are not its speaker.
+    #[allow(clippy::too_many_arguments)]
     fn mentions(
         &mut self,
         paragraph: &Paragraph,
         offset: usize,
         sentence: &str,
+        words: &[attribution::Word<'_>],
         subject: Option<(usize, usize)>,
         speaker: &Speaker,
         order: Option<u32>,
     ) {
-        let runs = attribution::name_runs(sentence);
+        let runs = attribution::name_runs_words(words);
         let mut known: Vec<(usize, usize)> = Vec::new();
         let mut found: Vec<(usize, usize, Speaker)> = Vec::new();
         for &(start, end) in &runs {
@@ -1378,38 +1382,41 @@ fn is_bullet(line: &str) -> bool {
 
 /// "n/a", "None.", "No discussion." under an item: the item had no discussion.
 fn is_no_discussion(block: &Block<'_>) -> bool {
-    block.single().filter(|line| line.len() < 80).is_some_and(|line| {
-        let folded = fold(line.trim_end_matches('.'));
-        let exact = [
-            "n/a",
-            "na",
-            "none",
-            "-",
-            "–",
-            "nil",
-            "no discussion",
-            "nothing to report",
-            "no updates",
-            "no update",
-            "not discussed",
-            "deferred",
-            "postponed",
-        ];
-        let leading = [
-            "deferred ",
-            "postponed ",
-            "no discussion",
-            "not discussed",
-            "no other business",
-            "this item was deferred",
-            "this item was postponed",
-            "the item was deferred",
-            "item deferred",
-            "nothing to report",
-            "no updates ",
-        ];
-        exact.contains(&folded.as_str()) || leading.iter().any(|l| folded.starts_with(l))
-    })
+    block
+        .single()
+        .filter(|line| line.len() < 80)
+        .is_some_and(|line| {
+            let folded = fold(line.trim_end_matches('.'));
+            let exact = [
+                "n/a",
+                "na",
+                "none",
+                "-",
+                "–",
+                "nil",
+                "no discussion",
+                "nothing to report",
+                "no updates",
+                "no update",
+                "not discussed",
+                "deferred",
+                "postponed",
+            ];
+            let leading = [
+                "deferred ",
+                "postponed ",
+                "no discussion",
+                "not discussed",
+                "no other business",
+                "this item was deferred",
+                "this item was postponed",
+                "the item was deferred",
+                "item deferred",
+                "nothing to report",
+                "no updates ",
+            ];
+            exact.contains(&folded.as_str()) || leading.iter().any(|l| folded.starts_with(l))
+        })
 }
 
 /// Reads "1. Title", "Item 1: Title", "1.1 Title", "a) Title", "- Title" (numbered by position).
