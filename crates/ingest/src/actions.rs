@@ -28,11 +28,6 @@ static INVITED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the invitation pattern is valid")
 });
 
-static WILL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:After that|Following (?:the|this) meeting|In the meantime|Next|Then|Meanwhile|Subsequently),\s+)?(?P<who>.{2,120}?) (?P<modal>will|is to|are to|agreed to) (?P<what>(?:[a-z]+ ){0,1}[a-z]+\b.*)")
-        .expect("the future pattern is valid")
-});
-
 static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:offered|volunteered|agreed|undertook|committed|promised|pledged) to (?P<what>[a-z].+)")
         .expect("the offer pattern is valid")
@@ -501,24 +496,26 @@ pub fn find(
         });
     }
     // "…based on the text Tobias will circulate by 16 October."
-    for caps in NAMED_WILL.captures_iter(sentence).filter(|_| has(" will ")) {
-        let who = caps.name("who").map_or("", |m| m.as_str());
-        if is_person(who) {
-            let what = caps.name("what");
-            return found(
-                what.map_or("", |m| m.as_str()),
-                Some(who.to_owned()),
-                what.map_or(0, |m| m.start()),
-            );
+    for (at, _) in sentence.match_indices(" will ") {
+        // Up to four capitalised words before "will" ("the text Tobias will circulate").
+        let before = &sentence[..at];
+        let mut start = at;
+        let mut count = 0;
+        for word in before.rsplit(' ') {
+            if count == 4 || !word.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            start -= word.len() + usize::from(start > word.len());
+            count += 1;
+        }
+        let who = sentence[start.min(at)..at].trim();
+        let what = &sentence[at + 6..];
+        if count > 0 && is_person(who) {
+            return found(what, Some(who.to_owned()), at + 6);
         }
     }
     None
 }
-
-static NAMED_WILL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<who>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) will (?P<what>[a-z]+\b.*)")
-        .expect("the named future pattern is valid")
-});
 
 /// An item of an "Action items" list, which is an action by its place: "Secretariat to
 /// circulate the draft by 15 January", "Chris: send the slides", or just what is to be done.
@@ -575,19 +572,10 @@ fn will(
     is_person: &dyn Fn(&str) -> bool,
     would: bool,
 ) -> Option<Found> {
-    let caps = WILL.captures(sentence).or_else(|| {
-        if would {
-            WOULD.captures(sentence)
-        } else {
-            None
-        }
-    })?;
-    let who = caps.name("who").map_or("", |m| m.as_str()).trim();
-    let what = caps.name("what").map_or("", |m| m.as_str());
-    let modal = caps.name("modal").map_or("", |m| m.as_str());
+    let (who, what, what_at) = split_future(sentence, would)?;
+    let who = who.trim();
     let passive_or_state =
         what.starts_with("be ") || what.starts_with("have ") || what.starts_with("need ");
-    let _ = modal;
     // The group's own future ("The group agreed to…", "the working group would publish…") is
     // a decision, and a subject with a verb in it ("Rana agreed with the Chair and") is no owner.
     let collective = collective_before(who);
@@ -610,14 +598,46 @@ fn will(
     Some(Found {
         what: clean_what(what),
         owner,
-        due_from: caps.name("what").map_or(0, |m| m.start()),
+        due_from: what_at,
     })
 }
 
-static WOULD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<who>.{2,80}?) (?P<modal>would) (?P<what>[a-z]+\b.*)")
-        .expect("the reported future pattern is valid")
-});
+/// Splits "X will do Y" (or "is to", "are to", "agreed to"; with `would`, also "would") at
+/// its first modal: the subject, what follows, and where that starts. Written by hand rather
+/// than as a pattern because it runs on nearly every sentence.
+fn split_future(sentence: &str, would: bool) -> Option<(&str, &str, usize)> {
+    const MODALS: &[&str] = &[" will ", " is to ", " are to ", " agreed to "];
+    let found = MODALS
+        .iter()
+        .chain(if would { &[" would "][..] } else { &[][..] })
+        .filter_map(|m| sentence.find(m).map(|at| (at, m.len())))
+        .min()?;
+    let (at, len) = found;
+    let mut who = &sentence[..at];
+    for lead in [
+        "After that, ",
+        "Following the meeting, ",
+        "Following this meeting, ",
+        "In the meantime, ",
+        "Next, ",
+        "Then, ",
+        "Meanwhile, ",
+        "Subsequently, ",
+    ] {
+        if let Some(rest) = who.strip_prefix(lead) {
+            who = rest;
+        }
+    }
+    let what = &sentence[at + len..];
+    let starts_with_word = what
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()));
+    if !(2..=120).contains(&who.len()) || !starts_with_word {
+        return None;
+    }
+    Some((who, what, at + len))
+}
 
 fn lower_first(text: &str) -> String {
     let trimmed = text.trim();
