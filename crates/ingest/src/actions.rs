@@ -269,7 +269,10 @@ pub fn find_all(
     let mut clauses = Vec::new();
     let mut from = 0;
     for (at, after) in splits {
-        if at > from && find(&trimmed[after..], speaker, is_person).is_some() {
+        if at > from
+            && may_set_action(&trimmed[after..])
+            && find(&trimmed[after..], speaker, is_person).is_some()
+        {
             clauses.push((from, at));
             from = after;
         }

@@ -166,7 +166,7 @@ fn in_windows<'s>(
 pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
     let version_of = may_name_version(sentence);
     let mut out: Vec<(usize, usize, String)> =
-        in_windows(sentence, &VERSION_OF, &[" of the "], 32, 110)
+        in_windows(sentence, &VERSION_OF, VERSION_CUES, 16, 130)
             .into_iter()
             .take_while(|_| version_of)
             .filter_map(|(at, caps)| {
@@ -206,7 +206,9 @@ pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
 }
 
 /// All references in a sentence. `context` is the document last named before it.
-pub fn find(sentence: &str, context: Option<&str>) -> Vec<Found> {
+/// All references in a sentence, and the last document it names (the context for the
+/// sentences after it).
+pub fn find(sentence: &str, context: Option<&str>) -> (Vec<Found>, Option<String>) {
     // A document symbol is a reference of its own; it does not rename the document in context.
     let symbols = SYMBOL
         .find_iter(sentence)
@@ -219,12 +221,17 @@ pub fn find(sentence: &str, context: Option<&str>) -> Vec<Found> {
             end: m.end(),
         });
     let mut out: Vec<Found> = symbols.collect();
-    out.extend(find_named(sentence, context));
-    out
+    let docs = documents(sentence);
+    let last = docs.last().map(|(_, _, name)| name.clone());
+    out.extend(find_named(sentence, context, &docs));
+    (out, last)
 }
 
-fn find_named(sentence: &str, context: Option<&str>) -> Vec<Found> {
-    let docs = documents(sentence);
+fn find_named(
+    sentence: &str,
+    context: Option<&str>,
+    docs: &[(usize, usize, String)],
+) -> Vec<Found> {
     let versions: Vec<(usize, usize, String)> =
         in_windows(sentence, &VERSION, VERSION_CUES, 16, 24)
             .into_iter()
@@ -306,6 +313,7 @@ mod tests {
 
     fn refs(sentence: &str, context: Option<&str>) -> Vec<String> {
         find(sentence, context)
+            .0
             .into_iter()
             .map(|f| {
                 format!(

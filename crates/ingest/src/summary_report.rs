@@ -1218,7 +1218,8 @@ impl<'a> Reader<'a> {
         sentence: &str,
         walk: &mut Walk,
     ) {
-        for found in references::find(sentence, walk.document.as_deref()) {
+        let (found, last_document) = references::find(sentence, walk.document.as_deref());
+        for found in found {
             let span = paragraph.span(offset + found.start, offset + found.end);
             self.record.references.push(Reference {
                 document: found.document,
@@ -1228,7 +1229,7 @@ impl<'a> Reader<'a> {
                 span,
             });
         }
-        if let Some((_, _, name)) = references::documents(sentence).pop() {
+        if let Some(name) = last_document {
             // A short form of the document in context ("the Draft Declaration") keeps the full name.
             let shorter = walk
                 .document
