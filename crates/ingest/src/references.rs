@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -110,9 +111,34 @@ const VERSION_CUES: &[&str] = &[
     "Rev", "rev", "REV", "draft", "Draft", "DRAFT", "ersion", "inal",
 ];
 
+static VERSION_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| anchors(VERSION_CUES));
+static HEAD_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| anchors(DOCUMENT_HEADS));
+static PARAGRAPH_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| anchors(PARAGRAPH_CUES));
+
+/// The last words of a document's name ("… Outcome Document", "… Global Digital Compact").
+const DOCUMENT_HEADS: &[&str] = &[
+    "Document",
+    "Declaration",
+    "Compact",
+    "Charter",
+    "Resolution",
+    "Programme of Action",
+    "Elements Paper",
+    "Roadmap",
+];
+
+/// Words that start a paragraph reference ("para", "OP", "§").
+const PARAGRAPH_CUES: &[&str] = &[
+    "para", "Para", "PARA", "OP", "PP", "¶", "§", "rticle", "rt.",
+];
+
+fn anchors(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::new(words).expect("anchor words build an automaton")
+}
+
 /// Whether a sentence may name a revision at all: a cheap test before the patterns.
 fn may_name_version(sentence: &str) -> bool {
-    VERSION_CUES.iter().any(|c| sentence.contains(c))
+    VERSION_ANCHORS.is_match(sentence)
 }
 
 /// Runs `regex` only on the stretches of `sentence` around its `anchors` (from `before` bytes
@@ -122,13 +148,14 @@ fn may_name_version(sentence: &str) -> bool {
 fn in_windows<'s>(
     sentence: &'s str,
     regex: &Regex,
-    anchors: &[&str],
+    anchors: &AhoCorasick,
     before: usize,
     after: usize,
 ) -> Vec<(usize, regex::Captures<'s>)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for anchor in anchors {
-        for (at, _) in sentence.match_indices(anchor) {
+    {
+        for hit in anchors.find_overlapping_iter(sentence) {
+            let (at, anchor_end) = (hit.start(), hit.end());
             let mut start = crate::text::floor_char_boundary(sentence, at.saturating_sub(before));
             // Widen to the start of the word, so word boundaries are as in the whole sentence.
             while start > 0 && !sentence[..start].ends_with(char::is_whitespace) {
@@ -136,7 +163,7 @@ fn in_windows<'s>(
             }
             let mut end = crate::text::floor_char_boundary(
                 sentence,
-                (at + anchor.len() + after).min(sentence.len()),
+                (anchor_end + after).min(sentence.len()),
             );
             while end < sentence.len() && !sentence[end..].starts_with(char::is_whitespace) {
                 end += sentence[end..].chars().next().map_or(1, char::len_utf8);
@@ -166,7 +193,7 @@ fn in_windows<'s>(
 pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
     let version_of = may_name_version(sentence);
     let mut out: Vec<(usize, usize, String)> =
-        in_windows(sentence, &VERSION_OF, VERSION_CUES, 16, 130)
+        in_windows(sentence, &VERSION_OF, &VERSION_ANCHORS, 16, 130)
             .into_iter()
             .take_while(|_| version_of)
             .filter_map(|(at, caps)| {
@@ -174,17 +201,7 @@ pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
                     .map(|m| with_title_tail(sentence, at + m.start(), at + m.end()))
             })
             .collect();
-    const HEADS: &[&str] = &[
-        "Document",
-        "Declaration",
-        "Compact",
-        "Charter",
-        "Resolution",
-        "Programme of Action",
-        "Elements Paper",
-        "Roadmap",
-    ];
-    let named = in_windows(sentence, &DOCUMENT, HEADS, 100, 90)
+    let named = in_windows(sentence, &DOCUMENT, &HEAD_ANCHORS, 100, 90)
         .into_iter()
         .filter_map(|(at, caps)| {
             let m = caps.get(1)?;
@@ -233,7 +250,7 @@ fn find_named(
     docs: &[(usize, usize, String)],
 ) -> Vec<Found> {
     let versions: Vec<(usize, usize, String)> =
-        in_windows(sentence, &VERSION, VERSION_CUES, 16, 24)
+        in_windows(sentence, &VERSION, &VERSION_ANCHORS, 16, 24)
             .into_iter()
             .filter_map(|(at, c)| {
                 c.get(0)
@@ -253,10 +270,7 @@ fn find_named(
         (Some(own), _) => Some(own),
         (None, context) => context.map(str::to_owned),
     };
-    const PARAGRAPH_CUES: &[&str] = &[
-        "para", "Para", "PARA", "OP", "PP", "¶", "§", "rticle", "rt.",
-    ];
-    for (at, caps) in in_windows(sentence, &PARAGRAPH, PARAGRAPH_CUES, 4, 100) {
+    for (at, caps) in in_windows(sentence, &PARAGRAPH, &PARAGRAPH_ANCHORS, 4, 100) {
         let whole = caps.get(0).expect("group 0 always matches");
         let (whole_start, whole_end) = (at + whole.start(), at + whole.end());
         let labels: Vec<String> = if let Some(list) = caps.name("list") {
