@@ -251,14 +251,27 @@ pub fn find_all(
     speaker: Option<&str>,
     is_person: &dyn Fn(&str) -> bool,
 ) -> Vec<Found> {
-    if !may_set_action(sentence) {
-        return Vec::new();
-    }
     let trimmed = sentence
         .trim_start()
         .trim_start_matches(['-', '*', '•'])
         .trim_start();
     let lead = sentence.len() - trimmed.len();
+    // One pass finds every cue word; each clause then looks only at the cues inside it.
+    let hits: Vec<(usize, usize, usize)> = LITERAL_SEARCH
+        .find_overlapping_iter(trimmed)
+        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+        .collect();
+    let cues_in = |from: usize, to: usize| {
+        Cues(
+            hits.iter()
+                .filter(|h| h.1 >= from && h.2 <= to)
+                .fold(0, |mask, h| mask | 1 << h.0),
+        )
+    };
+    let may_act = |cues: &Cues| CUES.iter().any(|cue| cues.has(cue));
+    if !may_act(&cues_in(0, trimmed.len())) {
+        return Vec::new();
+    }
     let mut splits: Vec<(usize, usize)> = trimmed
         .match_indices("; ")
         .chain(trimmed.match_indices(", and "))
@@ -269,9 +282,10 @@ pub fn find_all(
     let mut clauses = Vec::new();
     let mut from = 0;
     for (at, after) in splits {
+        let rest = cues_in(after, trimmed.len());
         if at > from
-            && may_set_action(&trimmed[after..])
-            && find(&trimmed[after..], speaker, is_person).is_some()
+            && may_act(&rest)
+            && find_with(&trimmed[after..], speaker, is_person, rest).is_some()
         {
             clauses.push((from, at));
             from = after;
@@ -281,7 +295,12 @@ pub fn find_all(
     clauses
         .into_iter()
         .filter_map(|(start, end)| {
-            let mut found = find(&trimmed[start..end], speaker, is_person)?;
+            let mut found = find_with(
+                &trimmed[start..end],
+                speaker,
+                is_person,
+                cues_in(start, end),
+            )?;
             found.due_from += lead + start;
             Some(found)
         })
@@ -318,11 +337,6 @@ const CUES: &[&str] = &[
     "applications",
     "responses",
 ];
-
-fn may_set_action(sentence: &str) -> bool {
-    let cues = Cues::of(sentence);
-    CUES.iter().any(|cue| cues.has(cue))
-}
 
 /// Every literal the patterns of this module test for. One pass of an Aho-Corasick automaton
 /// finds them all, instead of one substring search each.
@@ -384,14 +398,6 @@ static LITERAL_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 struct Cues(u64);
 
 impl Cues {
-    fn of(text: &str) -> Cues {
-        let mut mask = 0u64;
-        for found in LITERAL_SEARCH.find_overlapping_iter(text) {
-            mask |= 1 << found.pattern().as_usize();
-        }
-        Cues(mask)
-    }
-
     fn has(&self, literal: &str) -> bool {
         match LITERALS.iter().position(|l| *l == literal) {
             Some(index) => self.0 & (1 << index) != 0,
@@ -400,11 +406,12 @@ impl Cues {
     }
 }
 
-/// The action one clause sets, if it sets one.
-pub fn find(
+/// The action one clause sets, given the cue words found in it.
+fn find_with(
     clause: &str,
     speaker: Option<&str>,
     is_person: &dyn Fn(&str) -> bool,
+    cues: Cues,
 ) -> Option<Found> {
     let sentence = clause;
     let found = |what: &str, owner: Option<String>, due_from: usize| {
@@ -435,7 +442,6 @@ pub fn find(
         }
         return found(body, None, at);
     }
-    let cues = Cues::of(sentence);
     let has = |cue: &str| cues.has(cue);
     let future =
         has(" will ") || has(" would ") || has(" is to ") || has(" are to ") || has(" agreed to ");
