@@ -19,7 +19,7 @@ pub struct Found {
 }
 
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcall(?:ed|s)? (?:for|on|upon) (?P<who>people|all|everyone|everybody|members|participants|colleagues|stakeholders|the group|the members|all members|all participants) to (?P<what>.+)")
+    Regex::new(r"(?i)(?-u:\b)call(?:ed|s)? (?:for|on|upon) (?P<who>people|all|everyone|everybody|members|participants|colleagues|stakeholders|the group|the members|all members|all participants) to (?P<what>.+)")
         .expect("the call pattern is valid")
 });
 
@@ -29,22 +29,22 @@ static INVITED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:offered|volunteered|agreed|undertook|committed|promised|pledged) to (?P<what>[a-z].+)")
+    Regex::new(r"(?-u:\b)(?:offered|volunteered|agreed|undertook|committed|promised|pledged) to (?P<what>[a-z].+)")
         .expect("the offer pattern is valid")
 });
 
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:asked|invited|requested|called on|called upon|tasked|mandated) (?P<who>(?:the |all |each )?[a-z][a-z -]{2,40}?|(?:the |all )?[A-Z][\w.'’ -]{1,40}?) to (?P<what>[a-z].+)")
+    Regex::new(r"(?-u:\b)(?:asked|invited|requested|called on|called upon|tasked|mandated) (?P<who>(?:the |all |each )?[a-z][a-z -]{2,40}?|(?:the |all )?[A-Z][\w.'’ -]{1,40}?) to (?P<what>[a-z].+)")
         .expect("the request pattern is valid")
 });
 
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<what>(?:comments|feedback|input|inputs|contributions|proposals|submissions|nominations|applications|written comments|responses)\b[^.;]{0,80}?) (?:are|is|were|will be|should be|must be|are to be|is to be) (?:due|expected|requested|sent|submitted|provided)\b")
+    Regex::new(r"(?-u:\b)(?P<what>(?:comments|feedback|input|inputs|contributions|proposals|submissions|nominations|applications|written comments|responses)(?-u:\b)[^.;]{0,80}?) (?:are|is|were|will be|should be|must be|are to be|is to be) (?:due|expected|requested|sent|submitted|provided)(?-u:\b)")
         .expect("the due pattern is valid")
 });
 
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<object>.{3,120}?) will be (?P<participle>[a-z]+) (?P<rest>.*?)\bby (?P<who>the [a-z -]+|[A-Z][\w'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
+    Regex::new(r"^(?P<object>.{3,120}?) will be (?P<participle>[a-z]+) (?P<rest>.*?)(?-u:\b)by (?P<who>the [a-z -]+|[A-Z][\w'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
         .expect("the passive pattern is valid")
 });
 
@@ -61,7 +61,7 @@ static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:It was (?:agreed|decided|resolved|concluded)|The (?i:group|meeting|WG|working group|committee|members|participants|MAG|co-chairs|plenary) (?:agreed|decided|resolved|concluded|endorsed|adopted|approved)|(?:Decision|Decided|Resolved|RESOLVED|RESOLUTION|Resolution|Conclusion|Consensus|Agreed)\s*:)|\bthe (?i:working group|group|meeting|committee|plenary) (?:adopted|approved|agreed to|decided|endorsed)\b|\b(?:The|the) (?:agenda|minutes|summary|report|draft|text|proposal|charter|terms of reference|work plan|workplan)\b[^.;]{0,80}? (?:was|were)(?: therefore| then| also| duly| formally| unanimously)? (?:adopted|approved|endorsed|accepted|agreed)")
+    Regex::new(r"^(?:It was (?:agreed|decided|resolved|concluded)|The (?i:group|meeting|WG|working group|committee|members|participants|MAG|co-chairs|plenary) (?:agreed|decided|resolved|concluded|endorsed|adopted|approved)|(?:Decision|Decided|Resolved|RESOLVED|RESOLUTION|Resolution|Conclusion|Consensus|Agreed)\s*:)|(?-u:\b)the (?i:working group|group|meeting|committee|plenary) (?:adopted|approved|agreed to|decided|endorsed)(?-u:\b)|(?-u:\b)(?:The|the) (?:agenda|minutes|summary|report|draft|text|proposal|charter|terms of reference|work plan|workplan)(?-u:\b)[^.;]{0,80}? (?:was|were)(?: therefore| then| also| duly| formally| unanimously)? (?:adopted|approved|endorsed|accepted|agreed)")
         .expect("the decision pattern is valid")
 });
 
@@ -391,7 +391,10 @@ const LITERALS: &[&str] = &[
 ];
 
 static LITERAL_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(LITERALS).expect("the literals build an automaton")
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(LITERALS)
+        .expect("the literals build an automaton")
 });
 
 /// Which of `LITERALS` occur in a text.

@@ -9,28 +9,28 @@ use regex::Regex;
 
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b((?:[A-Z][\w+\-]*\s+){0,6}?(?:[A-Z][\w+\-]*\s+)?(?:Outcome|Output|Draft|Final|Zero|Ministerial|Political)?\s?(?:Document|Declaration|Compact|Charter|Resolution|Programme of Action|Elements Paper|Roadmap)(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w+\-]*\s?){1,6})?)\b",
+        r"(?-u:\b)((?:[A-Z][\w+\-]*\s+){0,6}?(?:[A-Z][\w+\-]*\s+)?(?:Outcome|Output|Draft|Final|Zero|Ministerial|Political)?\s?(?:Document|Declaration|Compact|Charter|Resolution|Programme of Action|Elements Paper|Roadmap)(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w+\-]*\s?){1,6})?)(?-u:\b)",
     )
     .expect("the document pattern is valid")
 });
 
 static VERSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rev(?:ision)?\.?\s?(\d{1,2})\b|(zero)[ -]draft\b|(final) (?:draft|text|version)\b|\b(first|second|third|fourth|fifth|sixth|revised) draft\b|\bdraft\s(\d{1,2})\b|\bversion\s(\d+(?:\.\d+)+)\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:rev(?:ision)?\.?\s?(\d{1,2})(?-u:\b)|(zero)[ -]draft(?-u:\b)|(final) (?:draft|text|version)(?-u:\b)|(?-u:\b)(first|second|third|fourth|fifth|sixth|revised) draft(?-u:\b)|(?-u:\b)draft\s(\d{1,2})(?-u:\b)|(?-u:\b)version\s(\d+(?:\.\d+)+)(?-u:\b))")
         .expect("the version pattern is valid")
 });
 
 static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?:\b(?i:paras?|paragraphs?|articles?|arts?)\.?|¶|§)\s*
-        (?P<list>\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?\b(?:\s*(?:,|and|&|to|–|-)\s*\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies)?\b)*)
-        | \b(?P<op>OP|PP)\s?(?P<opn>\d{1,4})\b",
+        (?:(?-u:\b)(?i:paras?|paragraphs?|articles?|arts?)\.?|¶|§)\s*
+        (?P<list>\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?(?-u:\b)(?:\s*(?:,|and|&|to|–|-)\s*\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies)?(?-u:\b))*)
+        | (?-u:\b)(?P<op>OP|PP)\s?(?P<opn>\d{1,4})(?-u:\b)",
     )
     .expect("the paragraph pattern is valid")
 });
 
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?\b")
+    Regex::new(r"\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?(?-u:\b)")
         .expect("the list pattern is valid")
 });
 
@@ -64,7 +64,7 @@ fn version_label(caps: &regex::Captures<'_>) -> String {
 
 /// UN document symbols: "IWG-MDS/12/1", "A/RES/70/1", "E/CN.16/2025/L.2".
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][A-Z0-9.-]*(?:/[A-Za-z0-9.]*[A-Z0-9][A-Za-z0-9.]*)+")
+    Regex::new(r"(?-u:\b)[A-Z][A-Z0-9.-]*(?:/[A-Za-z0-9.]*[A-Z0-9][A-Za-z0-9.]*)+")
         .expect("the symbol pattern is valid")
 });
 
@@ -82,7 +82,7 @@ fn with_title_tail(sentence: &str, start: usize, end: usize) -> (usize, usize, S
 }
 
 static VERSION_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:revision \d+|rev\.? ?\d+|(?:zero|first|second|third|fourth|fifth|revised|final) draft|draft \d+|version [\d.]+) of the (?P<doc>[A-Za-z][\w'’-]*(?: [\w'’-]+){0,5}?)(?:\s*[,.;:(]|\s+(?:was|is|were|which|by|and|with|in|to|on|for|that|has|had|as|from|still|does|did|should|would|could|will|can|may|must|needs|remains|now|also)\b|$)")
+    Regex::new(r"(?i:revision \d+|rev\.? ?\d+|(?:zero|first|second|third|fourth|fifth|revised|final) draft|draft \d+|version [\d.]+) of the (?P<doc>[A-Za-z][\w'’-]*(?: [\w'’-]+){0,5}?)(?:\s*[,.;:(]|\s+(?:was|is|were|which|by|and|with|in|to|on|for|that|has|had|as|from|still|does|did|should|would|could|will|can|may|must|needs|remains|now|also)(?-u:\b)|$)")
         .expect("the version-of pattern is valid")
 });
 
@@ -133,7 +133,10 @@ const PARAGRAPH_CUES: &[&str] = &[
 ];
 
 fn anchors(words: &[&str]) -> AhoCorasick {
-    AhoCorasick::new(words).expect("anchor words build an automaton")
+    AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(words)
+        .expect("anchor words build an automaton")
 }
 
 /// Whether a sentence may name a revision at all: a cheap test before the patterns.
