@@ -268,7 +268,7 @@ pub fn find_all(
                 .fold(0, |mask, h| mask | 1 << h.0),
         )
     };
-    let may_act = |cues: &Cues| CUES.iter().any(|cue| cues.has(cue));
+    let may_act = |cues: &Cues| cues.0 & const { mask(CUES) } != 0;
     if !may_act(&cues_in(0, trimmed.len())) {
         return Vec::new();
     }
@@ -400,13 +400,46 @@ static LITERAL_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// Which of `LITERALS` occur in a text.
 struct Cues(u64);
 
-impl Cues {
-    fn has(&self, literal: &str) -> bool {
-        match LITERALS.iter().position(|l| *l == literal) {
-            Some(index) => self.0 & (1 << index) != 0,
-            None => false,
+/// The bits of `literals` in a `Cues` mask. Evaluated at compile time, so a cue missing
+/// from `LITERALS` fails the build rather than a test.
+const fn mask(literals: &[&str]) -> u64 {
+    let mut out = 0;
+    let mut i = 0;
+    while i < literals.len() {
+        let mut j = 0;
+        let mut found = false;
+        while j < LITERALS.len() {
+            if same(LITERALS[j].as_bytes(), literals[i].as_bytes()) {
+                out |= 1 << j;
+                found = true;
+            }
+            j += 1;
         }
+        assert!(found, "a cue missing from LITERALS");
+        i += 1;
     }
+    out
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The mask of cue literals, computed when the program is built.
+macro_rules! cue {
+    ($($literal:expr),+ $(,)?) => {
+        const { mask(&[$($literal),+]) }
+    };
 }
 
 /// The action one clause sets, given the cue words found in it.
@@ -445,10 +478,13 @@ fn find_with(
         }
         return found(body, None, at);
     }
-    let has = |cue: &str| cues.has(cue);
-    let future =
-        has(" will ") || has(" would ") || has(" is to ") || has(" are to ") || has(" agreed to ");
-    if has("call")
+    let has = |bits: u64| cues.0 & bits != 0;
+    let future = has(cue!(" will "))
+        || has(cue!(" would "))
+        || has(cue!(" is to "))
+        || has(cue!(" are to "))
+        || has(cue!(" agreed to "));
+    if has(cue!("call"))
         && let Some(caps) = CALL.captures(sentence)
     {
         let who = caps.name("who").map_or("", |m| m.as_str());
@@ -459,7 +495,7 @@ fn find_with(
             what.map_or(0, |m| m.start()),
         );
     }
-    if has("ed to ")
+    if has(cue!("ed to "))
         && let Some(caps) = INVITED.captures(sentence)
     {
         let who = caps.name("who").map_or("", |m| m.as_str());
@@ -469,7 +505,7 @@ fn find_with(
             0,
         );
     }
-    if has(" will be ")
+    if has(cue!(" will be "))
         && let Some(caps) = PASSIVE.captures(sentence)
     {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
@@ -495,8 +531,9 @@ fn find_with(
         "applications",
         "responses",
     ];
-    let due_cue = HEADS.iter().any(|h| has(h));
-    if !future && !has("ed to ") && !has("asked ") && !has("called ") && !due_cue {
+    let due_cue = has(const { mask(HEADS) });
+    if !future && !has(cue!("ed to ")) && !has(cue!("asked ")) && !has(cue!("called ")) && !due_cue
+    {
         return None;
     }
     if future && let Some(found) = will(sentence, speaker, is_person, false) {
@@ -521,7 +558,7 @@ fn find_with(
             return Some(inner);
         }
     }
-    let asks = [
+    let asks = has(cue!(
         "asked ",
         "invited ",
         "requested ",
@@ -529,9 +566,7 @@ fn find_with(
         "called upon",
         "tasked ",
         "mandated ",
-    ]
-    .iter()
-    .any(|w| has(w));
+    ));
     if asks && let Some(caps) = ASKED.captures(sentence) {
         let who = caps.name("who").map_or("", |m| m.as_str()).trim();
         // "asked for volunteers to facilitate": the task is set, its owner is not yet known.
@@ -551,7 +586,7 @@ fn find_with(
             );
         }
     }
-    let offers = [
+    let offers = has(cue!(
         "offered to",
         "volunteered to",
         "agreed to",
@@ -559,9 +594,7 @@ fn find_with(
         "committed to",
         "promised to",
         "pledged to",
-    ]
-    .iter()
-    .any(|w| has(w));
+    ));
     if offers
         && let Some(caps) = OFFERED.captures(sentence)
         && let Some(speaker) = speaker
@@ -575,7 +608,10 @@ fn find_with(
         );
     }
     if due_cue
-        && (has(" due") || has(" be ") || has(" expected") || has(" requested"))
+        && (has(cue!(" due"))
+            || has(cue!(" be "))
+            || has(cue!(" expected"))
+            || has(cue!(" requested")))
         && let Some(caps) = DUE.captures(sentence)
     {
         let what = caps.name("what").map_or("", |m| m.as_str());

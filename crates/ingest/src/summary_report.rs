@@ -174,7 +174,11 @@ fn heading_line<'a>(block: &Block<'a>) -> Option<&'a str> {
     if line.starts_with('#') {
         return Some(line);
     }
-    let words = line.split_whitespace().count();
+    // A heading is short: a one-line paragraph of a thousand characters stops counting early.
+    if line.len() > 200 {
+        return None;
+    }
+    let words = line.split_whitespace().take(15).count();
     let stripped = line.trim_end_matches(['*', '_']);
     if words == 0 || words > 14 || stripped.ends_with(['.', ',', ';']) && words > 3 {
         return None;
