@@ -107,7 +107,8 @@ impl Paragraph {
             return (0, 0);
         };
         let offset = floor_char_boundary(&self.text, offset.max(segment.offset));
-        let chars = self.text[segment.offset..offset].chars().count();
+        let slice = &self.text[segment.offset..offset];
+        let chars = if slice.is_ascii() { slice.len() } else { slice.chars().count() };
         (segment.line, segment.column + column_u32(chars))
     }
 
