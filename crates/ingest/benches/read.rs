@@ -46,5 +46,31 @@ fn read_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read_corpus);
+/// The hand-written reports of the test data (the real seed among them): fewer bytes, but the
+/// density of names, dates and references of reports people actually write.
+fn read_fixtures(c: &mut Criterion) {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/summary-report");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(folder).expect("the test data folder") {
+        let path = entry.expect("a folder entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let bytes = std::fs::read(&path).expect("a readable report");
+            texts.push(ingest::input::decode(&bytes).expect("test reports are valid text"));
+        }
+    }
+    let bytes: u64 = texts.iter().map(|t| t.content.len() as u64).sum();
+    let hints = PeopleHints::default();
+    let mut group = c.benchmark_group("fixtures");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("read", |b| {
+        b.iter(|| {
+            for text in &texts {
+                black_box(ingest::summary_report::read(text, "report.txt", &hints));
+            }
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, read_corpus, read_fixtures);
 criterion_main!(benches);
