@@ -108,7 +108,11 @@ impl Paragraph {
         };
         let offset = floor_char_boundary(&self.text, offset.max(segment.offset));
         let slice = &self.text[segment.offset..offset];
-        let chars = if slice.is_ascii() { slice.len() } else { slice.chars().count() };
+        let chars = if slice.is_ascii() {
+            slice.len()
+        } else {
+            slice.chars().count()
+        };
         (segment.line, segment.column + column_u32(chars))
     }
 
