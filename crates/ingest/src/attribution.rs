@@ -500,17 +500,7 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
         return collective_or_passive(sentence, words, i);
     }
     if COLLECTIVE.contains(&first.text) {
-        for skip in 1..=3 {
-            if let Some((act, act_end, also)) = verb_after(sentence, words, i + skip) {
-                return Some(Attribution {
-                    subject: Subject::Collective,
-                    act: Some(act),
-                    act_end,
-                    also,
-                });
-            }
-        }
-        return None;
+        return collective_verb(sentence, words, i + 1);
     }
     let mut j = i;
     // "The Chair", "the Secretariat", "The group".
@@ -566,16 +556,7 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
             2
         };
         if COLLECTIVE_NOUNS.contains(&noun.as_str()) || skip_from == 3 {
-            for skip in skip_from..=skip_from + 2 {
-                if let Some((act, act_end, also)) = verb_after(sentence, words, i + skip) {
-                    return Some(Attribution {
-                        subject: Subject::Collective,
-                        act: Some(act),
-                        act_end,
-                        also,
-                    });
-                }
-            }
+            return collective_verb(sentence, words, i + skip_from);
         }
         return None;
     }
@@ -606,6 +587,20 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
         act: Some(act),
         act_end,
         also,
+    })
+}
+
+/// A reporting verb within three words of `from` ("Several members also noted"): the group
+/// speaks, nobody in particular.
+fn collective_verb(sentence: &str, words: &[Word<'_>], from: usize) -> Option<Attribution> {
+    (from..from + 3).find_map(|at| {
+        let (act, act_end, also) = verb_after(sentence, words, at)?;
+        Some(Attribution {
+            subject: Subject::Collective,
+            act: Some(act),
+            act_end,
+            also,
+        })
     })
 }
 

@@ -134,28 +134,8 @@ fn check(record: &Value, expect: &Value) -> Vec<String> {
         );
     }
     if let Some(people) = expect["participants"].as_array() {
-        let got: Vec<String> = record["participants"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|p| {
-                format!(
-                    "{} / {}",
-                    s(&p["name"]).unwrap_or_default(),
-                    s(&p["affiliation"]).unwrap_or_default()
-                )
-            })
-            .collect();
-        let want: Vec<String> = people
-            .iter()
-            .map(|p| {
-                format!(
-                    "{} / {}",
-                    s(&p["name"]).unwrap_or_default(),
-                    s(&p["affiliation"]).unwrap_or_default()
-                )
-            })
-            .collect();
+        let got = pairs(&record["participants"], "name", "affiliation", " / ");
+        let want = pairs(&Value::Array(people.clone()), "name", "affiliation", " / ");
         if got != want {
             errors.push(format!("participants:\n  got  {got:?}\n  want {want:?}"));
         }
@@ -239,27 +219,11 @@ fn check(record: &Value, expect: &Value) -> Vec<String> {
         );
     }
     if let Some(dates) = expect["dates"].as_array() {
-        let got: BTreeSet<String> = record["dates"]
-            .as_array()
+        let got: BTreeSet<String> = pairs(&record["dates"], "text", "value", " = ")
             .into_iter()
-            .flatten()
-            .map(|d| {
-                format!(
-                    "{} = {}",
-                    s(&d["text"]).unwrap_or_default(),
-                    s(&d["value"]).unwrap_or_default()
-                )
-            })
             .collect();
-        let want: BTreeSet<String> = dates
-            .iter()
-            .map(|d| {
-                format!(
-                    "{} = {}",
-                    s(&d["text"]).unwrap_or_default(),
-                    s(&d["date"]).unwrap_or_default()
-                )
-            })
+        let want: BTreeSet<String> = pairs(&Value::Array(dates.clone()), "text", "date", " = ")
+            .into_iter()
             .collect();
         same(
             &mut errors,
@@ -326,6 +290,21 @@ fn check(record: &Value, expect: &Value) -> Vec<String> {
         }
     }
     errors
+}
+
+/// "a / b" for each object of a JSON array: two fields side by side, for one comparison.
+fn pairs(list: &Value, a: &str, b: &str, separator: &str) -> Vec<String> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .map(|item| {
+            format!(
+                "{}{separator}{}",
+                s(&item[a]).unwrap_or_default(),
+                s(&item[b]).unwrap_or_default()
+            )
+        })
+        .collect()
 }
 
 fn same(errors: &mut Vec<String>, what: &str, got: Option<String>, want: Option<String>) {
