@@ -333,10 +333,12 @@ fn malformed_people_file_is_rejected() {
         assert_eq!(run.stdout, "");
         let first = run.stderr.lines().next().unwrap_or_default();
         assert!(
-            first.contains(arg(&people)) && first.contains("invalid people hints"),
+            first.contains(arg(&people))
+                && first.contains("invalid people hints: line 2, column 8"),
             "{}",
             run.stderr
         );
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     }
 }
 

@@ -36,8 +36,12 @@ pub struct PeopleHints {
 /// Why a hints file was rejected.
 #[derive(Debug, thiserror::Error)]
 pub enum HintsError {
-    #[error("invalid people hints: {0}")]
-    Toml(#[from] toml::de::Error),
+    #[error("invalid people hints: line {line}, column {column}: {message}")]
+    Toml {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("invalid people hints: person {index} has an empty name")]
     EmptyName { index: usize },
     #[error("invalid people hints: alias '{alias}' is given to both {first} and {second}")]
@@ -50,7 +54,16 @@ pub enum HintsError {
 
 impl PeopleHints {
     pub fn parse(text: &str) -> Result<PeopleHints, HintsError> {
-        let hints: PeopleHints = toml::from_str(text)?;
+        let hints: PeopleHints = toml::from_str(text).map_err(|error| {
+            // One line, like every other error: the place and the reason, not a source excerpt.
+            let at = error.span().map_or(0, |span| span.start).min(text.len());
+            let before = &text[..crate::text::floor_char_boundary(text, at)];
+            HintsError::Toml {
+                line: before.matches('\n').count() + 1,
+                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+                message: error.message().trim().replace('\n', " "),
+            }
+        })?;
         let mut seen: Vec<(String, &str)> = Vec::new();
         for (index, person) in hints.people.iter().enumerate() {
             if person.name.trim().is_empty() {
