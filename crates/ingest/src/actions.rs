@@ -794,7 +794,13 @@ pub fn is_decision(sentence: &str) -> bool {
         "accepted",
         ":",
     ];
-    if !CUES.iter().any(|c| sentence.contains(c)) {
+    static DECISION_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(CUES)
+            .expect("decision cues build an automaton")
+    });
+    if !DECISION_CUES.is_match(sentence) {
         return false;
     }
     DECISION.is_match(

@@ -61,25 +61,28 @@ fn month_number(name: &str) -> i8 {
     i8::try_from(index + 1).unwrap_or(1)
 }
 
+/// Month names and abbreviations: every date pattern but the ISO one contains one.
+static MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build([
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ])
+        .expect("month names build an automaton")
+});
+
+/// Whether `text` may hold a `YYYY-MM-DD` date: four digits and a hyphen.
+fn has_iso_date(text: &str) -> bool {
+    text.as_bytes()
+        .windows(5)
+        .any(|w| w[..4].iter().all(u8::is_ascii_digit) && w[4] == b'-')
+}
+
 /// All dates written in `text`, in order.
 pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    // Most sentences name no month at all; skip them without running the regex.
-    const FULL_MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !FULL_MONTHS.iter().any(|m| text.contains(m)) {
+    // Most sentences name no month and no ISO date; skip them without running the pattern.
+    if !MONTH_WORDS.is_match(text) && !has_iso_date(text) {
         return out;
     }
     for caps in DATE.captures_iter(text) {

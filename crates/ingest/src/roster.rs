@@ -331,6 +331,15 @@ impl Roster {
 
 /// "the delegation of Brazil" → "brazil".
 fn delegation_of(written: &str) -> Option<String> {
+    let cue = |word: &[u8]| {
+        written
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if !(cue(b"delegat") || cue(b"representative")) {
+        return None;
+    }
     let folded = fold(written);
     let rest = folded.strip_prefix("the ").unwrap_or(&folded);
     ["delegation of ", "representative of ", "delegate of "]
@@ -350,6 +359,10 @@ fn contains_words(text: &str, words: &str) -> bool {
 
 /// The roles a role phrase ("the Chair", "The Secretariat") may refer to, most specific first.
 pub fn role_word(written: &str) -> Option<&'static [Role]> {
+    // Role words are a dozen letters at most: anything longer is a name, not a role.
+    if written.len() > 24 {
+        return None;
+    }
     let folded = fold(written);
     let rest = folded.strip_prefix("the ").unwrap_or(&folded);
     Some(match rest {

@@ -207,6 +207,8 @@ struct Reader<'a> {
     lines: Vec<&'a str>,
     /// Heading line of each agenda item's discussion, by item number.
     discussed_at: Vec<(String, u32)>,
+    /// The folded title of each agenda item, in `agenda_items` order.
+    agenda_keys: Vec<String>,
     /// Who the opening says chaired the meeting ("chaired by Nomvula Dlamini").
     chaired_by: Vec<String>,
     /// Actions due "at the next meeting", by index; dated once the whole report is read.
@@ -244,6 +246,7 @@ impl<'a> Reader<'a> {
             lines: text.content.split('\n').collect(),
             discussed_at: Vec::new(),
             due_at_next_meeting: Vec::new(),
+            agenda_keys: Vec::new(),
             chaired_by: Vec::new(),
         }
     }
@@ -658,13 +661,23 @@ impl<'a> Reader<'a> {
             _ => (None, text.trim_end_matches(':').to_owned()),
         };
         let title_key = fold(&title);
+        if self.agenda_keys.len() != self.record.agenda_items().len() {
+            self.agenda_keys = self
+                .record
+                .agenda_items()
+                .iter()
+                .map(|i| fold(&i.title))
+                .collect();
+        }
         let items = self.record.agenda_items();
         let by_number = label
             .as_ref()
             .and_then(|l| items.iter().find(|i| &i.number == l));
         let by_title = items
             .iter()
-            .find(|i| titles_match(&fold(&i.title), &title_key));
+            .zip(&self.agenda_keys)
+            .find(|(_, key)| titles_match(key, &title_key))
+            .map(|(i, _)| i);
         let matched = by_number.or(by_title).map(|i| i.number.clone());
         let looks_like_item = label.is_some() || line.starts_with('#') || line.ends_with(':');
         match matched {
@@ -1003,7 +1016,24 @@ impl<'a> Reader<'a> {
             return;
         };
         let mut found = Vec::new();
-        for caps in AGREED_WITH.captures_iter(sentence) {
+        const AGREEING: &[&str] = &[
+            "agree",
+            "concurred",
+            "sided",
+            "supported",
+            "echoed",
+            "endorsed",
+            "seconded",
+            "welcomed",
+        ];
+        static AGREEING_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(AGREEING)
+                .expect("agreement words build an automaton")
+        });
+        let agreeing = AGREEING_WORDS.is_match(sentence);
+        for caps in AGREED_WITH.captures_iter(sentence).take_while(|_| agreeing) {
             let who = caps
                 .name("who")
                 .or(caps.name("who2"))
@@ -1844,6 +1874,10 @@ fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>
 fn inline_list(raw: &str) -> Option<(&str, &str)> {
     let text = heading_text(raw);
     let (label, list) = text.split_once(':')?;
+    // A label is a word or two ("Present", "In attendance"), not a sentence with a colon.
+    if label.len() > 24 {
+        return None;
+    }
     if list.trim().is_empty() {
         return None;
     }

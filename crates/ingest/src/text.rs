@@ -223,8 +223,7 @@ fn ends_sentence(text: &str, at: usize) -> bool {
         // An initial ("J. Smith").
         return false;
     }
-    let lower = word.to_lowercase();
-    !ABBREVIATIONS.contains(&lower.as_str())
+    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
