@@ -686,7 +686,13 @@ fn collective_before(before: &str) -> bool {
     ]
     .iter()
     .any(|c| {
-        lower == *c || lower.ends_with(&format!(" {c}")) || lower.starts_with(&format!("{c} "))
+        let ends = lower
+            .strip_suffix(c)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '));
+        let starts = lower
+            .strip_prefix(c)
+            .is_some_and(|rest| rest.starts_with(' '));
+        ends || starts
     })
 }
 
