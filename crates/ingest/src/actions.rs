@@ -34,7 +34,7 @@ static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:asked|invited|requested|called on|called upon|tasked|mandated) (?P<who>(?:the |all |each )?[a-z][a-z -]{2,40}?|(?:the |all )?[A-Z][\w.'’ -]{1,40}?) to (?P<what>[a-z].+)")
+    Regex::new(r"(?-u:\b)(?:asked|invited|requested|called on|called upon|tasked|mandated) (?P<who>(?:the |all |each )?[a-z][a-z -]{2,40}?|(?:the |all )?[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}.'’ -]{1,40}?) to (?P<what>[a-z].+)")
         .expect("the request pattern is valid")
 });
 
@@ -44,18 +44,18 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<object>.{3,120}?) will be (?P<participle>[a-z]+) (?P<rest>.*?)(?-u:\b)by (?P<who>the [a-z -]+|[A-Z][\w'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
+    Regex::new(r"^(?P<object>.{3,120}?) will be (?P<participle>[a-z]+) (?P<rest>.*?)(?-u:\b)by (?P<who>the [a-z -]+|[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
         .expect("the passive pattern is valid")
 });
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:action(?: item)?s?|AI|to do|todo)\s*(?:\d+)?\s*[:\-–]\s*(?P<body>.+)")
+    Regex::new(r"^(?i:action(?: item)?s?|AI|to do|todo)\s*(?:[0-9]+)?\s*[:\-–]\s*(?P<body>.+)")
         .expect("the label pattern is valid")
 });
 
 static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<who>[A-Z][\w.'’ -]{0,60}?|(?:the|The) [a-z -]{2,40}?)(?::| to) (?P<what>[a-z].+)",
+        r"^(?P<who>[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}.'’ -]{0,60}?|(?:the|The) [a-z -]{2,40}?)(?::| to) (?P<what>[a-z].+)",
     )
     .expect("the owner pattern is valid")
 });

@@ -18,11 +18,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
         (?-u:\b)(?:
-            (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})\.?(?:,?\s+(?P<y1>\d{{4}}))?
-          | (?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y2>\d{{4}}))?
-          | (?P<m3>{MONTHS})\.?\s+(?P<y3>\d{{4}})
-          | (?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})
-          | (?i:in|by|until|from|since|before|after|during|early|mid|late|end\s+of|beginning\s+of|start\s+of|the\s+end\s+of)\s+(?P<m4>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b))?(?:,?\s+(?P<y4>\d{{4}}))?
+            (?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})\.?(?:,?\s+(?P<y1>[0-9]{{4}}))?
+          | (?P<m2>{MONTHS})\.?\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y2>[0-9]{{4}}))?
+          | (?P<m3>{MONTHS})\.?\s+(?P<y3>[0-9]{{4}})
+          | (?P<iy>[0-9]{{4}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})
+          | (?i:in|by|until|from|since|before|after|during|early|mid|late|end\s+of|beginning\s+of|start\s+of|the\s+end\s+of)\s+(?P<m4>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b))?(?:,?\s+(?P<y4>[0-9]{{4}}))?
         )(?-u:\b)"
     );
     Regex::new(&pattern).expect("the date pattern is valid")
@@ -31,10 +31,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        (?-u:\b)(?P<h>\d{1,2})(?:[:.h](?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?
-        (?:\s*[-–]\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?)?
+        (?-u:\b)(?P<h>[0-9]{1,2})(?:[:.h](?P<min>[0-9]{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?
+        (?:\s*[-–]\s*[0-9]{1,2}(?:[:.h][0-9]{2})?\s*(?:a\.?m\.?|p\.?m\.?)?)?
         (?:\s+|\s*\(?)
-        (?P<zone>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|IST|
+        (?P<zone>(?:UTC|GMT)\s?[+\-−]\s?[0-9]{1,2}(?::?[0-9]{2})?|UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|IST|
             Geneva\s+time|New\s+York\s+time)",
     )
     .expect("the time pattern is valid")

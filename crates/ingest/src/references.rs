@@ -9,13 +9,13 @@ use regex::Regex;
 
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)((?:[A-Z][\w+\-]*\s+){0,6}?(?:[A-Z][\w+\-]*\s+)?(?:Outcome|Output|Draft|Final|Zero|Ministerial|Political)?\s?(?:Document|Declaration|Compact|Charter|Resolution|Programme of Action|Elements Paper|Roadmap)(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w+\-]*\s?){1,6})?)(?-u:\b)",
+        r"(?-u:\b)((?:[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}+\-]*\s+){0,6}?(?:[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}+\-]*\s+)?(?:Outcome|Output|Draft|Final|Zero|Ministerial|Political)?\s?(?:Document|Declaration|Compact|Charter|Resolution|Programme of Action|Elements Paper|Roadmap)(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}+\-]*\s?){1,6})?)(?-u:\b)",
     )
     .expect("the document pattern is valid")
 });
 
 static VERSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:rev(?:ision)?\.?\s?(\d{1,2})(?-u:\b)|(zero)[ -]draft(?-u:\b)|(final) (?:draft|text|version)(?-u:\b)|(?-u:\b)(first|second|third|fourth|fifth|sixth|revised) draft(?-u:\b)|(?-u:\b)draft\s(\d{1,2})(?-u:\b)|(?-u:\b)version\s(\d+(?:\.\d+)+)(?-u:\b))")
+    Regex::new(r"(?i)(?-u:\b)(?:rev(?:ision)?\.?\s?([0-9]{1,2})(?-u:\b)|(zero)[ -]draft(?-u:\b)|(final) (?:draft|text|version)(?-u:\b)|(?-u:\b)(first|second|third|fourth|fifth|sixth|revised) draft(?-u:\b)|(?-u:\b)draft\s([0-9]{1,2})(?-u:\b)|(?-u:\b)version\s([0-9]+(?:\.[0-9]+)+)(?-u:\b))")
         .expect("the version pattern is valid")
 });
 
@@ -23,14 +23,14 @@ static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?:(?-u:\b)(?i:paras?|paragraphs?|articles?|arts?)\.?|¶|§)\s*
-        (?P<list>\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?(?-u:\b)(?:\s*(?:,|and|&|to|–|-)\s*\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies)?(?-u:\b))*)
-        | (?-u:\b)(?P<op>OP|PP)\s?(?P<opn>\d{1,4})(?-u:\b)",
+        (?P<list>[0-9]{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?(?-u:\b)(?:\s*(?:,|and|&|to|–|-)\s*[0-9]{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies)?(?-u:\b))*)
+        | (?-u:\b)(?P<op>OP|PP)\s?(?P<opn>[0-9]{1,4})(?-u:\b)",
     )
     .expect("the paragraph pattern is valid")
 });
 
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?(?-u:\b)")
+    Regex::new(r"[0-9]{1,4}\s?(?:bis|ter|tre|quater|quinquies|sexies|[a-z])?(?-u:\b)")
         .expect("the list pattern is valid")
 });
 
@@ -72,7 +72,7 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 /// Stewardship") keeps those words.
 fn with_title_tail(sentence: &str, start: usize, end: usize) -> (usize, usize, String) {
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w+\-]*(?:\s+|$)){1,6}")
+        Regex::new(r"^\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}+\-]*(?:\s+|$)){1,6}")
             .expect("the tail pattern is valid")
     });
     let end = TAIL
@@ -82,7 +82,7 @@ fn with_title_tail(sentence: &str, start: usize, end: usize) -> (usize, usize, S
 }
 
 static VERSION_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:revision \d+|rev\.? ?\d+|(?:zero|first|second|third|fourth|fifth|revised|final) draft|draft \d+|version [\d.]+) of the (?P<doc>[A-Za-z][\w'’-]*(?: [\w'’-]+){0,5}?)(?:\s*[,.;:(]|\s+(?:was|is|were|which|by|and|with|in|to|on|for|that|has|had|as|from|still|does|did|should|would|could|will|can|may|must|needs|remains|now|also)(?-u:\b)|$)")
+    Regex::new(r"(?i:revision [0-9]+|rev\.? ?[0-9]+|(?:zero|first|second|third|fourth|fifth|revised|final) draft|draft [0-9]+|version [0-9.]+) of the (?P<doc>[A-Za-z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’-]*(?: [A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’-]+){0,5}?)(?:\s*[,.;:(]|\s+(?:was|is|were|which|by|and|with|in|to|on|for|that|has|had|as|from|still|does|did|should|would|could|will|can|may|must|needs|remains|now|also)(?-u:\b)|$)")
         .expect("the version-of pattern is valid")
 });
 

@@ -91,18 +91,18 @@ fn heading_text(line: &str) -> &str {
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?P<n>\d{1,4}(?:st|nd|rd|th)|(?:twenty-|thirty-|forty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth))\s+(?:(?P<mode>virtual|online|in-person|in person|hybrid|regular|ordinary|extraordinary|plenary|monthly|weekly|formal|informal)\s+)*(?:meeting|session|call)\s+of\s+(?:the\s+)?(?P<group>[^(.;]+?)\s*(?:\((?P<short>[^)]{1,40})\)(?:\s+of\s+the\s+[^.;]+?)?)?\s+(?:was|took|met|is|convened|were|held|had)(?-u:\b)",
+        r"(?i)(?-u:\b)(?P<n>[0-9]{1,4}(?:st|nd|rd|th)|(?:twenty-|thirty-|forty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth))\s+(?:(?P<mode>virtual|online|in-person|in person|hybrid|regular|ordinary|extraordinary|plenary|monthly|weekly|formal|informal)\s+)*(?:meeting|session|call)\s+of\s+(?:the\s+)?(?P<group>[^(.;]+?)\s*(?:\((?P<short>[^)]{1,40})\)(?:\s+of\s+the\s+[^.;]+?)?)?\s+(?:was|took|met|is|convened|were|held|had)(?-u:\b)",
     )
     .expect("the ordinal pattern is valid")
 });
 
 static MEETING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:meeting|session)\s+(?:(?:no\.?\s*|number\s+|#)(?P<n>\d{1,4})(?-u:\b)|(?P<m>\d{1,4})\s*(?:$|[-–—:,)]))|(?-u:\b)(?P<o>\d{1,4}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:meeting|session|call)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:meeting|session)\s+(?:(?:no\.?\s*|number\s+|#)(?P<n>[0-9]{1,4})(?-u:\b)|(?P<m>[0-9]{1,4})\s*(?:$|[-–—:,)]))|(?-u:\b)(?P<o>[0-9]{1,4}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:meeting|session|call)(?-u:\b)")
         .expect("the meeting number pattern is valid")
 });
 
 static MODERATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:moderated|chaired|facilitated|presided over|led) by (?P<who>(?:the [A-Z][\w-]+)|(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.) )*[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|la|van|der|von|del|da|di))*)|(?:^|[.;,] |(?-u:\b)(?:and|The|the) )(?P<who2>(?:[Tt]he (?:Chair|Co-Chair|Co-chair|Moderator))|(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.) )*[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|la|van|der|von|del|da|di))*) (?:moderated|chaired|facilitated) the (?:meeting|session|call|discussion)")
+    Regex::new(r"(?-u:\b)(?:moderated|chaired|facilitated|presided over|led) by (?P<who>(?:the [A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}-]+)|(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.) )*[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’-]*(?: (?:[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’-]*|de|la|van|der|von|del|da|di))*)|(?:^|[.;,] |(?-u:\b)(?:and|The|the) )(?P<who2>(?:[Tt]he (?:Chair|Co-Chair|Co-chair|Moderator))|(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.) )*[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’-]*(?: (?:[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’-]*|de|la|van|der|von|del|da|di))*) (?:moderated|chaired|facilitated) the (?:meeting|session|call|discussion)")
         .expect("the moderator pattern is valid")
 });
 
@@ -116,7 +116,7 @@ static EMPTY_LINK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AGREED_WITH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:agreed|agrees|concurred|sided) with (?P<who>(?:the (?:Chair|Co-Chair|Co-chair|Secretariat|Moderator|Rapporteur))|(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.|Prof\.) )*[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|la|van|der|von|del))*)|(?-u:\b)(?:supported|echoed|endorsed|seconded|welcomed) (?P<who2>(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.|Prof\.) )*[A-Z][\w-]*(?: [A-Z][\w-]*)*)(?:'s|’s)")
+    Regex::new(r"(?-u:\b)(?:agreed|agrees|concurred|sided) with (?P<who>(?:the (?:Chair|Co-Chair|Co-chair|Secretariat|Moderator|Rapporteur))|(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.|Prof\.) )*[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’-]*(?: (?:[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’-]*|de|la|van|der|von|del))*)|(?-u:\b)(?:supported|echoed|endorsed|seconded|welcomed) (?P<who2>(?:(?:Mr\.|Ms\.|Mrs\.|Dr\.|Ambassador|H\.E\.|Prof\.) )*[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}-]*(?: [A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}-]*)*)(?:'s|’s)")
         .expect("the agreement pattern is valid")
 });
 
@@ -1572,7 +1572,7 @@ fn ordinal_number(text: &str) -> Option<u32> {
 /// that gives only the meeting's number.
 fn header_number(line: &str) -> Option<u32> {
     static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:(?P<o>\d{1,4}(?:st|nd|rd|th)|[a-z-]+)\s+(?:meeting|session|call)|(?:meeting|session|call)\s+(?:no\.?\s*|#)?(?P<n>\d{1,4}))(?-u:\b)\W*(?:[-–—·,:]|$)")
+        Regex::new(r"(?i)^\W*(?:(?P<o>[0-9]{1,4}(?:st|nd|rd|th)|[a-z-]+)\s+(?:meeting|session|call)|(?:meeting|session|call)\s+(?:no\.?\s*|#)?(?P<n>[0-9]{1,4}))(?-u:\b)\W*(?:[-–—·,:]|$)")
             .expect("the number line pattern is valid")
     });
     let caps = NUMBER_LINE.captures(line)?;
