@@ -45,20 +45,26 @@ pub struct Found {
 }
 
 /// Normalises a revision label: "Rev 2", "Revision 2", "rev.2" → "Rev2".
-fn version_label(caps: &regex::Captures<'_>) -> String {
-    if let Some(n) = caps.get(1) {
-        format!("Rev{}", n.as_str())
-    } else if caps.get(2).is_some() {
+fn version_label(written: &str) -> String {
+    let lower = written.to_lowercase();
+    let number: String = written
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let number = number.trim_matches('.');
+    if lower.starts_with("rev") {
+        format!("Rev{number}")
+    } else if lower.starts_with("zero") {
         "Zero draft".to_owned()
-    } else if caps.get(3).is_some() {
+    } else if lower.starts_with("final") {
         "Final".to_owned()
-    } else if let Some(ordinal) = caps.get(4) {
-        format!("{} draft", ordinal.as_str().to_lowercase())
-    } else if let Some(number) = caps.get(5) {
-        format!("Draft {}", number.as_str())
+    } else if lower.starts_with("version") {
+        number.to_owned()
+    } else if lower.starts_with("draft") {
+        format!("Draft {number}")
     } else {
-        caps.get(6)
-            .map_or_else(String::new, |m| m.as_str().to_owned())
+        // "second draft", "revised draft"
+        lower
     }
 }
 
@@ -155,6 +161,42 @@ fn in_windows<'s>(
     before: usize,
     after: usize,
 ) -> Vec<(usize, regex::Captures<'s>)> {
+    windows(sentence, anchors, before, after)
+        .into_iter()
+        .flat_map(|(start, end)| {
+            regex
+                .captures_iter(&sentence[start..end])
+                .map(move |caps| (start, caps))
+        })
+        .collect()
+}
+
+/// Like `in_windows`, for patterns whose whole match is all that is needed: no capture
+/// groups, so the regex engine can stay on its fastest path.
+fn matches_in_windows<'s>(
+    sentence: &'s str,
+    regex: &Regex,
+    anchors: &AhoCorasick,
+    before: usize,
+    after: usize,
+) -> Vec<(usize, usize)> {
+    windows(sentence, anchors, before, after)
+        .into_iter()
+        .flat_map(|(start, end)| {
+            regex
+                .find_iter(&sentence[start..end])
+                .map(move |m| (start + m.start(), start + m.end()))
+        })
+        .collect()
+}
+
+/// The stretches of `sentence` around its anchors, merged where they overlap.
+fn windows(
+    sentence: &str,
+    anchors: &AhoCorasick,
+    before: usize,
+    after: usize,
+) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     {
         for hit in anchors.find_overlapping_iter(sentence) {
@@ -183,13 +225,6 @@ fn in_windows<'s>(
         }
     }
     merged
-        .into_iter()
-        .flat_map(|(start, end)| {
-            regex
-                .captures_iter(&sentence[start..end])
-                .map(move |caps| (start, caps))
-        })
-        .collect()
 }
 
 /// Document names in a sentence, with their byte ranges.
@@ -204,17 +239,16 @@ pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
                     .map(|m| with_title_tail(sentence, at + m.start(), at + m.end()))
             })
             .collect();
-    let named = in_windows(sentence, &DOCUMENT, &HEAD_ANCHORS, 100, 90)
+    let named = matches_in_windows(sentence, &DOCUMENT, &HEAD_ANCHORS, 100, 90)
         .into_iter()
-        .filter_map(|(at, caps)| {
-            let m = caps.get(1)?;
-            let name = m.as_str().trim();
+        .filter_map(|(start, end)| {
+            let name = sentence[start..end].trim();
             let name = name.strip_prefix("The ").unwrap_or(name);
             // A bare "Document" or "Resolution" names nothing in particular.
             if !name.contains(' ') {
                 return None;
             }
-            Some((at + m.start(), at + m.end(), name.to_owned()))
+            Some((start, end, name.to_owned()))
         });
     for found in named {
         if !out.iter().any(|(s, e, _)| found.0 < *e && *s < found.1) {
@@ -253,12 +287,9 @@ fn find_named(
     docs: &[(usize, usize, String)],
 ) -> Vec<Found> {
     let versions: Vec<(usize, usize, String)> =
-        in_windows(sentence, &VERSION, &VERSION_ANCHORS, 16, 24)
+        matches_in_windows(sentence, &VERSION, &VERSION_ANCHORS, 16, 24)
             .into_iter()
-            .filter_map(|(at, c)| {
-                c.get(0)
-                    .map(|m| (at + m.start(), at + m.end(), version_label(&c)))
-            })
+            .map(|(start, end)| (start, end, version_label(&sentence[start..end])))
             .collect();
     let mut out = Vec::new();
     let own_doc = docs.first().map(|(_, _, name)| name.clone());

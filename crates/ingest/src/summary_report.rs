@@ -1016,23 +1016,31 @@ impl<'a> Reader<'a> {
             return;
         };
         let mut found = Vec::new();
-        const AGREEING: &[&str] = &[
-            "agree",
-            "concurred",
-            "sided",
-            "supported",
-            "echoed",
-            "endorsed",
-            "seconded",
-            "welcomed",
+        // The pattern needs "agreed with" (or "concurred with", …) or a verb of support before
+        // a possessive ("supported Timea's proposal"); most sentences have neither.
+        const WITH: &[&str] = &["agreed with", "agrees with", "concurred with", "sided with"];
+        const SUPPORT: &[&str] = &[
+            "supported ",
+            "echoed ",
+            "endorsed ",
+            "seconded ",
+            "welcomed ",
         ];
         static AGREEING_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             aho_corasick::AhoCorasick::builder()
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(AGREEING)
+                .build(WITH)
                 .expect("agreement words build an automaton")
         });
-        let agreeing = AGREEING_WORDS.is_match(sentence);
+        static SUPPORT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(SUPPORT)
+                .expect("support words build an automaton")
+        });
+        let agreeing = AGREEING_WORDS.is_match(sentence)
+            || ((sentence.contains("'s") || sentence.contains("’s"))
+                && SUPPORT_WORDS.is_match(sentence));
         for caps in AGREED_WITH.captures_iter(sentence).take_while(|_| agreeing) {
             let who = caps
                 .name("who")
