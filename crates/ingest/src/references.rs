@@ -173,8 +173,8 @@ fn in_windows<'s>(
 
 /// Like `in_windows`, for patterns whose whole match is all that is needed: no capture
 /// groups, so the regex engine can stay on its fastest path.
-fn matches_in_windows<'s>(
-    sentence: &'s str,
+fn matches_in_windows(
+    sentence: &str,
     regex: &Regex,
     anchors: &AhoCorasick,
     before: usize,
