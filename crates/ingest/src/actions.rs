@@ -809,6 +809,24 @@ pub fn is_decision(sentence: &str) -> bool {
     if !DECISION_CUES.is_match(sentence) {
         return false;
     }
+    // Every form the pattern knows starts the sentence with "It was", "The" or a label, or
+    // says "was"/"were" or names the group; a sentence with none of these is no decision.
+    let opening = sentence
+        .trim_start()
+        .trim_start_matches(['-', '*', '•'])
+        .trim_start();
+    let group_words = ["roup ", "eeting ", "ommittee ", "lenary "]
+        .iter()
+        .any(|w| sentence.contains(w));
+    if !(opening.starts_with("It was")
+        || opening.starts_with("The ")
+        || opening.contains(':')
+        || sentence.contains(" was ")
+        || sentence.contains(" were ")
+        || group_words)
+    {
+        return false;
+    }
     DECISION.is_match(
         sentence
             .trim()

@@ -51,12 +51,16 @@ fn is_name_part(word: &str) -> bool {
 /// Whether `text` looks like a person's name: 1 to 7 capitalised words or particles.
 pub fn looks_like_name(text: &str) -> bool {
     let text = strip_honorifics(text);
-    let words: Vec<&str> = text.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 7
-        && words.iter().all(|w| is_name_part(w))
-        && words.first().is_some_and(|w| !PARTICLES.contains(w))
-        && words.iter().any(|w| w.chars().any(char::is_lowercase))
+    let mut count = 0;
+    let mut lower = false;
+    for word in text.split_whitespace() {
+        count += 1;
+        if count > 7 || !is_name_part(word) || (count == 1 && PARTICLES.contains(&word)) {
+            return false;
+        }
+        lower |= word.chars().any(char::is_lowercase);
+    }
+    count > 0 && lower
 }
 
 /// Reads one line of a participant list. `None` when the line does not hold a name.
@@ -109,7 +113,12 @@ fn split_line(body: &str) -> Option<(String, Option<String>)> {
             .all(char::is_uppercase)
             && left.chars().any(char::is_alphabetic);
         let short = |s: &str| (1..=3).contains(&s.split_whitespace().count()) && looks_like_name(s);
-        if short(&title_case(left)) && short(given) && (paren.is_some() || upper_surname) {
+        let surname_like = if upper_surname {
+            short(&title_case(left))
+        } else {
+            short(left)
+        };
+        if (paren.is_some() || upper_surname) && surname_like && short(given) {
             let surname = if upper_surname {
                 title_case(left)
             } else {
