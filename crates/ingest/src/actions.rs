@@ -256,6 +256,16 @@ pub fn find_all(
         .trim_start_matches(['-', '*', '•'])
         .trim_start();
     let lead = sentence.len() - trimmed.len();
+    // Most sentences set no action: one quick test for any cue word comes first.
+    static ANY_CUE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(CUES)
+            .expect("cue words build an automaton")
+    });
+    if !ANY_CUE.is_match(trimmed) {
+        return Vec::new();
+    }
     // One pass finds every cue word; each clause then looks only at the cues inside it.
     let hits: Vec<(usize, usize, usize)> = LITERAL_SEARCH
         .find_overlapping_iter(trimmed)
