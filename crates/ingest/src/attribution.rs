@@ -419,6 +419,15 @@ pub fn analyse(sentence: &str) -> Attribution {
     analyse_words(sentence, &words(sentence))
 }
 
+/// Whether any of `words` is one of `wanted` (ASCII letters, any case).
+pub fn has_word(words: &[Word<'_>], wanted: &[&str]) -> bool {
+    words.iter().any(|w| {
+        wanted
+            .iter()
+            .any(|x| x.len() == w.text.len() && x.eq_ignore_ascii_case(w.text))
+    })
+}
+
 /// Reads the subject and reporting verb of a sentence already split into `words`.
 pub fn analyse_words(sentence: &str, words: &[Word<'_>]) -> Attribution {
     if words.is_empty() {

@@ -120,6 +120,35 @@ static AGREED_WITH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the agreement pattern is valid")
 });
 
+/// Words without one of which a sentence records no decision.
+const DECISION_WORDS: &[&str] = &[
+    "agreed",
+    "decided",
+    "resolved",
+    "concluded",
+    "adopted",
+    "approved",
+    "endorsed",
+    "accepted",
+    "decision",
+    "resolution",
+    "conclusion",
+    "consensus",
+];
+
+/// Words without one of which a sentence names no one it agrees with.
+const AGREEMENT_WORDS: &[&str] = &[
+    "agreed",
+    "agrees",
+    "concurred",
+    "sided",
+    "supported",
+    "echoed",
+    "endorsed",
+    "seconded",
+    "welcomed",
+];
+
 /// Reads a decoded summary report.
 pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
     let blocks = split_headings(text::blocks(&text.content));
@@ -873,7 +902,7 @@ impl<'a> Reader<'a> {
             .map(|i| self.record.interventions[i].speaker.clone())
             .unwrap_or(Speaker::Nobody);
 
-        self.agreements(sentence, &attribution, starts_new, walk);
+        self.agreements(sentence, &words, &attribution, starts_new, walk);
         self.mentions(
             paragraph,
             offset,
@@ -885,7 +914,7 @@ impl<'a> Reader<'a> {
         );
         let date_facts = self.dates(paragraph, offset, sentence, section);
         self.actions(sentence, &speaker_now, &date_facts, span);
-        if actions::is_decision(sentence) {
+        if attribution::has_word(&words, DECISION_WORDS) && actions::is_decision(sentence) {
             self.record.decisions.push(Decision {
                 text: sentence.to_owned(),
                 span,
@@ -1008,6 +1037,7 @@ impl<'a> Reader<'a> {
     fn agreements(
         &mut self,
         sentence: &str,
+        words: &[attribution::Word<'_>],
         attribution: &attribution::Attribution,
         starts_new: bool,
         walk: &mut Walk,
@@ -1038,7 +1068,8 @@ impl<'a> Reader<'a> {
                 .build(SUPPORT)
                 .expect("support words build an automaton")
         });
-        let agreeing = AGREEING_WORDS.is_match(sentence)
+        let agreeing = attribution::has_word(words, AGREEMENT_WORDS)
+            && AGREEING_WORDS.is_match(sentence)
             || ((sentence.contains("'s") || sentence.contains("’s"))
                 && SUPPORT_WORDS.is_match(sentence));
         for caps in AGREED_WITH.captures_iter(sentence).take_while(|_| agreeing) {
