@@ -199,7 +199,7 @@ fn windows(
 ) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     {
-        for hit in anchors.find_overlapping_iter(sentence) {
+        for hit in anchors.find_iter(sentence) {
             let (at, anchor_end) = (hit.start(), hit.end());
             let mut start = crate::text::floor_char_boundary(sentence, at.saturating_sub(before));
             // Widen to the start of the word, so word boundaries are as in the whole sentence.
