@@ -724,7 +724,12 @@ fn will(
     let has_verb = who
         .split_whitespace()
         .any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()));
-    let collective = collective || has_verb;
+    // "she has left the Ministry and will continue…": a clause, not an owner.
+    let clause = [" has ", " have ", " had ", " is ", " was ", " were "]
+        .iter()
+        .any(|w| who.contains(w))
+        || who.starts_with("if ");
+    let collective = collective || has_verb || clause;
     if !(is_agent(who) || is_person(who))
         || passive_or_state
         || who.contains(" that ")

@@ -78,6 +78,8 @@ const VERBS: &[&str] = &[
     "contended",
     "described",
     "disagreed",
+    "circulated",
+    "delivered",
     "doubted",
     "drew",
     "echoed",
@@ -129,6 +131,7 @@ const VERBS: &[&str] = &[
     "reflected",
     "regretted",
     "reiterated",
+    "returned",
     "remarked",
     "reminded",
     "replied",
@@ -143,6 +146,7 @@ const VERBS: &[&str] = &[
     "stated",
     "states",
     "stressed",
+    "tabled",
     "stresses",
     "suggested",
     "suggests",
@@ -439,7 +443,7 @@ pub fn analyse_words(sentence: &str, words: &[Word<'_>]) -> Attribution {
     // A leading adverbial ("Finally, she noted", "In response, Anja noted"): try after it.
     if let Some(comma) = sentence.find(", ") {
         let before = words.iter().take_while(|w| w.end <= comma).count();
-        if (1..=9).contains(&before)
+        if (1..=14).contains(&before)
             && !words[..before].iter().any(|w| VERBS.contains(&w.text))
             && let Some(found) = subject_at(sentence, words, before)
         {

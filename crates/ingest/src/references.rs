@@ -319,7 +319,11 @@ fn find_named(
         for label in labels {
             out.push(Found {
                 document: document.clone(),
-                version: versions.first().map(|v| v.2.clone()),
+                // The revision named nearest the paragraph ("para 12 of the Zero draft").
+                version: versions
+                    .iter()
+                    .min_by_key(|v| v.0.abs_diff(whole_end).min(v.1.abs_diff(whole_start)))
+                    .map(|v| v.2.clone()),
                 paragraph: Some(label),
                 start: whole_start,
                 end: whole_end,

@@ -821,8 +821,27 @@ impl<'a> Reader<'a> {
 
     fn read_paragraph(&mut self, paragraph: &Paragraph, walk: &mut Walk, section: Section) {
         for (start, end) in text::sentences(&paragraph.text) {
-            let sentence = &paragraph.text[start..end];
-            self.read_sentence(paragraph, start, sentence, walk, section);
+            // "…; Inès noted that…": a new speaker after a semicolon starts a sentence of their own.
+            let mut from = start;
+            for (at, _) in paragraph.text[start..end].match_indices("; ") {
+                let clause_start = start + at + 2;
+                let clause = &paragraph.text[clause_start..end];
+                let words = attribution::words(clause);
+                if matches!(
+                    attribution::analyse_words(clause, &words).subject,
+                    Subject::Person { .. }
+                ) {
+                    self.read_sentence(
+                        paragraph,
+                        from,
+                        &paragraph.text[from..start + at + 1],
+                        walk,
+                        section,
+                    );
+                    from = clause_start;
+                }
+            }
+            self.read_sentence(paragraph, from, &paragraph.text[from..end], walk, section);
         }
     }
 
@@ -1085,10 +1104,18 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        let bare_agreement = attribution
-            .act
-            .as_deref()
-            .is_some_and(|a| matches!(a, "agreed" | "agrees" | "concurred"));
+        let bare_agreement = attribution.act.as_deref().is_some_and(|a| {
+            matches!(
+                a,
+                "agreed"
+                    | "agrees"
+                    | "concurred"
+                    | "supported"
+                    | "echoed"
+                    | "endorsed"
+                    | "seconded"
+            )
+        });
         if found.is_empty()
             && starts_new
             && bare_agreement
@@ -1155,7 +1182,11 @@ impl<'a> Reader<'a> {
         }
         // A capitalised word joined to a known name by "and" is a person too ("Lito and Peace").
         for &(start, end) in &runs {
-            if known.contains(&(start, end)) || subject.is_some_and(|(s, e)| start >= s && end <= e)
+            // A participant's name is never an unknown person, even where it was not counted
+            // as a mention ("the work of Priya and Samuel").
+            if known.contains(&(start, end))
+                || subject.is_some_and(|(s, e)| start >= s && end <= e)
+                || self.roster.knows(&sentence[start..end])
             {
                 continue;
             }
@@ -1839,9 +1870,11 @@ fn is_institution(run: &str) -> bool {
 /// "in Washington": a place, not the participant named Washington.
 fn is_place_context(sentence: &str, start: usize) -> bool {
     let before = sentence[..start].trim_end();
-    ["in", "at", "from", "to", "of", "In", "At", "From"]
-        .iter()
-        .any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+    ["in", "at", "from", "In", "At", "From"].iter().any(|p| {
+        before
+            .strip_suffix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
 }
 
 fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>) -> DateKind {
