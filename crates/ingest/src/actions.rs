@@ -286,6 +286,7 @@ pub fn find_all(
         .match_indices("; ")
         .chain(trimmed.match_indices(", and "))
         .chain(trimmed.match_indices(", while "))
+        .chain(trimmed.match_indices(": "))
         .map(|(at, sep)| (at, at + sep.len()))
         .collect();
     splits.sort_unstable();
@@ -891,6 +892,10 @@ mod tests {
         assert_eq!(
             action("He encouraged all to consider this as a focus for the new year."),
             "-"
+        );
+        assert_eq!(
+            action("The deadline was extended: members are invited to send comments by 9 October."),
+            "send comments <- all"
         );
     }
 
