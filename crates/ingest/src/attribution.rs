@@ -17,6 +17,12 @@ pub enum Subject {
         start: usize,
         end: usize,
     },
+    /// Two named people who said the same ("Kenji and Lucía both noted"): the first and the
+    /// second name, each with its byte range.
+    People {
+        first: (String, usize, usize),
+        second: (String, usize, usize),
+    },
     /// She, he, they, her, his: the current speaker goes on.
     Pronoun,
     /// The group as a whole or nobody in particular ("There was discussion", "Participants noted").
@@ -589,6 +595,25 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
     }
     let start = words[i].start;
     let end = words[j - 1].end;
+    // "Kenji and Lucía (both) noted": two speakers of one sentence.
+    if words.get(j).is_some_and(|w| w.text == "and") {
+        let second_start = j + 1;
+        let second_end = name_end(words, second_start);
+        if second_end > second_start
+            && let Some((act, act_end, also)) = verb_after(sentence, words, second_end)
+        {
+            let (s2, e2) = (words[second_start].start, words[second_end - 1].end);
+            return Some(Attribution {
+                subject: Subject::People {
+                    first: (sentence[start..end].to_owned(), start, end),
+                    second: (sentence[s2..e2].to_owned(), s2, e2),
+                },
+                act: Some(act),
+                act_end,
+                also,
+            });
+        }
+    }
     let after = skip_apposition(sentence, words, j);
     let (act, act_end, also) = verb_after(sentence, words, after)?;
     Some(Attribution {
@@ -805,6 +830,7 @@ mod tests {
         let a = analyse(sentence);
         let subject = match a.subject {
             Subject::Person { written, .. } => written,
+            Subject::People { first, second } => format!("{} + {}", first.0, second.0),
             Subject::Pronoun => "<pronoun>".into(),
             Subject::Collective => "<group>".into(),
             Subject::Plain => "<plain>".into(),
@@ -876,6 +902,10 @@ mod tests {
             "<plain> / "
         );
         assert_eq!(who("**Maria** noted the link."), "Maria / noted");
+        assert_eq!(
+            who("Kenji and Lucía both noted the gap."),
+            "Kenji + Lucía / noted"
+        );
         assert_eq!(
             who("Bertrand de La Chapelle, Director of the Network, questioned this."),
             "Bertrand de La Chapelle / questioned"

@@ -878,6 +878,27 @@ impl<'a> Reader<'a> {
                     current.is_some_and(|c| same_paragraph && c.speaker.same_person(&speaker));
                 (speaker, !continues)
             }
+            Subject::People { first, second } => {
+                // Both said it: one intervention each, with the same words; the second one is
+                // the current speaker afterwards.
+                subject_range = Some((first.1, second.2));
+                let one = self.roster.resolve(&first.0);
+                self.start_intervention(
+                    one,
+                    &attribution,
+                    paragraph,
+                    offset,
+                    Some((first.1, first.2)),
+                    span,
+                    walk,
+                );
+                walk.current_paragraph = walk.paragraph;
+                let other = self.roster.resolve(&second.0);
+                let at = paragraph.span(offset + second.1, offset + second.2);
+                let width = u32::try_from(second.0.chars().count()).unwrap_or(1);
+                self.speaker_diagnostic(&other, Span::at(at.start_line, at.column), width);
+                (other, true)
+            }
             Subject::Pronoun => match current {
                 Some(c) => (c.speaker.clone(), false),
                 None => (Speaker::Nobody, true),
@@ -897,12 +918,17 @@ impl<'a> Reader<'a> {
             },
         };
         if starts_new {
+            // The second of two speakers had its diagnostic above; its name is not the subject.
+            let own_subject = match &attribution.subject {
+                Subject::People { .. } => None,
+                _ => subject_range,
+            };
             self.start_intervention(
                 speaker,
                 &attribution,
                 paragraph,
                 offset,
-                subject_range,
+                own_subject,
                 span,
                 walk,
             );
