@@ -717,8 +717,24 @@ fn will(
 ) -> Option<Found> {
     let (who, what, what_at) = split_future(sentence, would)?;
     let who = who.trim();
-    let passive_or_state =
-        what.starts_with("be ") || what.starts_with("have ") || what.starts_with("need ");
+    // "will be…", "will need…", and events rather than tasks ("the Committee will meet on…").
+    let passive_or_state = [
+        "be ",
+        "have ",
+        "need ",
+        "meet ",
+        "meet.",
+        "take place",
+        "convene ",
+        "begin ",
+        "start ",
+        "end ",
+        "close ",
+        "continue ",
+        "remain ",
+    ]
+    .iter()
+    .any(|w| what.starts_with(w));
     // The group's own future ("The group agreed to…", "the working group would publish…") is
     // a decision, and a subject with a verb in it ("Rana agreed with the Chair and") is no owner.
     let collective = collective_before(who);

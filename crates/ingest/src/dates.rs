@@ -180,6 +180,37 @@ pub fn resolve(found: &Found, anchor: Option<Date>) -> Result<DateValue, Unresol
     Err(Unresolved::NoSuchDay)
 }
 
+/// Resolves a date the text puts in the past ("was circulated in September"): the latest such
+/// day or month on or before the meeting date.
+pub fn resolve_past(found: &Found, anchor: Option<Date>) -> Result<DateValue, Unresolved> {
+    let (Some(anchor), None) = (anchor, found.year) else {
+        return resolve(found, anchor);
+    };
+    if !(1..=12).contains(&found.month) {
+        return Err(Unresolved::NoSuchDay);
+    }
+    for year in [anchor.year(), anchor.year() - 1] {
+        match found.day {
+            None => {
+                if Date::new(year, found.month, 1).is_ok_and(|d| d <= anchor) {
+                    return Ok(DateValue::Month {
+                        year,
+                        month: found.month,
+                    });
+                }
+            }
+            Some(day) => {
+                if let Ok(d) = Date::new(year, found.month, day)
+                    && d <= anchor
+                {
+                    return Ok(DateValue::Day(d));
+                }
+            }
+        }
+    }
+    Err(Unresolved::NoSuchDay)
+}
+
 /// How far before the meeting a date without a year may lie. Reports name mostly what is
 /// coming (deadlines, next meetings); what is past is usually recent ("the launch event
 /// on 20 November"). So a date without a year is the first such day from three months
@@ -339,6 +370,14 @@ mod tests {
             ["2026-02-01", "NoSuchDay"]
         );
         assert_eq!(value("5 December", None), ["NoAnchor"]);
+        let past = |text: &str| {
+            find(text)
+                .iter()
+                .map(|f| resolve_past(f, Some(date(2027, 1, 12))).map(|v| v.iso()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(past("in September"), [Ok("2026-09".to_owned())]);
+        assert_eq!(past("on 20 December"), [Ok("2026-12-20".to_owned())]);
         assert!(value("we may meet", anchor).is_empty());
     }
 

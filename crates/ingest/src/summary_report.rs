@@ -1272,7 +1272,17 @@ impl<'a> Reader<'a> {
         for found in dates::find(sentence) {
             let span = paragraph.span(offset + found.start, offset + found.end);
             let written = &sentence[found.start..found.end];
-            let value = match dates::resolve(&found, self.record.meeting.date) {
+            // "the Zero draft was circulated in September": a past event, so the last September.
+            let before = &sentence
+                [text::floor_char_boundary(sentence, found.start.saturating_sub(40))..found.start];
+            let past = found.year.is_none() && is_past(before);
+            let anchor = self.record.meeting.date;
+            let resolved = if past {
+                dates::resolve_past(&found, anchor)
+            } else {
+                dates::resolve(&found, anchor)
+            };
+            let value = match resolved {
                 Ok(value) => Some(value),
                 Err(why) => {
                     let reason = match why {
@@ -1893,6 +1903,48 @@ fn is_institution(run: &str) -> bool {
     run.split_whitespace().any(|w| WORDS.contains(&w))
 }
 
+/// Whether the words before a date put it in the past: "was circulated in", "took place on",
+/// "last". Words that look ahead ("expected in", "scheduled for", "to be adopted on", "will")
+/// keep it in the future.
+fn is_past(before: &str) -> bool {
+    let before = before.trim_end();
+    if before.ends_with(" last") || before == "last" {
+        return true;
+    }
+    if ["will ", "to be ", "would ", "shall "]
+        .iter()
+        .any(|w| before.contains(w))
+    {
+        return false;
+    }
+    let Some(rest) = before
+        .strip_suffix(" in")
+        .or_else(|| before.strip_suffix(" on"))
+    else {
+        return false;
+    };
+    let verb = rest.rsplit(' ').next().unwrap_or("");
+    let ahead = [
+        "expected",
+        "scheduled",
+        "planned",
+        "foreseen",
+        "intended",
+        "proposed",
+        "postponed",
+        "moved",
+        "deferred",
+        "set",
+        "based",
+        "focused",
+        "agreed",
+        "decided",
+        "invited",
+        "called",
+    ];
+    rest.ends_with(" took place") || (verb.ends_with("ed") && !ahead.contains(&verb))
+}
+
 /// "in Washington": a place, not the participant named Washington.
 fn is_place_context(sentence: &str, start: usize) -> bool {
     let before = sentence[..start].trim_end();
@@ -2097,6 +2149,17 @@ mod tests {
             Some(("2.1".into(), "Workshops".into(), 0))
         );
         assert_eq!(agenda_line("The meeting opened."), None);
+    }
+
+    #[test]
+    fn tells_past_dates_from_coming_ones() {
+        assert!(is_past("since the Zero draft was circulated in"));
+        assert!(is_past("the launch event that took place on"));
+        assert!(is_past("at the meeting last"));
+        assert!(!is_past("a funding decision expected in"));
+        assert!(!is_past("the draft is to be adopted on"));
+        assert!(!is_past("based on the text Tobias will circulate by"));
+        assert!(!is_past("with a deadline of"));
     }
 
     #[test]
