@@ -232,26 +232,32 @@ pub fn meeting_time(text: &str) -> Option<MeetingTime> {
     let Ok(DateValue::Day(date)) = resolve(&found, None) else {
         return None;
     };
-    let time = TIME.captures(text).and_then(|caps| {
-        let mut hour: i8 = caps.name("h")?.as_str().parse().ok()?;
-        let minute: i8 = caps
-            .name("min")
-            .map_or(Some(0), |m| m.as_str().parse().ok())?;
-        if let Some(ampm) = caps.name("ampm") {
-            let pm = ampm.as_str().to_ascii_lowercase().starts_with('p');
-            hour = match (pm, hour) {
-                (true, 1..=11) => hour + 12,
-                (false, 12) => 0,
-                _ => hour,
-            };
-        }
-        let zone_text = caps.name("zone")?.as_str();
-        let (zone, offset) = zone_offset(zone_text, text, date)?;
-        // "25:00" is no time; check before building one.
-        let local =
-            DateTime::new(date.year(), date.month(), date.day(), hour, minute, 0, 0).ok()?;
-        Some((local, zone, offset))
-    });
+    // A time has digits and a zone; most lines with a date have no time at all.
+    let may_have_time =
+        text.bytes().any(|b| b == b':' || b == b'.') || text.contains("am") || text.contains("pm");
+    let time = may_have_time
+        .then(|| TIME.captures(text))
+        .flatten()
+        .and_then(|caps| {
+            let mut hour: i8 = caps.name("h")?.as_str().parse().ok()?;
+            let minute: i8 = caps
+                .name("min")
+                .map_or(Some(0), |m| m.as_str().parse().ok())?;
+            if let Some(ampm) = caps.name("ampm") {
+                let pm = ampm.as_str().to_ascii_lowercase().starts_with('p');
+                hour = match (pm, hour) {
+                    (true, 1..=11) => hour + 12,
+                    (false, 12) => 0,
+                    _ => hour,
+                };
+            }
+            let zone_text = caps.name("zone")?.as_str();
+            let (zone, offset) = zone_offset(zone_text, text, date)?;
+            // "25:00" is no time; check before building one.
+            let local =
+                DateTime::new(date.year(), date.month(), date.day(), hour, minute, 0, 0).ok()?;
+            Some((local, zone, offset))
+        });
     Some(MeetingTime { date, time })
 }
 

@@ -559,7 +559,11 @@ impl<'a> Reader<'a> {
         let plain = text.replace("**", "").replace("__", "");
         let text = plain.as_str();
         let meeting = &mut self.record.meeting;
-        if let Some(caps) = ORDINAL.captures(text) {
+        // Each pattern below has a word it cannot match without; look for the word first.
+        let meets = ["eeting", "ession", " call", "Call"]
+            .iter()
+            .any(|w| text.contains(w));
+        if meets && let Some(caps) = ORDINAL.captures(text) {
             if meeting.number.is_none() {
                 meeting.number = ordinal_number(&caps["n"]);
             }
@@ -587,6 +591,7 @@ impl<'a> Reader<'a> {
                 self.record.group.name = Some(full);
             }
         } else if meeting.number.is_none()
+            && meets
             && let Some(caps) = MEETING_NUMBER.captures(text)
         {
             meeting.number = caps
@@ -606,6 +611,9 @@ impl<'a> Reader<'a> {
         }
         let meeting = &mut self.record.meeting;
         if meeting.moderator.is_none()
+            && ["moderated", "chaired", "facilitated", "presided", "led by"]
+                .iter()
+                .any(|w| text.contains(w))
             && let Some(caps) = MODERATOR.captures(text)
         {
             let who = caps
@@ -619,6 +627,7 @@ impl<'a> Reader<'a> {
             }
         }
         if meeting.recording.is_none()
+            && text.contains("ecording")
             && let Some(caps) = RECORDING.captures(text)
         {
             meeting.recording = Some(caps["what"].trim().to_owned());
