@@ -257,12 +257,8 @@ pub fn find_all(
         .trim_start();
     let lead = sentence.len() - trimmed.len();
     // Most sentences set no action: one quick test for any cue word comes first.
-    static ANY_CUE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(CUES)
-            .expect("cue words build an automaton")
-    });
+    static ANY_CUE: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| crate::text::cue_words(CUES));
     if !ANY_CUE.is_match(trimmed) {
         return Vec::new();
     }
@@ -401,12 +397,8 @@ const LITERALS: &[&str] = &[
     "called ",
 ];
 
-static LITERAL_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(LITERALS)
-        .expect("the literals build an automaton")
-});
+static LITERAL_SEARCH: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| crate::text::cue_words(LITERALS));
 
 /// Which of `LITERALS` occur in a text.
 struct Cues(u64);
@@ -832,12 +824,8 @@ pub fn is_decision(sentence: &str) -> bool {
         "accepted",
         ":",
     ];
-    static DECISION_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(CUES)
-            .expect("decision cues build an automaton")
-    });
+    static DECISION_CUES: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| crate::text::cue_words(CUES));
     if !DECISION_CUES.is_match(sentence) {
         return false;
     }

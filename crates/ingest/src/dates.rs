@@ -63,12 +63,9 @@ fn month_number(name: &str) -> i8 {
 
 /// Month names and abbreviations: every date pattern but the ISO one contains one.
 static MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build([
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ])
-        .expect("month names build an automaton")
+    crate::text::cue_words([
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ])
 });
 
 /// Whether `text` may hold a `YYYY-MM-DD` date: four digits and a hyphen.

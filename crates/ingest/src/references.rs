@@ -117,9 +117,12 @@ const VERSION_CUES: &[&str] = &[
     "Rev", "rev", "REV", "draft", "Draft", "DRAFT", "ersion", "inal",
 ];
 
-static VERSION_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| anchors(VERSION_CUES));
-static HEAD_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| anchors(DOCUMENT_HEADS));
-static PARAGRAPH_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| anchors(PARAGRAPH_CUES));
+static VERSION_ANCHORS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| crate::text::cue_words(VERSION_CUES));
+static HEAD_ANCHORS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| crate::text::cue_words(DOCUMENT_HEADS));
+static PARAGRAPH_ANCHORS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| crate::text::cue_words(PARAGRAPH_CUES));
 
 /// The last words of a document's name ("… Outcome Document", "… Global Digital Compact").
 const DOCUMENT_HEADS: &[&str] = &[
@@ -137,13 +140,6 @@ const DOCUMENT_HEADS: &[&str] = &[
 const PARAGRAPH_CUES: &[&str] = &[
     "para", "Para", "PARA", "OP", "PP", "¶", "§", "rticle", "rt.",
 ];
-
-fn anchors(words: &[&str]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(words)
-        .expect("anchor words build an automaton")
-}
 
 /// Whether a sentence may name a revision at all: a cheap test before the patterns.
 fn may_name_version(sentence: &str) -> bool {

@@ -1110,18 +1110,10 @@ impl<'a> Reader<'a> {
             "seconded ",
             "welcomed ",
         ];
-        static AGREEING_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-            aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(WITH)
-                .expect("agreement words build an automaton")
-        });
-        static SUPPORT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-            aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(SUPPORT)
-                .expect("support words build an automaton")
-        });
+        static AGREEING_WORDS: LazyLock<aho_corasick::AhoCorasick> =
+            LazyLock::new(|| crate::text::cue_words(WITH));
+        static SUPPORT_WORDS: LazyLock<aho_corasick::AhoCorasick> =
+            LazyLock::new(|| crate::text::cue_words(SUPPORT));
         let agreeing = attribution::has_word(words, AGREEMENT_WORDS)
             && AGREEING_WORDS.is_match(sentence)
             || ((sentence.contains("'s") || sentence.contains("’s"))

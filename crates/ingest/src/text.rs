@@ -132,6 +132,19 @@ fn column_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// An automaton that finds any of `words` in one pass over a text: the cheap test that runs
+/// before a pattern, since most sentences hold none of a pattern's words.
+pub fn cue_words<I, P>(words: I) -> aho_corasick::AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(words)
+        .expect("a list of plain words always builds an automaton")
+}
+
 /// The largest char boundary at or below `index`.
 pub fn floor_char_boundary(text: &str, index: usize) -> usize {
     let mut index = index.min(text.len());
