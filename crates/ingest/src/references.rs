@@ -141,11 +141,6 @@ const PARAGRAPH_CUES: &[&str] = &[
     "para", "Para", "PARA", "OP", "PP", "¶", "§", "rticle", "rt.",
 ];
 
-/// Whether a sentence may name a revision at all: a cheap test before the patterns.
-fn may_name_version(sentence: &str) -> bool {
-    VERSION_ANCHORS.is_match(sentence)
-}
-
 /// Runs `regex` only on the stretches of `sentence` around its `anchors` (from `before` bytes
 /// before an anchor to `after` bytes after it, widened to whole words), and returns each
 /// match with the offset of its stretch. Every pattern here has a literal word at its heart,
@@ -225,11 +220,10 @@ fn windows(
 
 /// Document names in a sentence, with their byte ranges.
 pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
-    let version_of = may_name_version(sentence);
+    // The windows are empty where no version word is: no separate test needed.
     let mut out: Vec<(usize, usize, String)> =
         in_windows(sentence, &VERSION_OF, &VERSION_ANCHORS, 16, 130)
             .into_iter()
-            .take_while(|_| version_of)
             .filter_map(|(at, caps)| {
                 caps.name("doc")
                     .map(|m| with_title_tail(sentence, at + m.start(), at + m.end()))
