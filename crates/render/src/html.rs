@@ -102,14 +102,7 @@ pub(crate) fn render(layout: &Layout<'_>) -> String {
     let closing = &layout.closing;
     if !closing.is_empty() {
         let _ = writeln!(out, "<section id=\"dates\">\n<h2>{}</h2>", layout::CLOSING);
-        for (title, lines) in [
-            (layout::DATES, &closing.dates),
-            (layout::ACTION_ITEMS, &closing.action_items),
-            (layout::DECISIONS, &closing.decisions),
-        ] {
-            if lines.is_empty() {
-                continue;
-            }
+        for (title, lines) in closing.sections() {
             let _ = writeln!(out, "<h3>{title}</h3>\n<ul>");
             for line in lines {
                 let _ = writeln!(out, "<li>{}</li>", escape(line));

@@ -86,6 +86,18 @@ impl Closing {
     pub fn is_empty(&self) -> bool {
         self.dates.is_empty() && self.action_items.is_empty() && self.decisions.is_empty()
     }
+
+    /// The closing's subsections that hold anything, with their headings, in report order.
+    pub fn sections(&self) -> impl Iterator<Item = (&'static str, &[String])> {
+        [
+            (DATES, &self.dates),
+            (ACTION_ITEMS, &self.action_items),
+            (DECISIONS, &self.decisions),
+        ]
+        .into_iter()
+        .filter(|(_, lines)| !lines.is_empty())
+        .map(|(title, lines)| (title, lines.as_slice()))
+    }
 }
 
 impl<'a> Layout<'a> {

@@ -62,14 +62,7 @@ pub(crate) fn render(layout: &Layout<'_>) -> String {
     let closing = &layout.closing;
     if !closing.is_empty() {
         heading(&mut out, 2, layout::CLOSING);
-        for (title, lines) in [
-            (layout::DATES, &closing.dates),
-            (layout::ACTION_ITEMS, &closing.action_items),
-            (layout::DECISIONS, &closing.decisions),
-        ] {
-            if lines.is_empty() {
-                continue;
-            }
+        for (title, lines) in closing.sections() {
             heading(&mut out, 3, title);
             for line in lines {
                 let _ = writeln!(out, "- {}", escape(line));

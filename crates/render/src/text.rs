@@ -66,14 +66,7 @@ pub(crate) fn render(layout: &Layout<'_>) -> String {
     let closing = &layout.closing;
     if !closing.is_empty() {
         underlined(&mut out, layout::CLOSING, '-');
-        for (title, lines) in [
-            (layout::DATES, &closing.dates),
-            (layout::ACTION_ITEMS, &closing.action_items),
-            (layout::DECISIONS, &closing.decisions),
-        ] {
-            if lines.is_empty() {
-                continue;
-            }
+        for (title, lines) in closing.sections() {
             block(&mut out, title);
             for line in lines {
                 out.push_str(&wrap(line, "- ", "  "));
