@@ -308,20 +308,7 @@ const PREDICATES: &[&str] = &[
     "has no reference to the IGF",
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: [&str; 12] = model::MONTH_NAMES;
 
 struct Person {
     first: &'static str,

@@ -118,21 +118,12 @@ fn report_line() -> impl Strategy<Value = String> {
 
 /// A header's date and time, with numbers out of range as often as in range.
 fn header_time() -> impl Strategy<Value = String> {
-    const MONTHS: [&str; 13] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Smarch",
-    ];
+    // The twelve months and one that does not exist.
+    let months: Vec<&str> = model::MONTH_NAMES
+        .iter()
+        .copied()
+        .chain(["Smarch"])
+        .collect();
     let zone = prop::sample::select(vec![
         "UTC",
         "CET",
@@ -143,7 +134,7 @@ fn header_time() -> impl Strategy<Value = String> {
     ]);
     (
         0u8..40,
-        prop::sample::select(MONTHS.to_vec()),
+        prop::sample::select(months),
         1990u16..2100,
         0u8..40,
         0u8..100,

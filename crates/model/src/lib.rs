@@ -14,7 +14,7 @@ mod record;
 mod span;
 mod speech;
 
-pub use date::{DateFact, DateKind, DateValue};
+pub use date::{DateFact, DateKind, DateValue, MONTH_NAMES};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use meeting::{AgendaItem, Group, Meeting, Mode, Start};
 pub use person::{Participant, Role, StakeholderGroup};

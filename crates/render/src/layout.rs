@@ -170,20 +170,7 @@ impl Day {
 
     /// "4 December 2025", the way the reports write dates.
     pub fn long(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
+        const MONTHS: [&str; 12] = model::MONTH_NAMES;
         let month = usize::try_from(self.month - 1)
             .ok()
             .and_then(|index| MONTHS.get(index))
