@@ -526,3 +526,30 @@ fn every_report_matches_its_snapshots() {
         );
     }
 }
+
+/// The JSON interface reads back what it prints: every report's record, printed, parsed and
+/// printed again, is the same text. The archive's export and import rely on this.
+#[test]
+fn every_record_survives_the_json_round_trip() {
+    for (case, path) in cases() {
+        let bytes = std::fs::read(&path).expect("readable");
+        let record = ingest::read_summary_report(&case, &bytes, &ingest::PeopleHints::default())
+            .expect("decodes");
+        let printed = render::json::to_json_string(&record);
+        let back = render::json::from_json_str(&printed)
+            .unwrap_or_else(|e| panic!("{case}: the printed record does not parse: {e}"));
+        let again = render::json::to_json_string(&back);
+        if let Some((at, (a, b))) = again
+            .lines()
+            .zip(printed.lines())
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+        {
+            panic!("{case}: line {} changed from {b:?} to {a:?}", at + 1);
+        }
+        assert_eq!(
+            again, printed,
+            "{case}: printing the parsed record changed it"
+        );
+    }
+}

@@ -49,6 +49,21 @@ pub enum DateKind {
 }
 
 impl DateKind {
+    /// Every value, in declaration order.
+    pub const ALL: [DateKind; 4] = [
+        DateKind::Deadline,
+        DateKind::NextMeeting,
+        DateKind::Expected,
+        DateKind::Mentioned,
+    ];
+
+    /// The value whose [`as_str`](DateKind::as_str) is `text`, if any.
+    pub fn parse(text: &str) -> Option<DateKind> {
+        DateKind::ALL
+            .into_iter()
+            .find(|value| value.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             DateKind::Deadline => "deadline",

@@ -13,6 +13,16 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every value, in declaration order.
+    pub const ALL: [Severity; 3] = [Severity::Note, Severity::Warning, Severity::Error];
+
+    /// The value whose [`as_str`](Severity::as_str) is `text`, if any.
+    pub fn parse(text: &str) -> Option<Severity> {
+        Severity::ALL
+            .into_iter()
+            .find(|value| value.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Note => "note",
@@ -40,6 +50,27 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every value, in declaration order.
+    pub const ALL: [Code; 12] = [
+        Code::AmbiguousSpeaker,
+        Code::UnknownSpeaker,
+        Code::UnknownMention,
+        Code::ItemNotDiscussed,
+        Code::UnmatchedDiscussion,
+        Code::UnresolvedDate,
+        Code::NoDate,
+        Code::NoParticipants,
+        Code::NoAgenda,
+        Code::NotAReport,
+        Code::TextRepaired,
+        Code::DuplicateParticipant,
+    ];
+
+    /// The value whose [`as_str`](Code::as_str) is `text`, if any.
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|value| value.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::AmbiguousSpeaker => "ambiguous-speaker",

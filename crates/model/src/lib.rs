@@ -21,3 +21,31 @@ pub use person::{Participant, Role, StakeholderGroup};
 pub use record::{ActionItem, Decision, Record, Reference, Repair, RepairKind, Source};
 pub use span::Span;
 pub use speech::{Agreement, AgreementBasis, Intervention, Mention, Speaker};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each vocabulary's `parse` reads back exactly what its `as_str` writes, and nothing else.
+    #[test]
+    fn every_name_parses_back_to_its_value() {
+        macro_rules! round_trip {
+            ($($kind:ty),*) => {$(
+                for value in <$kind>::ALL {
+                    assert_eq!(<$kind>::parse(value.as_str()), Some(value));
+                }
+                assert_eq!(<$kind>::parse("no-such-value"), None);
+            )*};
+        }
+        round_trip!(
+            Mode,
+            Role,
+            StakeholderGroup,
+            Severity,
+            Code,
+            DateKind,
+            RepairKind,
+            AgreementBasis
+        );
+    }
+}

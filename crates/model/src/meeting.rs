@@ -22,6 +22,14 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Every value, in declaration order.
+    pub const ALL: [Mode; 3] = [Mode::Online, Mode::InPerson, Mode::Hybrid];
+
+    /// The value whose [`as_str`](Mode::as_str) is `text`, if any.
+    pub fn parse(text: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|value| value.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Mode::Online => "online",

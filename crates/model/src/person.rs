@@ -16,6 +16,23 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every value, in declaration order.
+    pub const ALL: [Role; 8] = [
+        Role::Chair,
+        Role::CoChair,
+        Role::ViceChair,
+        Role::Moderator,
+        Role::Rapporteur,
+        Role::Secretariat,
+        Role::Facilitator,
+        Role::Observer,
+    ];
+
+    /// The value whose [`as_str`](Role::as_str) is `text`, if any.
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|value| value.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Chair => "chair",
@@ -47,6 +64,23 @@ pub enum StakeholderGroup {
 }
 
 impl StakeholderGroup {
+    /// Every value, in declaration order.
+    pub const ALL: [StakeholderGroup; 6] = [
+        StakeholderGroup::Government,
+        StakeholderGroup::CivilSociety,
+        StakeholderGroup::PrivateSector,
+        StakeholderGroup::TechnicalCommunity,
+        StakeholderGroup::Academia,
+        StakeholderGroup::IntergovernmentalOrganization,
+    ];
+
+    /// The value whose [`as_str`](StakeholderGroup::as_str) is `text`, if any.
+    pub fn parse(text: &str) -> Option<StakeholderGroup> {
+        StakeholderGroup::ALL
+            .into_iter()
+            .find(|value| value.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             StakeholderGroup::Government => "government",

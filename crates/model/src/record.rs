@@ -55,6 +55,16 @@ pub enum RepairKind {
 }
 
 impl RepairKind {
+    /// Every value, in declaration order.
+    pub const ALL: [RepairKind; 2] = [RepairKind::JoinedSplitSentence, RepairKind::EmptyLinkTarget];
+
+    /// The value whose [`as_str`](RepairKind::as_str) is `text`, if any.
+    pub fn parse(text: &str) -> Option<RepairKind> {
+        RepairKind::ALL
+            .into_iter()
+            .find(|value| value.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             RepairKind::JoinedSplitSentence => "joined-split-sentence",

@@ -82,6 +82,16 @@ pub enum AgreementBasis {
 }
 
 impl AgreementBasis {
+    /// Every value, in declaration order.
+    pub const ALL: [AgreementBasis; 2] = [AgreementBasis::Named, AgreementBasis::PreviousSpeaker];
+
+    /// The value whose [`as_str`](AgreementBasis::as_str) is `text`, if any.
+    pub fn parse(text: &str) -> Option<AgreementBasis> {
+        AgreementBasis::ALL
+            .into_iter()
+            .find(|value| value.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             AgreementBasis::Named => "named",
