@@ -15,6 +15,8 @@ use ingest::PeopleHints;
 use model::{Record, Severity};
 use render::{Format, RenderOptions};
 
+mod archive;
+
 /// The sample report bundled with the binary: the 106th meeting of the IGF MAG Working Group
 /// on IGF Strengthening and Strategy.
 const SAMPLE: &str =
@@ -28,6 +30,9 @@ const SAMPLE_NAME: &str = "sample/wg-strategy-106.txt";
     about = "The record-keeper for working groups"
 )]
 struct Cli {
+    /// The archive (an SQLite file); default: archive.db in the user's data folder.
+    #[arg(long, global = true, env = "RAPPORTEUR_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -66,6 +71,131 @@ enum Command {
         #[arg(long)]
         people: Option<PathBuf>,
     },
+    /// Import reports (files or folders) into the archive; a meeting imported again is
+    /// updated, not duplicated.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Known people and aliases (TOML), to settle ambiguous names.
+        #[arg(long)]
+        people: Option<PathBuf>,
+    },
+    /// The groups in the archive.
+    Groups,
+    /// The meetings in the archive, by group and date.
+    Meetings {
+        /// Only this group (short name).
+        #[arg(long)]
+        group: Option<String>,
+    },
+    /// Print a stored meeting (GROUP/NUMBER, GROUP/YYYY-MM-DD, or an id) as a report.
+    Show {
+        meeting: String,
+        /// The output format.
+        #[arg(long, default_value = "text")]
+        to: String,
+        /// Write each speaker's full name at their first mention.
+        #[arg(long)]
+        full_names: bool,
+    },
+    /// Write a stored meeting, or the whole archive (--all, JSON), in a format.
+    Export {
+        /// The meeting (GROUP/NUMBER, GROUP/YYYY-MM-DD, or an id).
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        meeting: Option<String>,
+        /// The whole archive as one `rapporteur.archive/1` JSON document.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value = "json")]
+        to: String,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        full_names: bool,
+    },
+    /// Search what was said, best match first.
+    Search {
+        /// Words that must all occur; "quoted phrases" must occur as written.
+        query: String,
+        /// Only interventions of this person.
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Only this group (short name).
+        #[arg(long)]
+        group: Option<String>,
+        /// Only under agenda items whose title contains this.
+        #[arg(long)]
+        item: Option<String>,
+        /// Only meetings on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only meetings on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        /// Results per page.
+        #[arg(long, default_value_t = 10)]
+        limit: u32,
+        /// The page to show, from 1.
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One person's positions over time: every intervention, whom they agreed with and who
+    /// agreed with them.
+    Person {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// People across meetings.
+    #[command(subcommand)]
+    People(PeopleCommand),
+    /// Settle an ambiguous or unknown speaker everywhere it occurs ("Jorge" is Jorge
+    /// Cancio); with no name, list the names still unsettled.
+    Resolve {
+        /// The name as the reports write it.
+        #[arg(requires = "person")]
+        name: Option<String>,
+        /// The person it means.
+        #[arg(long = "as", value_name = "PERSON")]
+        person: Option<String>,
+        /// Only in this group (and record the alias for this group).
+        #[arg(long, conflicts_with = "meeting")]
+        group: Option<String>,
+        /// Only in this meeting (no alias recorded).
+        #[arg(long)]
+        meeting: Option<String>,
+    },
+    /// Rebuild the search index and every derived table from the stored records.
+    Reindex,
+    /// Write a consistent copy of the archive, even while it is in use.
+    Backup { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum PeopleCommand {
+    /// Every person in the archive, with their meetings and interventions.
+    List,
+    /// One person: affiliations over time, interventions, agreements (as `person`).
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record another way a person's name is written ("Jorge" for Jorge Cancio).
+    Alias {
+        /// The person, by full name.
+        person: String,
+        /// The name as reports write it.
+        alias: String,
+        /// Only in this group (short name); default: every group.
+        #[arg(long)]
+        group: Option<String>,
+    },
+    /// Make two person records one: KEEP takes everything of OTHER, and OTHER's name
+    /// becomes an alias of KEEP.
+    Merge { keep: String, other: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -86,6 +216,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let db = || -> Result<store::Store> {
+        let path = match &cli.db {
+            Some(path) => path.clone(),
+            None => archive::default_db()?,
+        };
+        archive::open(&path)
+    };
     match cli.command {
         Command::Demo => demo(),
         Command::Convert {
@@ -112,6 +249,123 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let hints = load_hints(people.as_deref())?;
             check(&files, format, &hints)
+        }
+        Command::Import { paths, people } => {
+            let hints = load_hints(people.as_deref())?;
+            archive::import(&mut db()?, &paths, &hints)
+        }
+        Command::Groups => archive::groups(&db()?),
+        Command::Meetings { group } => archive::meetings(&db()?, group.as_deref()),
+        Command::Show {
+            meeting,
+            to,
+            full_names,
+        } => archive::export_one(&db()?, &meeting, to.parse()?, full_names, None),
+        Command::Export {
+            meeting,
+            all,
+            to,
+            output,
+            full_names,
+        } => {
+            let format: Format = to.parse()?;
+            match meeting {
+                Some(meeting) => {
+                    archive::export_one(&db()?, &meeting, format, full_names, output.as_deref())
+                }
+                None if all && format == Format::Json => {
+                    archive::export_all(&db()?, output.as_deref())
+                }
+                None => bail!("--all exports JSON only (--to json)"),
+            }
+        }
+        Command::Search {
+            query,
+            speaker,
+            group,
+            item,
+            since,
+            until,
+            limit,
+            page,
+            json,
+        } => {
+            for day in [&since, &until].into_iter().flatten() {
+                day.parse::<jiff::civil::Date>()
+                    .map_err(|_| anyhow::anyhow!("'{day}' is not a day (YYYY-MM-DD)"))?;
+            }
+            let query = store::SearchQuery {
+                text: query,
+                speaker,
+                group,
+                item,
+                since,
+                until,
+                limit: limit.clamp(1, 1000),
+                offset: page.max(1).saturating_sub(1).saturating_mul(limit),
+            };
+            archive::search(&db()?, &query, json)
+        }
+        Command::Person { name, json } | Command::People(PeopleCommand::Show { name, json }) => {
+            archive::person(&db()?, &name, json)
+        }
+        Command::People(PeopleCommand::List) => archive::people_list(&db()?),
+        Command::People(PeopleCommand::Alias {
+            person,
+            alias,
+            group,
+        }) => {
+            let added = db()?.add_alias(&person, &alias, group.as_deref())?;
+            print(&if added {
+                format!("'{alias}' now names {person}.\n")
+            } else {
+                format!("'{alias}' already named {person}.\n")
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::People(PeopleCommand::Merge { keep, other }) => {
+            let (kept, gone) = db()?.merge(&keep, &other)?;
+            print(&format!(
+                "{gone} is now {kept}; '{gone}' is kept as an alias.\n"
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Resolve {
+            name,
+            person,
+            group,
+            meeting,
+        } => match (name, person) {
+            (Some(name), Some(person)) => {
+                let scope = match (group, meeting) {
+                    (Some(group), _) => store::Scope::Group(group),
+                    (None, Some(meeting)) => store::Scope::Meeting(meeting),
+                    (None, None) => store::Scope::Everywhere,
+                };
+                archive::resolve(&mut db()?, &name, &person, &scope)
+            }
+            _ => archive::unresolved(&db()?),
+        },
+        Command::Reindex => {
+            let n = db()?.reindex()?;
+            print(&format!(
+                "Reindexed {n} meeting{}.\n",
+                if n == 1 { "" } else { "s" }
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { file } => {
+            if file.exists() {
+                bail!(
+                    "{}: the file exists; a backup never overwrites",
+                    file.display()
+                );
+            }
+            db()?
+                .backup(&file)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            print(&format!("Backed up to {}.\n", file.display()))?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

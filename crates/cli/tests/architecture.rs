@@ -20,7 +20,10 @@ enum Layer {
     Model,
     /// `ingest`, `render`: pure functions over the model.
     Pure,
-    /// `cli`: the binary, the only crate with IO.
+    /// `store`: the archive, the only crate with SQL; it reads and writes its database
+    /// file through SQLite, and depends on `model` and on `render` for the JSON interface.
+    Store,
+    /// `cli`: the binary, the only crate with other IO.
     Binary,
 }
 
@@ -28,6 +31,7 @@ fn layer(krate: &str) -> Option<Layer> {
     match krate {
         "model" => Some(Layer::Model),
         "ingest" | "render" => Some(Layer::Pure),
+        "store" => Some(Layer::Store),
         "cli" => Some(Layer::Binary),
         _ => None,
     }
@@ -36,7 +40,7 @@ fn layer(krate: &str) -> Option<Layer> {
 /// Crates only the binary may use: argument parsing and error chains for people.
 const BINARY_ONLY: &[&str] = &["clap", "anyhow"];
 
-/// Database crates; only a future `store` crate may use them, and there is none yet.
+/// Database crates; only `store` may use them.
 const SQL: &[&str] = &[
     "rusqlite",
     "libsqlite3-sys",
@@ -47,7 +51,7 @@ const SQL: &[&str] = &[
     "sea-orm",
 ];
 
-/// Async runtimes and network clients: no crate has a use for them yet.
+/// Async runtimes and network clients: no crate has a use for them yet (a future `web` will).
 const ASYNC_OR_NETWORK: &[&str] = &[
     "tokio",
     "async-std",
@@ -324,20 +328,44 @@ fn only_cli_uses_clap_and_anyhow() {
 }
 
 #[test]
-fn no_crate_has_sql_async_or_network_yet() {
+fn only_store_has_sql_and_no_crate_has_async_or_network_yet() {
     let violations: Vec<String> = crates()
         .iter()
         .flat_map(|c| {
+            let is_store = layer(&c.name) == Some(Layer::Store);
             c.all()
                 .into_iter()
-                .filter(|dep| {
-                    SQL.contains(&dep.as_str()) || ASYNC_OR_NETWORK.contains(&dep.as_str())
+                .filter(move |dep| {
+                    (SQL.contains(&dep.as_str()) && !is_store)
+                        || ASYNC_OR_NETWORK.contains(&dep.as_str())
                 })
                 .map(move |dep| format!("{} depends on {dep}", c.name))
         })
         .collect();
     fail_if_any(
-        "SQL belongs to a future store crate, async and network to a future web crate; neither exists yet",
+        "SQL belongs to the store crate alone, async and network to a future web crate",
+        &violations,
+    );
+}
+
+#[test]
+fn store_depends_on_model_and_render_only() {
+    let all = crates();
+    let workspace = workspace_crates(&all);
+    let violations: Vec<String> = all
+        .iter()
+        .filter(|c| layer(&c.name) == Some(Layer::Store))
+        .flat_map(|c| {
+            c.all()
+                .into_iter()
+                .filter(|dep| {
+                    workspace.contains(dep) && !matches!(dep.as_str(), "model" | "render")
+                })
+                .map(move |dep| format!("{} depends on {dep}", c.name))
+        })
+        .collect();
+    fail_if_any(
+        "store depends on model and render (the JSON interface of a record), never on a reader or the binary",
         &violations,
     );
 }
@@ -406,6 +434,7 @@ fn reads_the_manifests_it_checks() {
     assert!(find("cli").dev.contains("toml"));
     assert!(find("ingest").normal.contains("model"));
     assert!(find("render").normal.contains("model"));
+    assert!(find("store").normal.contains("rusqlite"));
     assert!(
         rust_files(&find("model").dir.join("src"))
             .iter()

@@ -1,0 +1,635 @@
+//! The archive commands: `import`, `groups`, `meetings`, `show`, `export`, `search`,
+//! `person`, `people`, `resolve`, `reindex` and `backup`, over one `store::Store`.
+//!
+//! Reading files and printing are here; everything about the database is in `store`.
+//! `import` reads files on every core and writes on one thread, in the order the files were
+//! given, one transaction per meeting, so a bad file never stops the others and never leaves
+//! a part of itself behind.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use anyhow::{Context, Result, bail};
+use ingest::{PeopleHints, PersonHint};
+use model::{Record, Speaker};
+use render::{Format, RenderOptions};
+use serde_json::{Value, json};
+use store::{Outcome, Scope, SearchQuery, Store};
+
+use crate::{print, read_report, write_atomically};
+
+/// The archive to use: `--db`, else `RAPPORTEUR_DB` (both handled by clap), else the file
+/// under the user's data folder.
+pub fn default_db() -> Result<PathBuf> {
+    let dir = dirs::data_dir()
+        .context("no data folder for this user; give the archive with --db or RAPPORTEUR_DB")?
+        .join("rapporteur");
+    Ok(dir.join("archive.db"))
+}
+
+pub fn open(path: &Path) -> Result<Store> {
+    let name = path.display();
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.exists()
+    {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("{name}: cannot create the folder {}", parent.display()))?;
+    }
+    Store::open(path).map_err(|e| anyhow::anyhow!("{name}: {e}"))
+}
+
+pub fn now() -> String {
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
+}
+
+/// What one file of an import came to.
+enum Read {
+    Report(Box<Record>, String),
+    Archive(Value),
+    Failed(String),
+}
+
+/// `rapporteur import PATH…`
+pub fn import(store: &mut Store, paths: &[PathBuf], hints: &PeopleHints) -> Result<ExitCode> {
+    let files = collect(paths)?;
+    if files.is_empty() {
+        bail!("no report files (.txt, .md, .json) under the paths given");
+    }
+    let aliases = store.alias_table()?;
+    let progress = if files.len() > 1 && std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(files.len() as u64).with_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        )
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let now = now();
+    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut failures: Vec<(String, String)> = Vec::new();
+    let mut lines = Vec::new();
+
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(2, usize::from)
+        .min(files.len());
+    // A bounded channel keeps memory flat: readers wait when the writer is behind.
+    let (send, receive) = mpsc::sync_channel::<(usize, Read)>(64);
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..workers {
+            let send = send.clone();
+            let (files, next, aliases) = (&files, &next, &aliases);
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(index) else { break };
+                    let read = read_one(file, hints, aliases);
+                    if send.send((index, read)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        // Files are written in the order given, so a meeting given twice ends as the later.
+        let mut waiting: BTreeMap<usize, Read> = BTreeMap::new();
+        let mut expected = 0;
+        for (index, read) in receive {
+            waiting.insert(index, read);
+            while let Some(read) = waiting.remove(&expected) {
+                let file = &files[expected];
+                let name = file.display().to_string();
+                progress.set_message(name.clone());
+                match write_one(store, read, &now) {
+                    Ok(done) => {
+                        for (meeting, outcome) in done {
+                            *counts.entry(outcome.as_str()).or_default() += 1;
+                            lines.push(format!("{:<9} {meeting}  ({name})", outcome.as_str()));
+                        }
+                    }
+                    Err(reason) => failures.push((name, reason)),
+                }
+                progress.inc(1);
+                expected += 1;
+            }
+        }
+        Ok(())
+    })?;
+    progress.finish_and_clear();
+
+    let mut out = lines.join("\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    let count = |key: &str| counts.get(key).copied().unwrap_or(0);
+    out.push_str(&format!(
+        "{} imported, {} updated, {} unchanged, {} failed\n",
+        count("imported"),
+        count("updated"),
+        count("unchanged"),
+        failures.len()
+    ));
+    print(&out)?;
+    for (name, reason) in &failures {
+        eprintln!("rapporteur: {name}: {reason}");
+    }
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+/// The files under the paths: a file as given, a folder's `.txt`, `.md` and `.json` files
+/// at any depth (hidden files and READMEs left out), sorted by path.
+fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta =
+            std::fs::metadata(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found)?;
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read the folder", dir.display()))?;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("{}: cannot read the folder", dir.display()))?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        if name.starts_with('.') || name.starts_with("readme") {
+            continue;
+        }
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            walk(&path, found)?;
+        } else if [".txt", ".md", ".json"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+        {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_one(file: &Path, hints: &PeopleHints, aliases: &[store::AliasEntry]) -> Read {
+    let is_json = file
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+    if is_json {
+        return match std::fs::read_to_string(file) {
+            Err(e) => Read::Failed(format!("cannot read the file: {e}")),
+            Ok(text) => match serde_json::from_str::<Value>(&text) {
+                Err(e) => Read::Failed(format!("not JSON: {e}")),
+                Ok(value)
+                    if value.get("format").and_then(Value::as_str)
+                        == Some(store::ARCHIVE_FORMAT) =>
+                {
+                    Read::Archive(value)
+                }
+                Ok(value) => match render::json::from_json_value(value) {
+                    Ok(record) => Read::Report(Box::new(record), String::new()),
+                    Err(e) => Read::Failed(e.to_string()),
+                },
+            },
+        };
+    }
+    let (record, text) = match read_report(file, hints) {
+        Ok(read) => read,
+        // The reason without the file name: the summary names the file.
+        Err(e) => {
+            let message = format!("{e:#}");
+            let prefix = format!("{}: ", file.display());
+            return Read::Failed(message.strip_prefix(&prefix).unwrap_or(&message).to_owned());
+        }
+    };
+    // Names settled earlier in the archive (`rapporteur resolve`, `people alias`) apply to
+    // the report's group; the report is read again with them only when they can matter.
+    let group = record
+        .group
+        .short_name
+        .as_deref()
+        .or(record.group.name.as_deref());
+    let unsettled = |s: &Speaker| matches!(s, Speaker::Ambiguous { .. } | Speaker::Unknown { .. });
+    let has_doubt = record
+        .interventions
+        .iter()
+        .any(|i| unsettled(&i.speaker) || i.agreements.iter().any(|a| unsettled(&a.with)))
+        || record.mentions.iter().any(|m| unsettled(&m.person));
+    let applicable: Vec<&store::AliasEntry> = aliases
+        .iter()
+        .filter(|a| {
+            a.group.is_none()
+                || a.group
+                    .as_deref()
+                    .zip(group)
+                    .is_some_and(|(a, g)| a.eq_ignore_ascii_case(g))
+        })
+        .collect();
+    if has_doubt && !applicable.is_empty() {
+        let mut more = hints.clone();
+        for alias in applicable {
+            match more.people.iter_mut().find(|p| p.name == alias.person) {
+                Some(person) => person.aliases.push(alias.alias.clone()),
+                None => more.people.push(PersonHint {
+                    name: alias.person.clone(),
+                    affiliation: None,
+                    aliases: vec![alias.alias.clone()],
+                }),
+            }
+        }
+        if let Ok(read) = read_report(file, &more) {
+            return Read::Report(Box::new(read.0), read.1);
+        }
+    }
+    Read::Report(Box::new(record), text)
+}
+
+fn write_one(store: &mut Store, read: Read, now: &str) -> Result<Vec<(String, Outcome)>, String> {
+    match read {
+        Read::Failed(reason) => Err(reason),
+        Read::Report(record, text) => {
+            let text = (!text.is_empty()).then_some(text.as_str());
+            store
+                .import(&record, text, now)
+                .map(|done| vec![(done.meeting.to_string(), done.outcome)])
+                .map_err(|e| e.to_string())
+        }
+        Read::Archive(document) => store
+            .import_archive(document, now)
+            .map(|done| {
+                done.meetings
+                    .into_iter()
+                    .map(|m| (m.meeting.to_string(), m.outcome))
+                    .collect()
+            })
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// `rapporteur groups`
+pub fn groups(store: &Store) -> Result<ExitCode> {
+    let mut out = String::new();
+    for group in store.groups()? {
+        let span = match (&group.first, &group.last) {
+            (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
+            (Some(first), _) => first.clone(),
+            _ => "no dates".to_owned(),
+        };
+        out.push_str(&format!(
+            "{:<16} {:>4} meeting{}  {span}  {}{}\n",
+            group.short_name,
+            group.meetings,
+            if group.meetings == 1 { " " } else { "s" },
+            group.name.as_deref().unwrap_or(""),
+            group
+                .parent
+                .as_deref()
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default(),
+        ));
+    }
+    if out.is_empty() {
+        out.push_str("The archive is empty; add reports with `rapporteur import PATH`.\n");
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rapporteur meetings [--group G]`
+pub fn meetings(store: &Store, group: Option<&str>) -> Result<ExitCode> {
+    let mut out = String::new();
+    for summary in store.meetings(group)? {
+        let m = &summary.meeting;
+        let unsettled = match summary.unsettled {
+            0 => String::new(),
+            n => format!(", {n} unsettled speaker{}", if n == 1 { "" } else { "s" }),
+        };
+        out.push_str(&format!(
+            "{:<22} {:<10}  {} intervention{}{unsettled}  {}\n",
+            m.to_string(),
+            m.date.as_deref().unwrap_or("no date"),
+            summary.interventions,
+            if summary.interventions == 1 { "" } else { "s" },
+            m.title.as_deref().unwrap_or(""),
+        ));
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rapporteur show MEETING` and `rapporteur export MEETING --to FORMAT`
+pub fn export_one(
+    store: &Store,
+    meeting: &str,
+    format: Format,
+    full_names: bool,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    let found = store.find_meeting(meeting)?;
+    let stored = store.meeting(&found)?;
+    let rendered = render::render(&stored.record, format, &RenderOptions { full_names });
+    match output {
+        Some(path) => write_atomically(path, rendered.as_bytes())?,
+        None => print(&rendered)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rapporteur export --all --to json`
+pub fn export_all(store: &Store, output: Option<&Path>) -> Result<ExitCode> {
+    let document = store.export_all()?;
+    match output {
+        Some(path) => write_atomically(path, document.as_bytes())?,
+        None => print(&document)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rapporteur search QUERY …`
+pub fn search(store: &Store, query: &SearchQuery, as_json: bool) -> Result<ExitCode> {
+    let results = store.search(query)?;
+    if as_json {
+        let hits: Vec<Value> = results
+            .hits
+            .iter()
+            .map(|hit| {
+                let mut snippet = String::new();
+                let mut highlights = Vec::new();
+                for segment in &hit.snippet {
+                    let start = snippet.chars().count();
+                    snippet.push_str(&segment.text);
+                    if segment.hit {
+                        highlights.push(json!([start, snippet.chars().count()]));
+                    }
+                }
+                json!({
+                    "meeting": hit.meeting.to_string(),
+                    "group": hit.meeting.group,
+                    "number": hit.meeting.number,
+                    "date": hit.meeting.date,
+                    "kind": hit.kind,
+                    "order": hit.order,
+                    "speaker": hit.speaker,
+                    "speaker_status": hit.speaker_status,
+                    "agenda_item": hit.agenda_item,
+                    "agenda_title": hit.agenda_title,
+                    "line": hit.line,
+                    "score": (hit.score * 1000.0).round() / 1000.0,
+                    "snippet": snippet,
+                    "highlights": highlights,
+                })
+            })
+            .collect();
+        let document = json!({"total": results.total, "hits": hits});
+        print(&format!("{}\n", serde_json::to_string_pretty(&document)?))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let bold = std::io::stdout().is_terminal();
+    let mut out = String::new();
+    for hit in &results.hits {
+        let who = match (hit.kind.as_str(), &hit.speaker) {
+            ("intervention", Some(speaker)) => match hit.speaker_status.as_deref() {
+                Some("ambiguous") => format!("{speaker} (ambiguous)"),
+                Some("unknown") => format!("{speaker} (unknown)"),
+                _ => speaker.clone(),
+            },
+            ("intervention", None) => "the meeting".to_owned(),
+            (kind, Some(owner)) => format!("{kind}, {owner}"),
+            (kind, None) => kind.to_owned(),
+        };
+        let item = match (&hit.agenda_item, &hit.agenda_title) {
+            (Some(n), Some(t)) => format!(", item {n} ({t})"),
+            (Some(n), None) => format!(", item {n}"),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "{} {}  {who}{item}, line {}\n    ",
+            hit.meeting,
+            hit.meeting.date.as_deref().unwrap_or(""),
+            hit.line
+        ));
+        for segment in &hit.snippet {
+            match (segment.hit, bold) {
+                (true, true) => out.push_str(&format!("\x1b[1m{}\x1b[0m", segment.text)),
+                (true, false) => out.push_str(&format!("[{}]", segment.text)),
+                (false, _) => out.push_str(&segment.text.replace('\n', " ")),
+            }
+        }
+        out.push_str("\n\n");
+    }
+    let shown = results.hits.len() as u64;
+    out.push_str(&match results.total {
+        0 => "No results.\n".to_owned(),
+        total if shown < total => format!(
+            "{} to {} of {total} results\n",
+            u64::from(query.offset) + 1,
+            u64::from(query.offset) + shown
+        ),
+        total => format!("{total} result{}\n", if total == 1 { "" } else { "s" }),
+    });
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rapporteur person NAME`
+pub fn person(store: &Store, name: &str, as_json: bool) -> Result<ExitCode> {
+    let view = store.person(name)?;
+    if as_json {
+        let document = json!({
+            "name": view.person.name,
+            "slug": view.person.slug,
+            "stakeholder_group": view.person.stakeholder_group,
+            "aliases": view.aliases.iter().map(|(alias, group)| json!({"alias": alias, "group": group})).collect::<Vec<_>>(),
+            "affiliations": view.affiliations.iter().map(|a| json!({
+                "group": a.group, "affiliation": a.affiliation, "roles": a.roles,
+                "from": a.from, "to": a.to, "meetings": a.meetings,
+            })).collect::<Vec<_>>(),
+            "interventions": view.said.iter().map(|s| json!({
+                "meeting": s.meeting.to_string(), "date": s.meeting.date, "order": s.order,
+                "agenda_item": s.agenda_item, "agenda_title": s.agenda_title, "act": s.act,
+                "agrees_with": s.agreed_with, "text": s.text, "line": s.line,
+            })).collect::<Vec<_>>(),
+            "agreed_with_by": view.agreed_by.iter().map(|a| json!({
+                "by": a.by, "meeting": a.meeting.to_string(), "date": a.meeting.date,
+                "order": a.order, "agenda_item": a.agenda_item,
+            })).collect::<Vec<_>>(),
+        });
+        print(&format!("{}\n", serde_json::to_string_pretty(&document)?))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let p = &view.person;
+    let mut out = format!("{}\n{}\n", p.name, "=".repeat(p.name.chars().count()));
+    if let Some(group) = &p.stakeholder_group {
+        out.push_str(&format!("Stakeholder group: {group}\n"));
+    }
+    if !view.aliases.is_empty() {
+        let aliases: Vec<String> = view
+            .aliases
+            .iter()
+            .map(|(alias, group)| match group {
+                Some(group) => format!("\"{alias}\" in {group}"),
+                None => format!("\"{alias}\""),
+            })
+            .collect();
+        out.push_str(&format!("Also written: {}\n", aliases.join(", ")));
+    }
+    out.push_str(&format!(
+        "{} meeting{}, {} intervention{}\n",
+        p.meetings,
+        if p.meetings == 1 { "" } else { "s" },
+        p.interventions,
+        if p.interventions == 1 { "" } else { "s" }
+    ));
+    if !view.affiliations.is_empty() {
+        out.push_str("\nAffiliations\n");
+        for a in &view.affiliations {
+            let when = match (&a.from, &a.to) {
+                (Some(from), Some(to)) if from != to => format!("{from} to {to}"),
+                (Some(from), _) => from.clone(),
+                _ => "undated".to_owned(),
+            };
+            let roles = if a.roles.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", a.roles.join(", "))
+            };
+            out.push_str(&format!(
+                "  {}: {}{roles}, {when} ({} meeting{})\n",
+                a.group,
+                a.affiliation.as_deref().unwrap_or("no affiliation given"),
+                a.meetings,
+                if a.meetings == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    if !view.said.is_empty() {
+        out.push_str("\nInterventions\n");
+        for s in &view.said {
+            let item = match (&s.agenda_item, &s.agenda_title) {
+                (Some(n), Some(t)) => format!("item {n}, {t}"),
+                (Some(n), None) => format!("item {n}"),
+                _ => "before the agenda".to_owned(),
+            };
+            out.push_str(&format!(
+                "  {} {} ({item}), line {}\n",
+                s.meeting.date.as_deref().unwrap_or(""),
+                s.meeting,
+                s.line
+            ));
+            if !s.agreed_with.is_empty() {
+                out.push_str(&format!("    agreed with {}\n", s.agreed_with.join(", ")));
+            }
+            out.push_str(&format!("    {}\n", s.text.replace('\n', " ")));
+        }
+    }
+    if !view.agreed_by.is_empty() {
+        out.push_str("\nAgreed with by\n");
+        for a in &view.agreed_by {
+            out.push_str(&format!(
+                "  {} in {} {}{}\n",
+                a.by,
+                a.meeting,
+                a.meeting.date.as_deref().unwrap_or(""),
+                a.agenda_item
+                    .as_deref()
+                    .map(|n| format!(", item {n}"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rapporteur people list`
+pub fn people_list(store: &Store) -> Result<ExitCode> {
+    let mut out = String::new();
+    for p in store.people()? {
+        out.push_str(&format!(
+            "{:<32} {:>3} meeting{} {:>4} intervention{}  {}\n",
+            p.name,
+            p.meetings,
+            if p.meetings == 1 { " " } else { "s" },
+            p.interventions,
+            if p.interventions == 1 { " " } else { "s" },
+            p.stakeholder_group.as_deref().unwrap_or("")
+        ));
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rapporteur resolve` with no name: the names still to settle.
+pub fn unresolved(store: &Store) -> Result<ExitCode> {
+    let mut out = String::new();
+    for u in store.unresolved()? {
+        let meetings: Vec<String> = u.meetings.iter().map(ToString::to_string).collect();
+        out.push_str(&format!(
+            "{} '{}': {} intervention{} in {}\n",
+            u.status,
+            u.mention,
+            u.interventions,
+            if u.interventions == 1 { "" } else { "s" },
+            meetings.join(", ")
+        ));
+        if !u.candidates.is_empty() {
+            out.push_str(&format!("    candidates: {}\n", u.candidates.join(", ")));
+        }
+    }
+    if out.is_empty() {
+        out.push_str("Every speaker in the archive is settled.\n");
+    } else {
+        out.push_str(
+            "\nSettle one with: rapporteur resolve NAME --as PERSON [--group G | --meeting M]\n",
+        );
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rapporteur resolve NAME --as PERSON`
+pub fn resolve(store: &mut Store, mention: &str, person: &str, scope: &Scope) -> Result<ExitCode> {
+    let done = store.resolve(mention, person, scope, &now())?;
+    let mut out = String::new();
+    for (meeting, speakers, others) in &done.meetings {
+        out.push_str(&format!(
+            "{meeting}: {speakers} intervention{} and {others} other mention{} now {}\n",
+            if *speakers == 1 { "" } else { "s" },
+            if *others == 1 { "" } else { "s" },
+            done.person
+        ));
+    }
+    if done.meetings.is_empty() {
+        out.push_str(&format!(
+            "No stored meeting leaves '{mention}' unsettled.\n"
+        ));
+    }
+    if done.alias_recorded {
+        let place = match scope {
+            Scope::Group(group) => format!("in {group}"),
+            _ => "everywhere".to_owned(),
+        };
+        out.push_str(&format!(
+            "'{mention}' is recorded as {} {place}, for later imports.\n",
+            done.person
+        ));
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,144 @@
+//! One person record per human: finding a person by name or alias, and creating one the
+//! first time a name is seen.
+//!
+//! A name as a record writes it finds its person in this order: an alias given for the
+//! meeting's group, an alias given everywhere, a person of exactly that name (compared by
+//! [`key`](crate::key): case and spacing do not matter, accents do). A name that finds no one
+//! becomes a new person, but only for a participant or a resolved speaker; an unknown speaker
+//! links to a person only by an exact full name or an alias, never by creating one.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::{StoreError, key, slug};
+
+/// The person a name denotes in a group, if the archive knows one.
+pub(crate) fn lookup(
+    conn: &Connection,
+    name: &str,
+    group_id: Option<i64>,
+) -> rusqlite::Result<Option<i64>> {
+    let key = key(name);
+    let by_alias = conn
+        .prepare_cached(
+            "SELECT person_id FROM aliases
+             WHERE key = ?1 AND (group_id = ?2 OR group_id IS NULL)
+             ORDER BY group_id IS NULL LIMIT 1",
+        )?
+        .query_row(params![key, group_id], |row| row.get(0))
+        .optional()?;
+    if by_alias.is_some() {
+        return Ok(by_alias);
+    }
+    conn.prepare_cached("SELECT id FROM people WHERE key = ?1")?
+        .query_row([key], |row| row.get(0))
+        .optional()
+}
+
+/// The person a name denotes in a group, created if the archive has none.
+pub(crate) fn find_or_create(
+    conn: &Connection,
+    name: &str,
+    group_id: i64,
+) -> rusqlite::Result<i64> {
+    if let Some(id) = lookup(conn, name, Some(group_id))? {
+        return Ok(id);
+    }
+    create(conn, name, None)
+}
+
+/// A new person; the slug is the name's, with `-2`, `-3`… when another person has it.
+pub(crate) fn create(conn: &Connection, name: &str, wanted: Option<&str>) -> rusqlite::Result<i64> {
+    let base = wanted.map_or_else(|| slug(name), str::to_owned);
+    let mut candidate = base.clone();
+    let mut n = 1;
+    loop {
+        let taken: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM people WHERE slug = ?1)")?
+            .query_row([&candidate], |row| row.get(0))?;
+        if !taken {
+            break;
+        }
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+    conn.prepare_cached("INSERT INTO people (name, key, slug) VALUES (?1, ?2, ?3)")?
+        .execute(params![name.trim(), key(name), candidate])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The person a user means by a name: exact name, slug, or an alias; an alias that names
+/// different people in different groups is ambiguous.
+pub(crate) fn find(conn: &Connection, name: &str) -> Result<(i64, String), StoreError> {
+    let key = key(name);
+    let exact: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT id, name FROM people WHERE key = ?1 OR slug = ?2",
+            params![key, name.trim()],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    if let Some(found) = exact {
+        return Ok(found);
+    }
+    if let Ok(id) = name.trim().parse::<i64>() {
+        let by_id: Option<(i64, String)> = conn
+            .query_row("SELECT id, name FROM people WHERE id = ?1", [id], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?;
+        if let Some(found) = by_id {
+            return Ok(found);
+        }
+    }
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT p.id, p.name FROM aliases a JOIN people p ON p.id = a.person_id
+         WHERE a.key = ?1 ORDER BY p.name",
+    )?;
+    let found = stmt
+        .query_map([key], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Result<Vec<(i64, String)>, _>>()?;
+    match found.len() {
+        0 => Err(StoreError::NoSuchPerson(name.to_owned())),
+        1 => Ok(found.into_iter().next().expect("one")),
+        _ => Err(StoreError::AmbiguousPerson {
+            name: name.to_owned(),
+            candidates: found.into_iter().map(|(_, name)| name).collect(),
+        }),
+    }
+}
+
+/// Records that `alias` names the person in a group (or everywhere); an alias already given
+/// to someone else in the same place is refused.
+pub(crate) fn add_alias(
+    conn: &Connection,
+    person_id: i64,
+    alias: &str,
+    group_id: Option<i64>,
+) -> Result<bool, StoreError> {
+    let key = key(alias);
+    if key.is_empty() {
+        return Err(StoreError::Invalid("an alias cannot be empty".into()));
+    }
+    let existing: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT a.person_id, p.name FROM aliases a JOIN people p ON p.id = a.person_id
+             WHERE a.key = ?1 AND ifnull(a.group_id, 0) = ifnull(?2, 0)",
+            params![key, group_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    match existing {
+        Some((id, _)) if id == person_id => Ok(false),
+        Some((_, person)) => Err(StoreError::AliasTaken {
+            alias: alias.to_owned(),
+            person,
+        }),
+        None => {
+            conn.execute(
+                "INSERT INTO aliases (alias, key, group_id, person_id) VALUES (?1, ?2, ?3, ?4)",
+                params![alias.trim(), key, group_id, person_id],
+            )?;
+            Ok(true)
+        }
+    }
+}

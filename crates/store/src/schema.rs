@@ -1,0 +1,115 @@
+//! The database's shape: versioned migrations, applied in order when a store is opened.
+//!
+//! `PRAGMA user_version` holds the number of migrations applied; `PRAGMA application_id`
+//! marks the file as a rapporteur archive, so another program's SQLite file is refused rather
+//! than written into. A migration is never edited once released: a change is a new migration.
+//!
+//! Two kinds of tables live here. The **source of truth** is `groups`, `meetings` (each
+//! meeting's record, as interface `rapporteur.record/1` JSON, and its source text), `people`
+//! and `aliases`. Everything else (`attendance`, `passages`, `agreements` and the full-text
+//! index `search`) is **derived** from those by `Store::reindex`, and rebuilt for a meeting
+//! whenever its record changes.
+
+/// "RAPP" in ASCII: the `application_id` of every rapporteur archive.
+pub const APPLICATION_ID: i32 = 0x5241_5050;
+
+/// The migrations, oldest first; the schema version is the number applied.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the first archive.
+    "
+    CREATE TABLE groups (
+        id          INTEGER PRIMARY KEY,
+        short_name  TEXT NOT NULL,
+        key         TEXT NOT NULL UNIQUE,
+        slug        TEXT NOT NULL UNIQUE,
+        name        TEXT,
+        parent      TEXT
+    );
+
+    CREATE TABLE meetings (
+        id           INTEGER PRIMARY KEY,
+        group_id     INTEGER NOT NULL REFERENCES groups(id),
+        number       INTEGER,
+        date         TEXT,
+        start        TEXT,
+        title        TEXT,
+        source_path  TEXT NOT NULL,
+        sha256       TEXT NOT NULL,
+        source_text  TEXT,
+        record       TEXT NOT NULL,
+        imported_at  TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX meetings_by_number ON meetings(group_id, number) WHERE number IS NOT NULL;
+    CREATE UNIQUE INDEX meetings_by_date ON meetings(group_id, date) WHERE number IS NULL;
+    CREATE INDEX meetings_by_day ON meetings(date);
+
+    CREATE TABLE people (
+        id                 INTEGER PRIMARY KEY,
+        name               TEXT NOT NULL,
+        key                TEXT NOT NULL UNIQUE,
+        slug               TEXT NOT NULL UNIQUE,
+        stakeholder_group  TEXT
+    );
+
+    -- group_id NULL: the alias holds in every group.
+    CREATE TABLE aliases (
+        alias      TEXT NOT NULL,
+        key        TEXT NOT NULL,
+        group_id   INTEGER REFERENCES groups(id),
+        person_id  INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE
+    );
+    CREATE UNIQUE INDEX aliases_by_key ON aliases(key, ifnull(group_id, 0));
+
+    -- Derived: who attended, with the affiliation and roles the list gave that day.
+    CREATE TABLE attendance (
+        meeting_id   INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        position     INTEGER NOT NULL,
+        person_id    INTEGER NOT NULL REFERENCES people(id),
+        name         TEXT NOT NULL,
+        affiliation  TEXT,
+        roles        TEXT NOT NULL,
+        line         INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, position)
+    );
+    CREATE INDEX attendance_by_person ON attendance(person_id);
+
+    -- Derived: the searchable text of a meeting, one row per intervention, decision or
+    -- action item.
+    CREATE TABLE passages (
+        id                  INTEGER PRIMARY KEY,
+        meeting_id          INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        kind                TEXT NOT NULL,
+        position            INTEGER NOT NULL,
+        agenda_item         TEXT,
+        agenda_title        TEXT,
+        speaker_status      TEXT,
+        speaker_mention     TEXT,
+        speaker_candidates  TEXT,
+        person_id           INTEGER REFERENCES people(id),
+        act                 TEXT,
+        text                TEXT NOT NULL,
+        line                INTEGER NOT NULL
+    );
+    CREATE INDEX passages_by_meeting ON passages(meeting_id);
+    CREATE INDEX passages_by_person ON passages(person_id);
+
+    -- Derived: explicit agreements, from the intervention that agrees to the person agreed with.
+    CREATE TABLE agreements (
+        passage_id  INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        person_id   INTEGER REFERENCES people(id),
+        label       TEXT,
+        status      TEXT NOT NULL,
+        basis       TEXT NOT NULL,
+        PRIMARY KEY (passage_id, position)
+    );
+    CREATE INDEX agreements_by_person ON agreements(person_id);
+
+    -- Derived: the full-text index of passages; rowid = passages.id.
+    CREATE VIRTUAL TABLE search USING fts5(
+        text,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    ",
+];
