@@ -8,7 +8,9 @@
 //! Generation is deterministic: a seeded xorshift generator, no clock and no randomness from
 //! the system, so every run and every machine reads the same bytes.
 //!
-//! Used by `benches/read.rs` and `examples/gen_corpus.rs` through `mod corpus;`.
+//! Used by `benches/read.rs` and `examples/gen_corpus.rs` through `mod corpus;`; the archive's
+//! benchmarks (`docs/benchmarks.md`, "The archive") write longer prefixes of the same corpus
+//! with `gen_corpus OUT_DIR COUNT`.
 
 use std::fmt::Write;
 
@@ -27,22 +29,32 @@ pub struct Report {
 
 /// Reports until their texts add up to at least `min_bytes`.
 pub fn corpus(min_bytes: usize) -> Vec<Report> {
-    let mut rng = Rng::new(SEED);
-    let mut reports = Vec::new();
     let mut total = 0;
+    reports()
+        .take_while(|report| {
+            let more = total < min_bytes;
+            total += report.text.len();
+            more
+        })
+        .collect()
+}
+
+/// The corpus without end: every prefix of it is a corpus, and [`corpus`] is the prefix of
+/// at least `min_bytes`. Meeting numbers only grow within a group, so any number of reports
+/// have distinct file names and distinct (group, number) keys.
+pub fn reports() -> impl Iterator<Item = Report> {
+    let mut rng = Rng::new(SEED);
     let mut numbers = vec![0u32; GROUPS.len()];
-    while total < min_bytes {
+    std::iter::from_fn(move || {
         let group = rng.below(GROUPS.len());
         numbers[group] += 1 + rng.below(3) as u32;
         let number = 10 + numbers[group];
         let text = report(&mut rng, &GROUPS[group], number);
-        total += text.len();
-        reports.push(Report {
+        Some(Report {
             name: format!("{}-{number}.txt", GROUPS[group].1.to_lowercase()),
             text,
-        });
-    }
-    reports
+        })
+    })
 }
 
 /// xorshift64*: small, fast, and good enough to vary prose.
