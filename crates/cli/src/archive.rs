@@ -31,8 +31,13 @@ pub fn default_db() -> Result<PathBuf> {
     Ok(dir.join("archive.db"))
 }
 
+/// Opens the archive for a command that changes it, creating it if there is none.
 pub fn open(path: &Path) -> Result<Store> {
     let name = path.display();
+    // SQLite lets the superuser write a file marked read-only; rapporteur does not.
+    if std::fs::metadata(path).is_ok_and(|meta| meta.permissions().readonly()) {
+        bail!("{name}: {}", store::OpenError::ReadOnly);
+    }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.exists()
     {
@@ -40,6 +45,15 @@ pub fn open(path: &Path) -> Result<Store> {
             .with_context(|| format!("{name}: cannot create the folder {}", parent.display()))?;
     }
     Store::open(path).map_err(|e| anyhow::anyhow!("{name}: {e}"))
+}
+
+/// Opens the archive for a command that only reads it; there must be one.
+pub fn open_read_only(path: &Path) -> Result<Store> {
+    let name = path.display();
+    if !path.exists() {
+        bail!("{name}: no archive here yet; add reports with `rapporteur import PATH`");
+    }
+    Store::open_read_only(path).map_err(|e| anyhow::anyhow!("{name}: {e}"))
 }
 
 pub fn now() -> String {
@@ -113,7 +127,16 @@ pub fn import(store: &mut Store, paths: &[PathBuf], hints: &PeopleHints) -> Resu
                             lines.push(format!("{:<9} {meeting}  ({name})", outcome.as_str()));
                         }
                     }
-                    Err(reason) => failures.push((name, reason)),
+                    // The archive itself failed (locked, read-only, full disk): no later file
+                    // could fare better, so the import stops; what was written is whole.
+                    Err(Failure::Archive(error)) => {
+                        progress.finish_and_clear();
+                        print(&lines.iter().map(|l| format!("{l}\n")).collect::<String>())?;
+                        return Err(
+                            anyhow::Error::new(error).context(store.path().display().to_string())
+                        );
+                    }
+                    Err(Failure::File(reason)) => failures.push((name, reason)),
                 }
                 progress.inc(1);
                 expected += 1;
@@ -260,25 +283,41 @@ fn read_one(file: &Path, hints: &PeopleHints, aliases: &[store::AliasEntry]) -> 
     Read::Report(Box::new(record), text)
 }
 
-fn write_one(store: &mut Store, read: Read, now: &str) -> Result<Vec<(String, Outcome)>, String> {
+/// Why one file was not stored.
+enum Failure {
+    /// The file: not a report, not readable, no group…; the import goes on.
+    File(String),
+    /// The archive: the import stops.
+    Archive(store::StoreError),
+}
+
+impl From<store::StoreError> for Failure {
+    fn from(error: store::StoreError) -> Failure {
+        match error {
+            store::StoreError::Locked
+            | store::StoreError::ReadOnly
+            | store::StoreError::Database(_) => Failure::Archive(error),
+            other => Failure::File(other.to_string()),
+        }
+    }
+}
+
+fn write_one(store: &mut Store, read: Read, now: &str) -> Result<Vec<(String, Outcome)>, Failure> {
     match read {
-        Read::Failed(reason) => Err(reason),
+        Read::Failed(reason) => Err(Failure::File(reason)),
         Read::Report(record, text) => {
             let text = (!text.is_empty()).then_some(text.as_str());
-            store
-                .import(&record, text, now)
-                .map(|done| vec![(done.meeting.to_string(), done.outcome)])
-                .map_err(|e| e.to_string())
+            let done = store.import(&record, text, now)?;
+            Ok(vec![(done.meeting.to_string(), done.outcome)])
         }
-        Read::Archive(document) => store
-            .import_archive(document, now)
-            .map(|done| {
-                done.meetings
-                    .into_iter()
-                    .map(|m| (m.meeting.to_string(), m.outcome))
-                    .collect()
-            })
-            .map_err(|e| e.to_string()),
+        Read::Archive(document) => {
+            let done = store.import_archive(document, now)?;
+            Ok(done
+                .meetings
+                .into_iter()
+                .map(|m| (m.meeting.to_string(), m.outcome))
+                .collect())
+        }
     }
 }
 

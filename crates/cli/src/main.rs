@@ -216,14 +216,37 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let db = || -> Result<store::Store> {
-        let path = match &cli.db {
-            Some(path) => path.clone(),
-            None => archive::default_db()?,
-        };
-        archive::open(&path)
+    let db_path = || -> Result<PathBuf> {
+        match &cli.db {
+            Some(path) => Ok(path.clone()),
+            None => archive::default_db(),
+        }
     };
-    match cli.command {
+    // Commands that change the archive open it for writing (creating it if need be); the
+    // others open it read-only, so a published archive on a read-only disk still works.
+    let db = || archive::open(&db_path()?);
+    let db_ro = || archive::open_read_only(&db_path()?);
+    let result = run_command(cli.command, &db, &db_ro);
+    // A database-level failure names the archive, like every other file error.
+    result.map_err(|error| match error.downcast_ref::<store::StoreError>() {
+        Some(
+            store::StoreError::Locked
+            | store::StoreError::ReadOnly
+            | store::StoreError::Database(_),
+        ) => match db_path() {
+            Ok(path) => error.context(path.display().to_string()),
+            Err(_) => error,
+        },
+        _ => error,
+    })
+}
+
+fn run_command(
+    command: Command,
+    db: &dyn Fn() -> Result<store::Store>,
+    db_ro: &dyn Fn() -> Result<store::Store>,
+) -> Result<ExitCode> {
+    match command {
         Command::Demo => demo(),
         Command::Convert {
             file,
@@ -254,13 +277,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let hints = load_hints(people.as_deref())?;
             archive::import(&mut db()?, &paths, &hints)
         }
-        Command::Groups => archive::groups(&db()?),
-        Command::Meetings { group } => archive::meetings(&db()?, group.as_deref()),
+        Command::Groups => archive::groups(&db_ro()?),
+        Command::Meetings { group } => archive::meetings(&db_ro()?, group.as_deref()),
         Command::Show {
             meeting,
             to,
             full_names,
-        } => archive::export_one(&db()?, &meeting, to.parse()?, full_names, None),
+        } => archive::export_one(&db_ro()?, &meeting, to.parse()?, full_names, None),
         Command::Export {
             meeting,
             all,
@@ -271,10 +294,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let format: Format = to.parse()?;
             match meeting {
                 Some(meeting) => {
-                    archive::export_one(&db()?, &meeting, format, full_names, output.as_deref())
+                    archive::export_one(&db_ro()?, &meeting, format, full_names, output.as_deref())
                 }
                 None if all && format == Format::Json => {
-                    archive::export_all(&db()?, output.as_deref())
+                    archive::export_all(&db_ro()?, output.as_deref())
                 }
                 None => bail!("--all exports JSON only (--to json)"),
             }
@@ -304,12 +327,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 limit: limit.clamp(1, 1000),
                 offset: page.max(1).saturating_sub(1).saturating_mul(limit),
             };
-            archive::search(&db()?, &query, json)
+            archive::search(&db_ro()?, &query, json)
         }
         Command::Person { name, json } | Command::People(PeopleCommand::Show { name, json }) => {
-            archive::person(&db()?, &name, json)
+            archive::person(&db_ro()?, &name, json)
         }
-        Command::People(PeopleCommand::List) => archive::people_list(&db()?),
+        Command::People(PeopleCommand::List) => archive::people_list(&db_ro()?),
         Command::People(PeopleCommand::Alias {
             person,
             alias,
@@ -344,7 +367,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 };
                 archive::resolve(&mut db()?, &name, &person, &scope)
             }
-            _ => archive::unresolved(&db()?),
+            _ => archive::unresolved(&db_ro()?),
         },
         Command::Reindex => {
             let n = db()?.reindex()?;
@@ -361,7 +384,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     file.display()
                 );
             }
-            db()?
+            db_ro()?
                 .backup(&file)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             print(&format!("Backed up to {}.\n", file.display()))?;

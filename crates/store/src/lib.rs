@@ -58,6 +58,10 @@ pub enum OpenError {
         "the archive was written by a newer rapporteur (schema version {found}; this one knows up to {known})"
     )]
     Newer { found: i64, known: usize },
+    #[error(
+        "the archive has schema version {found} and this rapporteur writes {known}; open it once with a command that writes (such as `reindex`) to bring it up to date"
+    )]
+    Older { found: i64, known: usize },
     #[error("not a rapporteur archive (a SQLite database of another program)")]
     Foreign,
     #[error("not an archive: the file is not a SQLite database, or it is damaged")]
@@ -136,6 +140,29 @@ impl Store {
         Store::prepare(conn, path.to_owned())
     }
 
+    /// Opens an existing archive for reading only: nothing is migrated or written, so a
+    /// published archive on a read-only disk can be searched. An archive of an older schema
+    /// must be opened once with [`Store::open`] to be brought up to date.
+    pub fn open_read_only(path: &Path) -> Result<Store, OpenError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_error)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
+        let version = check_header(&conn)?;
+        if version < SCHEMA_VERSION as i64 {
+            return Err(OpenError::Older {
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
     /// A fresh archive in memory, gone when dropped; for tests and one-off commands.
     pub fn in_memory() -> Result<Store, OpenError> {
         let conn = Connection::open_in_memory().map_err(open_error)?;
@@ -144,25 +171,7 @@ impl Store {
 
     fn prepare(conn: Connection, path: PathBuf) -> Result<Store, OpenError> {
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
-        // Reading the header is the first real access: a damaged or foreign file fails here.
-        let application_id: i32 = conn
-            .query_row("PRAGMA application_id", [], |row| row.get(0))
-            .map_err(open_error)?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |row| row.get(0))
-            .map_err(open_error)?;
-        let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
-            .map_err(open_error)?;
-        if application_id != schema::APPLICATION_ID && (tables > 0 || version > 0) {
-            return Err(OpenError::Foreign);
-        }
-        if version > SCHEMA_VERSION as i64 {
-            return Err(OpenError::Newer {
-                found: version,
-                known: SCHEMA_VERSION,
-            });
-        }
+        let version = check_header(&conn)?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
@@ -212,6 +221,31 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows.into_iter().filter(|row| row != "ok").collect())
     }
+}
+
+/// Checks that the file is a rapporteur archive this build can read; returns its schema
+/// version (0 for an empty file). Reading the header is the first real access, so a damaged
+/// or foreign file fails here.
+fn check_header(conn: &Connection) -> Result<i64, OpenError> {
+    let application_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |row| row.get(0))
+        .map_err(open_error)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(open_error)?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+        .map_err(open_error)?;
+    if application_id != schema::APPLICATION_ID && (tables > 0 || version > 0) {
+        return Err(OpenError::Foreign);
+    }
+    if version > SCHEMA_VERSION as i64 {
+        return Err(OpenError::Newer {
+            found: version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok(version)
 }
 
 /// The key under which names are compared: lower case, single spaces.
