@@ -322,7 +322,7 @@ fn write_one(store: &mut Store, read: Read, now: &str) -> Result<Vec<(String, Ou
 }
 
 /// `rapporteur groups`
-pub fn groups(store: &Store) -> Result<ExitCode> {
+pub fn groups(store: &Store) -> Result<String> {
     let mut out = String::new();
     for group in store.groups()? {
         let span = match (&group.first, &group.last) {
@@ -346,12 +346,11 @@ pub fn groups(store: &Store) -> Result<ExitCode> {
     if out.is_empty() {
         out.push_str("The archive is empty; add reports with `rapporteur import PATH`.\n");
     }
-    print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(out)
 }
 
 /// `rapporteur meetings [--group G]`
-pub fn meetings(store: &Store, group: Option<&str>) -> Result<ExitCode> {
+pub fn meetings(store: &Store, group: Option<&str>) -> Result<String> {
     let mut out = String::new();
     for summary in store.meetings(group)? {
         let m = &summary.meeting;
@@ -368,8 +367,7 @@ pub fn meetings(store: &Store, group: Option<&str>) -> Result<ExitCode> {
             m.title.as_deref().unwrap_or(""),
         ));
     }
-    print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(out)
 }
 
 /// `rapporteur show MEETING` and `rapporteur export MEETING --to FORMAT`
@@ -401,7 +399,7 @@ pub fn export_all(store: &Store, output: Option<&Path>) -> Result<ExitCode> {
 }
 
 /// `rapporteur search QUERY …`
-pub fn search(store: &Store, query: &SearchQuery, as_json: bool) -> Result<ExitCode> {
+pub fn search(store: &Store, query: &SearchQuery, as_json: bool) -> Result<String> {
     let results = store.search(query)?;
     if as_json {
         let hits: Vec<Value> = results
@@ -436,8 +434,7 @@ pub fn search(store: &Store, query: &SearchQuery, as_json: bool) -> Result<ExitC
             })
             .collect();
         let document = json!({"total": results.total, "hits": hits});
-        print(&format!("{}\n", serde_json::to_string_pretty(&document)?))?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(format!("{}\n", serde_json::to_string_pretty(&document)?));
     }
     let bold = std::io::stdout().is_terminal();
     let mut out = String::new();
@@ -482,12 +479,11 @@ pub fn search(store: &Store, query: &SearchQuery, as_json: bool) -> Result<ExitC
         ),
         total => format!("{total} result{}\n", if total == 1 { "" } else { "s" }),
     });
-    print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(out)
 }
 
 /// `rapporteur person NAME`
-pub fn person(store: &Store, name: &str, as_json: bool) -> Result<ExitCode> {
+pub fn person(store: &Store, name: &str, as_json: bool) -> Result<String> {
     let view = store.person(name)?;
     if as_json {
         let document = json!({
@@ -497,6 +493,7 @@ pub fn person(store: &Store, name: &str, as_json: bool) -> Result<ExitCode> {
             "aliases": view.aliases.iter().map(|(alias, group)| json!({"alias": alias, "group": group})).collect::<Vec<_>>(),
             "affiliations": view.affiliations.iter().map(|a| json!({
                 "group": a.group, "affiliation": a.affiliation, "roles": a.roles,
+                "stakeholder_group": a.stakeholder_group,
                 "from": a.from, "to": a.to, "meetings": a.meetings,
             })).collect::<Vec<_>>(),
             "interventions": view.said.iter().map(|s| json!({
@@ -509,13 +506,12 @@ pub fn person(store: &Store, name: &str, as_json: bool) -> Result<ExitCode> {
                 "order": a.order, "agenda_item": a.agenda_item,
             })).collect::<Vec<_>>(),
         });
-        print(&format!("{}\n", serde_json::to_string_pretty(&document)?))?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(format!("{}\n", serde_json::to_string_pretty(&document)?));
     }
     let p = &view.person;
     let mut out = format!("{}\n{}\n", p.name, "=".repeat(p.name.chars().count()));
     if let Some(group) = &p.stakeholder_group {
-        out.push_str(&format!("Stakeholder group: {group}\n"));
+        out.push_str(&format!("Stakeholder group (latest stated): {group}\n"));
     }
     if !view.aliases.is_empty() {
         let aliases: Vec<String> = view
@@ -543,11 +539,14 @@ pub fn person(store: &Store, name: &str, as_json: bool) -> Result<ExitCode> {
                 (Some(from), _) => from.clone(),
                 _ => "undated".to_owned(),
             };
-            let roles = if a.roles.is_empty() {
+            let mut roles = if a.roles.is_empty() {
                 String::new()
             } else {
                 format!(" [{}]", a.roles.join(", "))
             };
+            if let Some(group) = &a.stakeholder_group {
+                roles.push_str(&format!(" ({group})"));
+            }
             out.push_str(&format!(
                 "  {}: {}{roles}, {when} ({} meeting{})\n",
                 a.group,
@@ -592,12 +591,11 @@ pub fn person(store: &Store, name: &str, as_json: bool) -> Result<ExitCode> {
             ));
         }
     }
-    print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(out)
 }
 
 /// `rapporteur people list`
-pub fn people_list(store: &Store) -> Result<ExitCode> {
+pub fn people_list(store: &Store) -> Result<String> {
     let mut out = String::new();
     for p in store.people()? {
         out.push_str(&format!(
@@ -610,12 +608,11 @@ pub fn people_list(store: &Store) -> Result<ExitCode> {
             p.stakeholder_group.as_deref().unwrap_or("")
         ));
     }
-    print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(out)
 }
 
 /// `rapporteur resolve` with no name: the names still to settle.
-pub fn unresolved(store: &Store) -> Result<ExitCode> {
+pub fn unresolved(store: &Store) -> Result<String> {
     let mut out = String::new();
     for u in store.unresolved()? {
         let meetings: Vec<String> = u.meetings.iter().map(ToString::to_string).collect();
@@ -638,12 +635,11 @@ pub fn unresolved(store: &Store) -> Result<ExitCode> {
             "\nSettle one with: rapporteur resolve NAME --as PERSON [--group G | --meeting M]\n",
         );
     }
-    print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(out)
 }
 
 /// `rapporteur resolve NAME --as PERSON`
-pub fn resolve(store: &mut Store, mention: &str, person: &str, scope: &Scope) -> Result<ExitCode> {
+pub fn resolve(store: &mut Store, mention: &str, person: &str, scope: &Scope) -> Result<String> {
     let done = store.resolve(mention, person, scope, &now())?;
     let mut out = String::new();
     for (meeting, speakers, others) in &done.meetings {
@@ -669,6 +665,5 @@ pub fn resolve(store: &mut Store, mention: &str, person: &str, scope: &Scope) ->
             done.person
         ));
     }
-    print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(out)
 }

@@ -277,8 +277,8 @@ fn run_command(
             let hints = load_hints(people.as_deref())?;
             archive::import(&mut db()?, &paths, &hints)
         }
-        Command::Groups => archive::groups(&db_ro()?),
-        Command::Meetings { group } => archive::meetings(&db_ro()?, group.as_deref()),
+        Command::Groups => printed(archive::groups(&db_ro()?)),
+        Command::Meetings { group } => printed(archive::meetings(&db_ro()?, group.as_deref())),
         Command::Show {
             meeting,
             to,
@@ -327,12 +327,12 @@ fn run_command(
                 limit: limit.clamp(1, 1000),
                 offset: page.max(1).saturating_sub(1).saturating_mul(limit),
             };
-            archive::search(&db_ro()?, &query, json)
+            printed(archive::search(&db_ro()?, &query, json))
         }
         Command::Person { name, json } | Command::People(PeopleCommand::Show { name, json }) => {
-            archive::person(&db_ro()?, &name, json)
+            printed(archive::person(&db_ro()?, &name, json))
         }
-        Command::People(PeopleCommand::List) => archive::people_list(&db_ro()?),
+        Command::People(PeopleCommand::List) => printed(archive::people_list(&db_ro()?)),
         Command::People(PeopleCommand::Alias {
             person,
             alias,
@@ -365,9 +365,9 @@ fn run_command(
                     (None, Some(meeting)) => store::Scope::Meeting(meeting),
                     (None, None) => store::Scope::Everywhere,
                 };
-                archive::resolve(&mut db()?, &name, &person, &scope)
+                printed(archive::resolve(&mut db()?, &name, &person, &scope))
             }
-            _ => archive::unresolved(&db_ro()?),
+            _ => printed(archive::unresolved(&db_ro()?)),
         },
         Command::Reindex => {
             let n = db()?.reindex()?;
@@ -393,22 +393,89 @@ fn run_command(
     }
 }
 
+/// The example archive compiled into the binary: eight meetings of the fictional WG-Data.
+const EXAMPLES: [(&str, &str); 8] = [
+    (
+        "examples/archive/wg-data-021.txt",
+        include_str!("../../../examples/archive/wg-data-021.txt"),
+    ),
+    (
+        "examples/archive/wg-data-022.txt",
+        include_str!("../../../examples/archive/wg-data-022.txt"),
+    ),
+    (
+        "examples/archive/wg-data-023.txt",
+        include_str!("../../../examples/archive/wg-data-023.txt"),
+    ),
+    (
+        "examples/archive/wg-data-024.txt",
+        include_str!("../../../examples/archive/wg-data-024.txt"),
+    ),
+    (
+        "examples/archive/wg-data-025.txt",
+        include_str!("../../../examples/archive/wg-data-025.txt"),
+    ),
+    (
+        "examples/archive/wg-data-026.txt",
+        include_str!("../../../examples/archive/wg-data-026.txt"),
+    ),
+    (
+        "examples/archive/wg-data-027.txt",
+        include_str!("../../../examples/archive/wg-data-027.txt"),
+    ),
+    (
+        "examples/archive/wg-data-028.txt",
+        include_str!("../../../examples/archive/wg-data-028.txt"),
+    ),
+];
+
+/// A tour: the sample report checked, then the example archive and the sample read into an
+/// archive in memory, and what the archive answers.
 fn demo() -> Result<ExitCode> {
-    let record =
-        ingest::read_summary_report(SAMPLE_NAME, SAMPLE.as_bytes(), &PeopleHints::default())
-            .context("the bundled sample")?;
     let mut out = String::new();
+    let heading = |out: &mut String, title: &str| {
+        out.push_str(&format!(
+            "\n{title}\n{}\n\n",
+            "=".repeat(title.chars().count())
+        ));
+    };
+    let hints = PeopleHints::default();
+    let sample = ingest::read_summary_report(SAMPLE_NAME, SAMPLE.as_bytes(), &hints)
+        .context("the bundled sample")?;
+    out.push_str(&format!("rapporteur check {SAMPLE_NAME}\n\n"));
     out.push_str(&render::diagnostics::render_all(
         SAMPLE_NAME,
         SAMPLE,
-        &record.diagnostics,
+        &sample.diagnostics,
     ));
-    out.push('\n');
-    out.push_str(&render::render(
-        &record,
-        Format::Markdown,
-        &RenderOptions { full_names: true },
-    ));
+
+    let mut store = store::Store::in_memory()?;
+    let now = archive::now();
+    for (name, text) in EXAMPLES.iter().chain([&(SAMPLE_NAME, SAMPLE)]) {
+        let record = ingest::read_summary_report(name, text.as_bytes(), &hints)
+            .with_context(|| format!("the bundled {name}"))?;
+        store.import(&record, Some(text), &now)?;
+    }
+    heading(&mut out, "rapporteur groups");
+    out.push_str(&archive::groups(&store)?);
+    heading(&mut out, "rapporteur meetings");
+    out.push_str(&archive::meetings(&store, None)?);
+    heading(&mut out, "rapporteur search \"financing mechanisms\"");
+    let query = store::SearchQuery {
+        text: "financing mechanisms".into(),
+        limit: 3,
+        ..store::SearchQuery::default()
+    };
+    out.push_str(&archive::search(&store, &query, false)?);
+    heading(&mut out, "rapporteur person \"Wanjiru Kamau\"");
+    out.push_str(&archive::person(&store, "Wanjiru Kamau", false)?);
+    heading(&mut out, "rapporteur resolve");
+    out.push_str(&archive::unresolved(&store)?);
+    out.push_str(
+        "\nThis archive lived in memory. To keep one, import reports into a file:\n    \
+         rapporteur import examples/archive\n(the archive is archive.db in your data folder, \
+         or --db PATH), then try the commands above; `rapporteur --help` lists them all.\n",
+    );
     print(&out)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -521,6 +588,12 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&temp);
     }
     result.with_context(|| format!("{name}: cannot write the file"))
+}
+
+/// Prints a command's output and succeeds.
+fn printed(out: Result<String>) -> Result<ExitCode> {
+    print(&out?)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints to standard output; a closed pipe (`| head`) ends quietly.

@@ -6,7 +6,6 @@
 //! so exporting an archive, importing the document into an empty store and exporting again
 //! gives the same bytes.
 
-use rusqlite::params;
 use serde_json::{Value, json};
 
 use crate::write::import_in;
@@ -29,14 +28,13 @@ impl Store {
         let mut people = Vec::new();
         let mut stmt = self
             .conn
-            .prepare("SELECT id, name, slug, stakeholder_group FROM people ORDER BY name, slug")?;
+            .prepare("SELECT id, name, slug FROM people ORDER BY name, slug")?;
         let rows = stmt
             .query_map([], |row| {
                 Ok((
                     row.get::<_, i64>(0)?,
                     row.get::<_, String>(1)?,
                     row.get::<_, String>(2)?,
-                    row.get::<_, Option<String>>(3)?,
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -44,7 +42,7 @@ impl Store {
             "SELECT a.alias, g.short_name FROM aliases a LEFT JOIN groups g ON g.id = a.group_id
              WHERE a.person_id = ?1 ORDER BY a.alias, g.short_name",
         )?;
-        for (id, name, slug, stakeholder_group) in rows {
+        for (id, name, slug) in rows {
             let aliases = alias_stmt
                 .query_map([id], |row| {
                     Ok(json!({
@@ -56,7 +54,6 @@ impl Store {
             people.push(json!({
                 "name": name,
                 "slug": slug,
-                "stakeholder_group": stakeholder_group,
                 "aliases": aliases,
             }));
         }
@@ -116,12 +113,6 @@ impl Store {
                     people::create(&tx, name, person.get("slug").and_then(Value::as_str))?
                 }
             };
-            if let Some(group) = person.get("stakeholder_group").and_then(Value::as_str) {
-                tx.execute(
-                    "UPDATE people SET stakeholder_group = ?2 WHERE id = ?1 AND stakeholder_group IS NULL",
-                    params![id, group],
-                )?;
-            }
             for alias in person
                 .get("aliases")
                 .and_then(Value::as_array)

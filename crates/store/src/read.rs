@@ -75,6 +75,7 @@ pub struct PersonSummary {
     pub id: i64,
     pub name: String,
     pub slug: String,
+    /// The stakeholder group their most recent participant-list entry states, if any.
     pub stakeholder_group: Option<String>,
     pub meetings: u32,
     pub interventions: u32,
@@ -87,6 +88,8 @@ pub struct Affiliation {
     pub group: String,
     pub affiliation: Option<String>,
     pub roles: Vec<String>,
+    /// The stakeholder group, when the affiliation states one.
+    pub stakeholder_group: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
     pub meetings: u32,
@@ -463,7 +466,9 @@ impl Store {
     }
 }
 
-const PERSON_SUMMARY: &str = "SELECT p.id, p.name, p.slug, p.stakeholder_group,
+const PERSON_SUMMARY: &str = "SELECT p.id, p.name, p.slug,
+        (SELECT a.stakeholder_group FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+         WHERE a.person_id = p.id ORDER BY m.date DESC, m.id DESC LIMIT 1),
         (SELECT count(DISTINCT meeting_id) FROM (
             SELECT meeting_id FROM attendance a WHERE a.person_id = p.id
             UNION SELECT meeting_id FROM passages s WHERE s.person_id = p.id)),
@@ -485,7 +490,7 @@ fn person_summary(row: &Row<'_>) -> rusqlite::Result<PersonSummary> {
 /// roles make one stint.
 fn affiliations(conn: &Connection, person: i64) -> rusqlite::Result<Vec<Affiliation>> {
     let mut stmt = conn.prepare(
-        "SELECT g.short_name, a.affiliation, a.roles, m.date FROM attendance a
+        "SELECT g.short_name, a.affiliation, a.roles, m.date, a.stakeholder_group FROM attendance a
          JOIN meetings m ON m.id = a.meeting_id JOIN groups g ON g.id = m.group_id
          WHERE a.person_id = ?1 ORDER BY g.short_name, m.date, m.number, m.id",
     )?;
@@ -495,11 +500,12 @@ fn affiliations(conn: &Connection, person: i64) -> rusqlite::Result<Vec<Affiliat
             row.get::<_, Option<String>>(1)?,
             row.get::<_, String>(2)?,
             row.get::<_, Option<String>>(3)?,
+            row.get::<_, Option<String>>(4)?,
         ))
     })?;
     let mut out: Vec<Affiliation> = Vec::new();
     for row in rows {
-        let (group, affiliation, roles, date) = row?;
+        let (group, affiliation, roles, date, stakeholder_group) = row?;
         let roles: Vec<String> = roles
             .split(',')
             .filter(|r| !r.is_empty())
@@ -518,6 +524,7 @@ fn affiliations(conn: &Connection, person: i64) -> rusqlite::Result<Vec<Affiliat
                 group,
                 affiliation,
                 roles,
+                stakeholder_group,
                 from: date.clone(),
                 to: date,
                 meetings: 1,

@@ -48,8 +48,7 @@ pub const MIGRATIONS: &[&str] = &[
         id                 INTEGER PRIMARY KEY,
         name               TEXT NOT NULL,
         key                TEXT NOT NULL UNIQUE,
-        slug               TEXT NOT NULL UNIQUE,
-        stakeholder_group  TEXT
+        slug               TEXT NOT NULL UNIQUE
     );
 
     -- group_id NULL: the alias holds in every group.
@@ -69,6 +68,7 @@ pub const MIGRATIONS: &[&str] = &[
         name         TEXT NOT NULL,
         affiliation  TEXT,
         roles        TEXT NOT NULL,
+        stakeholder_group TEXT,
         line         INTEGER NOT NULL,
         PRIMARY KEY (meeting_id, position)
     );

@@ -179,11 +179,6 @@ impl Store {
                 params![kept_id, gone_id],
             )?;
         }
-        tx.execute(
-            "UPDATE people SET stakeholder_group = (SELECT stakeholder_group FROM people WHERE id = ?2)
-             WHERE id = ?1 AND stakeholder_group IS NULL",
-            params![kept_id, gone_id],
-        )?;
         tx.execute("DELETE FROM people WHERE id = ?1", [gone_id])?;
         people::add_alias(&tx, kept_id, &gone_name, None)?;
         tx.commit()?;
@@ -338,17 +333,11 @@ pub(crate) fn derive(
         .execute([meeting_id])?;
 
     let mut attend = tx.prepare_cached(
-        "INSERT INTO attendance (meeting_id, position, person_id, name, affiliation, roles, line)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO attendance (meeting_id, position, person_id, name, affiliation, roles,
+         stakeholder_group, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (position, participant) in record.participants.iter().enumerate() {
         let person = people::find_or_create(tx, &participant.name, group_id)?;
-        if let Some(group) = participant.stakeholder_group {
-            tx.prepare_cached(
-                "UPDATE people SET stakeholder_group = ?2 WHERE id = ?1 AND stakeholder_group IS NULL",
-            )?
-            .execute(params![person, group.as_str()])?;
-        }
         let roles: Vec<&str> = participant.roles.iter().map(|r| r.as_str()).collect();
         attend.execute(params![
             meeting_id,
@@ -357,6 +346,7 @@ pub(crate) fn derive(
             participant.name,
             participant.affiliation,
             roles.join(","),
+            participant.stakeholder_group.map(|g| g.as_str()),
             participant.span.start_line
         ])?;
     }
