@@ -356,16 +356,25 @@ fn store_depends_on_model_and_render_only() {
         .iter()
         .filter(|c| layer(&c.name) == Some(Layer::Store))
         .flat_map(|c| {
-            c.all()
-                .into_iter()
+            let shipped = c.shipped().into_iter().filter(|dep| {
+                workspace.contains(dep) && !matches!(dep.as_str(), "model" | "render")
+            });
+            // Its tests may also store records read from real reports, through `ingest`.
+            let dev = c
+                .dev
+                .iter()
                 .filter(|dep| {
-                    workspace.contains(dep) && !matches!(dep.as_str(), "model" | "render")
+                    workspace.contains(*dep)
+                        && !matches!(dep.as_str(), "model" | "render" | "ingest")
                 })
+                .cloned();
+            shipped
+                .chain(dev)
                 .map(move |dep| format!("{} depends on {dep}", c.name))
         })
         .collect();
     fail_if_any(
-        "store depends on model and render (the JSON interface of a record), never on a reader or the binary",
+        "store depends on model and render (the JSON interface of a record), never on a reader or the binary; its tests may use ingest",
         &violations,
     );
 }

@@ -18,6 +18,7 @@
 //!   version fails with one [`OpenError`] that says which.
 
 mod archive;
+mod browse;
 mod people;
 mod read;
 mod schema;
@@ -29,6 +30,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, ffi::ErrorCode};
 
 pub use archive::{ARCHIVE_FORMAT, ArchiveImport};
+pub use browse::{Due, Facets, GroupView, Member};
 pub use read::{
     Affiliation, Agreed, AliasEntry, GroupSummary, Hit, MeetingRef, MeetingSummary, PersonSummary,
     PersonView, Said, SearchQuery, SearchResults, Segment, StoredMeeting, Unresolved,
@@ -190,6 +192,16 @@ impl Store {
         let tx = self.conn.transaction()?;
         for migration in &schema::MIGRATIONS[applied..] {
             tx.execute_batch(migration)?;
+        }
+        // A new derived table starts empty; an archive that had meetings fills it now, in
+        // the same transaction, so no command ever sees it half built.
+        if applied > 0
+            && schema::REINDEX_AFTER
+                .iter()
+                .any(|&version| version > applied)
+        {
+            write::reindex_in(&tx)
+                .map_err(|e| rusqlite::Error::InvalidParameterName(e.to_string()))?;
         }
         tx.execute_batch(&format!(
             "PRAGMA application_id = {}; PRAGMA user_version = {SCHEMA_VERSION};",

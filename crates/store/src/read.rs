@@ -488,7 +488,7 @@ fn person_summary(row: &Row<'_>) -> rusqlite::Result<PersonSummary> {
 
 /// Affiliations over time: consecutive meetings of a group with the same affiliation and
 /// roles make one stint.
-fn affiliations(conn: &Connection, person: i64) -> rusqlite::Result<Vec<Affiliation>> {
+pub(crate) fn affiliations(conn: &Connection, person: i64) -> rusqlite::Result<Vec<Affiliation>> {
     let mut stmt = conn.prepare(
         "SELECT g.short_name, a.affiliation, a.roles, m.date, a.stakeholder_group FROM attendance a
          JOIN meetings m ON m.id = a.meeting_id JOIN groups g ON g.id = m.group_id

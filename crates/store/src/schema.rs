@@ -7,7 +7,7 @@
 //! Two kinds of tables live here. The **source of truth** is `groups`, `meetings` (each
 //! meeting's record, as interface `rapporteur.record/1` JSON, and its source text), `people`
 //! and `aliases`. Everything else (`attendance`, `passages`, `agreements` and the full-text
-//! index `search`) is **derived** from those by `Store::reindex`, and rebuilt for a meeting
+//! index `search`, and `dates`) is **derived** from those by `Store::reindex`, and rebuilt for a meeting
 //! whenever its record changes.
 
 /// "RAPP" in ASCII: the `application_id` of every rapporteur archive.
@@ -112,4 +112,23 @@ pub const MIGRATIONS: &[&str] = &[
         tokenize = 'unicode61 remove_diacritics 2'
     );
     ",
+    // 2: dates, deadlines and action items with their due dates, for "what is due" and
+    // calendars. Derived, so an archive of version 1 is reindexed after this migration.
+    "
+    CREATE TABLE dates (
+        meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        kind        TEXT NOT NULL,
+        value       TEXT,
+        text        TEXT NOT NULL,
+        owner       TEXT,
+        context     TEXT,
+        line        INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, position)
+    );
+    CREATE INDEX dates_by_value ON dates(value);
+    ",
 ];
+
+/// Migrations after which the derived tables must be rebuilt: the schema version they bring.
+pub const REINDEX_AFTER: &[usize] = &[2];

@@ -80,18 +80,9 @@ impl Store {
     /// the stored records; returns the number of meetings read.
     pub fn reindex(&mut self) -> Result<usize, StoreError> {
         let tx = self.conn.transaction()?;
-        tx.execute_batch(
-            "DELETE FROM search; DELETE FROM agreements; DELETE FROM passages;
-             DELETE FROM attendance;",
-        )?;
-        let meetings = all_meetings(&tx, None)?;
-        for (id, group_id) in &meetings {
-            let record = load_record(&tx, *id)?;
-            derive(&tx, *id, *group_id, &record)?;
-        }
-        tx.execute("INSERT INTO search(search) VALUES ('optimize')", [])?;
+        let n = reindex_in(&tx)?;
         tx.commit()?;
-        Ok(meetings.len())
+        Ok(n)
     }
 
     /// Settles a speaker name the records leave ambiguous or unknown ("Jorge" is Jorge
@@ -184,6 +175,20 @@ impl Store {
         tx.commit()?;
         Ok((kept_name, gone_name))
     }
+}
+
+pub(crate) fn reindex_in(tx: &Connection) -> Result<usize, StoreError> {
+    tx.execute_batch(
+        "DELETE FROM search; DELETE FROM agreements; DELETE FROM passages;
+         DELETE FROM attendance; DELETE FROM dates;",
+    )?;
+    let meetings = all_meetings(tx, None)?;
+    for (id, group_id) in &meetings {
+        let record = load_record(tx, *id)?;
+        derive(tx, *id, *group_id, &record)?;
+    }
+    tx.execute("INSERT INTO search(search) VALUES ('optimize')", [])?;
+    Ok(meetings.len())
 }
 
 pub(crate) fn import_in(
@@ -331,6 +336,41 @@ pub(crate) fn derive(
         .execute([meeting_id])?;
     tx.prepare_cached("DELETE FROM attendance WHERE meeting_id = ?1")?
         .execute([meeting_id])?;
+    tx.prepare_cached("DELETE FROM dates WHERE meeting_id = ?1")?
+        .execute([meeting_id])?;
+
+    // Dates as the record resolved them, and action items with their due dates.
+    let mut date = tx.prepare_cached(
+        "INSERT INTO dates (meeting_id, position, kind, value, text, owner, context, line)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut position = 0_i64;
+    for fact in &record.dates {
+        position += 1;
+        date.execute(params![
+            meeting_id,
+            position,
+            fact.kind.as_str(),
+            fact.value.map(|v| v.iso()),
+            fact.text,
+            None::<&str>,
+            fact.context,
+            fact.span.start_line
+        ])?;
+    }
+    for action in &record.action_items {
+        position += 1;
+        date.execute(params![
+            meeting_id,
+            position,
+            "action-item",
+            action.due.map(|v| v.iso()),
+            action.what,
+            action.owner,
+            None::<&str>,
+            action.span.start_line
+        ])?;
+    }
 
     let mut attend = tx.prepare_cached(
         "INSERT INTO attendance (meeting_id, position, person_id, name, affiliation, roles,

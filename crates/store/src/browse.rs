@@ -1,0 +1,275 @@
+//! What a reader browsing the archive asks: recent meetings, what is due, a group with its
+//! members, the meetings either side of one in its series, and the facets of a search.
+
+use rusqlite::{Connection, params};
+
+use crate::read::{Affiliation, MeetingRef, SearchQuery, fts_query};
+use crate::write::{group_id, meeting_ref};
+use crate::{Store, StoreError, people};
+
+/// A date that matters later: a deadline, a next meeting, an expected event, an action item.
+#[derive(Debug, Clone)]
+pub struct Due {
+    pub meeting: MeetingRef,
+    /// `deadline`, `next-meeting`, `expected`, `mentioned` or `action-item`.
+    pub kind: String,
+    /// `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
+    pub value: String,
+    /// The date as written, or for an action item what is to be done.
+    pub text: String,
+    pub owner: Option<String>,
+    pub context: Option<String>,
+    pub line: u32,
+}
+
+/// A member of a group: everyone who attended one of its meetings.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub name: String,
+    pub slug: String,
+    pub meetings: u32,
+    pub affiliations: Vec<Affiliation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupView {
+    pub summary: crate::GroupSummary,
+    /// The chairs named by the group's most recent meeting that names any.
+    pub chairs: Vec<String>,
+    /// Members, those at the most meetings first.
+    pub members: Vec<Member>,
+}
+
+/// How the matches of a search divide up, for refining it.
+#[derive(Debug, Clone, Default)]
+pub struct Facets {
+    /// (name, slug, matches)
+    pub speakers: Vec<(String, String, u64)>,
+    /// (short name, matches)
+    pub groups: Vec<(String, u64)>,
+    /// (year, matches)
+    pub years: Vec<(String, u64)>,
+    /// (agenda item title, matches)
+    pub items: Vec<(String, u64)>,
+}
+
+impl Store {
+    /// The most recent meetings of all groups, newest first.
+    pub fn recent(&self, limit: u32) -> Result<Vec<MeetingRef>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.id, g.short_name, g.slug, m.number, m.date, m.title FROM meetings m
+             JOIN groups g ON g.id = m.group_id
+             ORDER BY m.date DESC, m.number DESC, m.id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit], MeetingRef::from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Deadlines, next meetings, expected events and action items due on or after `from`
+    /// (`YYYY-MM-DD`; a month counts while it lasts), soonest first, of one group or all.
+    /// Dates merely mentioned are left out.
+    pub fn due(&self, from: &str, group: Option<&str>, limit: u32) -> Result<Vec<Due>, StoreError> {
+        let group_id = group.map(|g| group_id(&self.conn, g)).transpose()?;
+        let month = from.get(..7).unwrap_or(from);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.id, g.short_name, g.slug, m.number, m.date, m.title,
+                    d.kind, d.value, d.text, d.owner, d.context, d.line
+             FROM dates d JOIN meetings m ON m.id = d.meeting_id JOIN groups g ON g.id = m.group_id
+             WHERE d.kind IN ('deadline', 'next-meeting', 'expected', 'action-item')
+               AND d.value IS NOT NULL
+               AND ((length(d.value) = 10 AND d.value >= ?1) OR (length(d.value) = 7 AND d.value >= ?2))
+               AND (?3 IS NULL OR m.group_id = ?3)
+             ORDER BY d.value, m.date, d.position LIMIT ?4",
+        )?;
+        let rows = stmt.query_map(params![from, month, group_id, limit], due_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every dated fact of one group (or all), in date order: what a calendar shows.
+    pub fn calendar(&self, group: Option<&str>) -> Result<Vec<Due>, StoreError> {
+        let group_id = group.map(|g| group_id(&self.conn, g)).transpose()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.id, g.short_name, g.slug, m.number, m.date, m.title,
+                    d.kind, d.value, d.text, d.owner, d.context, d.line
+             FROM dates d JOIN meetings m ON m.id = d.meeting_id JOIN groups g ON g.id = m.group_id
+             WHERE d.kind IN ('deadline', 'next-meeting', 'action-item') AND d.value IS NOT NULL
+               AND (?1 IS NULL OR m.group_id = ?1)
+             ORDER BY d.value, m.date, d.position",
+        )?;
+        let rows = stmt.query_map(params![group_id], due_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A group (short name or slug) with its chairs and members.
+    pub fn group(&self, group: &str) -> Result<GroupView, StoreError> {
+        let id = group_id(&self.conn, group)?;
+        let slug: String =
+            self.conn
+                .query_row("SELECT slug FROM groups WHERE id = ?1", [id], |r| r.get(0))?;
+        let summary = self
+            .groups()?
+            .into_iter()
+            .find(|g| g.slug == slug)
+            .ok_or_else(|| StoreError::NoSuchGroup(group.to_owned()))?;
+        let chairs = {
+            let mut stmt = self.conn.prepare(
+                "SELECT id FROM meetings WHERE group_id = ?1 ORDER BY date DESC, number DESC, id DESC",
+            )?;
+            let ids = stmt
+                .query_map([id], |row| row.get::<_, i64>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut chairs = Vec::new();
+            for meeting in ids {
+                let record = crate::write::load_record(&self.conn, meeting)?;
+                if !record.meeting.chairs.is_empty() {
+                    chairs = record.meeting.chairs;
+                    break;
+                }
+            }
+            chairs
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT p.id, p.name, p.slug, count(DISTINCT a.meeting_id) AS n FROM attendance a
+             JOIN people p ON p.id = a.person_id JOIN meetings m ON m.id = a.meeting_id
+             WHERE m.group_id = ?1 GROUP BY p.id ORDER BY n DESC, p.name",
+        )?;
+        let rows = stmt
+            .query_map([id], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, u32>(3)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut members = Vec::new();
+        for (person, name, slug, meetings) in rows {
+            let affiliations = crate::read::affiliations(&self.conn, person)?
+                .into_iter()
+                .filter(|a| a.group == summary.short_name)
+                .collect();
+            members.push(Member {
+                name,
+                slug,
+                meetings,
+                affiliations,
+            });
+        }
+        Ok(GroupView {
+            summary,
+            chairs,
+            members,
+        })
+    }
+
+    /// The meetings before and after one in its group's series, by date and number.
+    pub fn neighbours(
+        &self,
+        meeting: &MeetingRef,
+    ) -> Result<(Option<MeetingRef>, Option<MeetingRef>), StoreError> {
+        let ids = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id FROM meetings WHERE group_id = (SELECT group_id FROM meetings WHERE id = ?1)
+                 ORDER BY date, number, id",
+            )?;
+            stmt.query_map([meeting.id], |row| row.get::<_, i64>(0))?
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        let at = ids.iter().position(|&id| id == meeting.id);
+        let get = |index: Option<usize>| -> Result<Option<MeetingRef>, StoreError> {
+            match index.and_then(|i| ids.get(i)) {
+                Some(&id) => Ok(Some(meeting_ref(&self.conn, id)?)),
+                None => Ok(None),
+            }
+        };
+        Ok((
+            get(at.and_then(|i| i.checked_sub(1)))?,
+            get(at.map(|i| i + 1))?,
+        ))
+    }
+
+    /// How the matches of a search divide by speaker, group, year and agenda item (each
+    /// list by count, the largest twenty).
+    pub fn facets(&self, query: &SearchQuery) -> Result<Facets, StoreError> {
+        let expression = fts_query(&query.text)
+            .ok_or_else(|| StoreError::Invalid("the search has no words".into()))?;
+        let person = query
+            .speaker
+            .as_deref()
+            .map(|name| people::find(&self.conn, name).map(|(id, _)| id))
+            .transpose()?;
+        let group = query
+            .group
+            .as_deref()
+            .map(|g| group_id(&self.conn, g))
+            .transpose()?;
+        let item = query
+            .item
+            .as_deref()
+            .map(|item| format!("%{}%", item.trim().replace(['%', '_'], "")));
+        let args = params![expression, person, group, item, query.since, query.until];
+        let facet = |select: &str, by: &str| -> rusqlite::Result<Vec<(String, String, u64)>> {
+            let sql = format!(
+                "SELECT {select}, count(*) AS n
+                 FROM search JOIN passages p ON p.id = search.rowid
+                 JOIN meetings m ON m.id = p.meeting_id JOIN groups g ON g.id = m.group_id
+                 LEFT JOIN people pe ON pe.id = p.person_id
+                 WHERE search MATCH ?1
+                   AND (?2 IS NULL OR p.person_id = ?2)
+                   AND (?3 IS NULL OR m.group_id = ?3)
+                   AND (?4 IS NULL OR p.agenda_title LIKE ?4)
+                   AND (?5 IS NULL OR m.date >= ?5)
+                   AND (?6 IS NULL OR m.date <= ?6)
+                   AND {by} IS NOT NULL
+                 GROUP BY {by} ORDER BY n DESC, 1 LIMIT 20"
+            );
+            collect(&self.conn, &sql, args)
+        };
+        let two = |rows: Vec<(String, String, u64)>| -> Vec<(String, u64)> {
+            rows.into_iter().map(|(a, _, n)| (a, n)).collect()
+        };
+        Ok(Facets {
+            speakers: facet("pe.name, pe.slug", "pe.id")?,
+            groups: two(facet("g.short_name, ''", "g.id")?),
+            years: two(facet("substr(m.date, 1, 4), ''", "substr(m.date, 1, 4)")?),
+            items: two(facet("p.agenda_title, ''", "p.agenda_title")?),
+        })
+    }
+
+    /// The number of changes committed to the archive file by any process; it changes when
+    /// the archive does, so a cache can key on it.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))?)
+    }
+}
+
+fn collect(
+    conn: &Connection,
+    sql: &str,
+    args: &[&dyn rusqlite::ToSql],
+) -> rusqlite::Result<Vec<(String, String, u64)>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(args, |row| {
+        Ok((
+            row.get(0)?,
+            row.get(1)?,
+            row.get::<_, i64>(2)?.max(0) as u64,
+        ))
+    })?;
+    rows.collect()
+}
+
+fn due_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Due> {
+    Ok(Due {
+        meeting: MeetingRef::from_row(row)?,
+        kind: row.get(6)?,
+        value: row.get(7)?,
+        text: row.get(8)?,
+        owner: row.get(9)?,
+        context: row.get(10)?,
+        line: row.get(11)?,
+    })
+}

@@ -1,0 +1,165 @@
+//! The store through its public API, on the example archive read with the real reader: the
+//! browsing queries the web pages use, and the migration of an archive of an older schema.
+
+use std::path::{Path, PathBuf};
+
+use store::{SearchQuery, Store};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn examples(store: &mut Store) {
+    let hints = ingest::PeopleHints::default();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("examples/archive"))
+        .expect("the example archive")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.push(root().join("crates/ingest/test_data/summary-report/seed-igf-wg-strategy-106.txt"));
+    paths.sort();
+    for path in paths {
+        let bytes = std::fs::read(&path).expect("readable");
+        let name = path.display().to_string();
+        let record = ingest::read_summary_report(&name, &bytes, &hints).expect("a report");
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        store
+            .import(&record, Some(&text), "2026-11-26T00:00:00Z")
+            .expect("imported");
+    }
+}
+
+fn example_store() -> Store {
+    let mut store = Store::in_memory().expect("an archive in memory");
+    examples(&mut store);
+    store
+}
+
+#[test]
+fn what_is_due_comes_soonest_first_and_leaves_out_the_past() {
+    let store = example_store();
+    let due = store.due("2026-12-01", None, 100).expect("due");
+    assert!(!due.is_empty());
+    let values: Vec<&str> = due.iter().map(|d| d.value.as_str()).collect();
+    let mut sorted = values.clone();
+    sorted.sort_unstable();
+    assert_eq!(values, sorted);
+    // A month counts while it lasts: "2026-12" is still due on 1 December.
+    assert!(
+        due.iter()
+            .all(|d| d.value.as_str() >= "2026-12-01" || d.value == "2026-12")
+    );
+    assert!(due.iter().any(|d| d.kind == "next-meeting"));
+    assert!(due.iter().any(|d| d.kind == "deadline"));
+    assert!(due.iter().all(|d| d.kind != "mentioned"));
+    // The seed's deadline of 5 December 2025 is in the past by then.
+    assert!(due.iter().all(|d| d.meeting.group != "WG-Strategy"));
+    let seed = store
+        .due("2025-12-01", Some("wg-strategy"), 10)
+        .expect("due");
+    assert!(
+        seed.iter()
+            .any(|d| d.value == "2025-12-05" && d.kind == "action-item"),
+        "{seed:?}"
+    );
+    assert!(
+        seed.iter()
+            .any(|d| d.value == "2025-12-18" && d.kind == "next-meeting")
+    );
+}
+
+#[test]
+fn a_group_has_its_chairs_members_and_series() {
+    let store = example_store();
+    let group = store.group("WG-Data").expect("the group");
+    assert_eq!(group.summary.meetings, 8);
+    assert_eq!(group.chairs, vec!["Amara Nwosu", "Henrik Lindqvist"]);
+    let wanjiru = group
+        .members
+        .iter()
+        .find(|m| m.name == "Wanjiru Kamau")
+        .expect("a member");
+    assert_eq!(wanjiru.slug, "wanjiru-kamau");
+    assert_eq!(wanjiru.meetings, 8);
+    assert_eq!(wanjiru.affiliations.len(), 2);
+    assert!(group.members[0].meetings >= group.members.last().map_or(0, |m| m.meetings));
+
+    let m25 = store.find_meeting("WG-Data/25").expect("meeting 25");
+    let (before, after) = store.neighbours(&m25).expect("neighbours");
+    assert_eq!(before.map(|m| m.number), Some(Some(24)));
+    assert_eq!(after.map(|m| m.number), Some(Some(26)));
+    let m21 = store.find_meeting("WG-Data/21").expect("meeting 21");
+    assert!(store.neighbours(&m21).expect("neighbours").0.is_none());
+
+    let recent = store.recent(3).expect("recent");
+    assert_eq!(recent[0].to_string(), "WG-Data/28");
+    assert_eq!(recent.len(), 3);
+}
+
+#[test]
+fn facets_divide_the_matches() {
+    let store = example_store();
+    let query = SearchQuery {
+        text: "para".into(),
+        limit: 10,
+        ..SearchQuery::default()
+    };
+    let total = store.search(&query).expect("search").total;
+    let facets = store.facets(&query).expect("facets");
+    let by_group: u64 = facets.groups.iter().map(|(_, n)| n).sum();
+    assert_eq!(by_group, total);
+    let by_year: u64 = facets.years.iter().map(|(_, n)| n).sum();
+    assert_eq!(by_year, total);
+    assert!(facets.years.iter().any(|(y, _)| y == "2026"));
+    assert!(!facets.speakers.is_empty());
+    let (name, slug, n) = &facets.speakers[0];
+    assert!(!name.is_empty() && !slug.is_empty() && *n > 0);
+    // A facet, applied as a filter, gives the count it promised.
+    let narrowed = SearchQuery {
+        speaker: Some(name.clone()),
+        ..query.clone()
+    };
+    assert_eq!(store.search(&narrowed).expect("search").total, *n);
+}
+
+#[test]
+fn an_archive_of_schema_one_is_brought_up_to_date() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("old.db");
+    {
+        let mut store = Store::open(&path).expect("a new archive");
+        examples(&mut store);
+    }
+    let due_now = Store::open(&path)
+        .expect("open")
+        .due("2026-01-01", None, 1000)
+        .expect("due")
+        .len();
+    assert!(due_now > 0);
+    // Make it an archive as version 1 left it: no dates table, user_version 1.
+    downgrade_to_schema_one(&path);
+    assert!(matches!(
+        Store::open_read_only(&path),
+        Err(store::OpenError::Older { found: 1, .. })
+    ));
+    let store = Store::open(&path).expect("migrated");
+    assert_eq!(
+        store.due("2026-01-01", None, 1000).expect("due").len(),
+        due_now
+    );
+    assert!(store.integrity_check().expect("check").is_empty());
+}
+
+/// Downgrades the archive with Python's sqlite3 (an independent client), so this test needs no
+/// SQL library of its own.
+fn downgrade_to_schema_one(path: &Path) {
+    let status = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(
+            "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute('DROP TABLE dates')\nc.execute('PRAGMA user_version = 1')\nc.commit()\nc.close()",
+        )
+        .arg(path)
+        .status()
+        .expect("python3 runs");
+    assert!(status.success());
+}
