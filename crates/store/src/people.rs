@@ -18,14 +18,23 @@ pub(crate) fn lookup(
     group_id: Option<i64>,
 ) -> rusqlite::Result<Option<i64>> {
     let key = key(name);
-    let by_alias = conn
-        .prepare_cached(
-            "SELECT person_id FROM aliases
-             WHERE key = ?1 AND (group_id = ?2 OR group_id IS NULL)
-             ORDER BY group_id IS NULL LIMIT 1",
-        )?
-        .query_row(params![key, group_id], |row| row.get(0))
-        .optional()?;
+    // At most two rows (the unique index allows one alias per key and group, and one for
+    // every group); the group's own comes first. The choice is made here rather than with
+    // `ORDER BY group_id IS NULL`: that clause makes SQLite plan for the bound group, so a
+    // cached statement was compiled again at every call (a third of an import's time).
+    let mut by_alias = None;
+    let mut stmt = conn.prepare_cached(
+        "SELECT person_id, group_id IS NULL FROM aliases
+         WHERE key = ?1 AND (group_id = ?2 OR group_id IS NULL)",
+    )?;
+    let mut rows = stmt.query(params![key, group_id])?;
+    while let Some(row) = rows.next()? {
+        let (person, everywhere): (i64, bool) = (row.get(0)?, row.get(1)?);
+        if !everywhere {
+            return Ok(Some(person));
+        }
+        by_alias = Some(person);
+    }
     if by_alias.is_some() {
         return Ok(by_alias);
     }
