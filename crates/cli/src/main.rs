@@ -39,8 +39,22 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read the bundled sample report, check it and print it back as Markdown.
-    Demo,
+    /// Load the bundled example archive and sample report into a temporary archive and
+    /// serve it on the web (or, with --no-serve, print a tour of it).
+    Demo {
+        /// The address to serve on; port 0 picks a free port.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: String,
+        /// Print a tour of the archive instead of serving it.
+        #[arg(long)]
+        no_serve: bool,
+    },
+    /// Serve the archive on the web: pages, the JSON API, feeds.
+    Serve {
+        /// The address to serve on; port 0 picks a free port.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: String,
+    },
     /// Read a report and print its record in another format.
     Convert {
         /// The report to read.
@@ -226,6 +240,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
     // others open it read-only, so a published archive on a read-only disk still works.
     let db = || archive::open(&db_path()?);
     let db_ro = || archive::open_read_only(&db_path()?);
+    if let Command::Serve { bind } = &cli.command {
+        let path = db_path()?;
+        // Check the archive first, so a bad --db is one clear line.
+        drop(archive::open_read_only(&path)?);
+        return serve(bind, path);
+    }
     let result = run_command(cli.command, &db, &db_ro);
     // A database-level failure names the archive, like every other file error.
     result.map_err(|error| match error.downcast_ref::<store::StoreError>() {
@@ -247,7 +267,8 @@ fn run_command(
     db_ro: &dyn Fn() -> Result<store::Store>,
 ) -> Result<ExitCode> {
     match command {
-        Command::Demo => demo(),
+        Command::Demo { bind, no_serve } => demo(&bind, no_serve),
+        Command::Serve { .. } => unreachable!("handled in run"),
         Command::Convert {
             file,
             to,
@@ -431,7 +452,49 @@ const EXAMPLES: [(&str, &str); 8] = [
 
 /// A tour: the sample report checked, then the example archive and the sample read into an
 /// archive in memory, and what the archive answers.
-fn demo() -> Result<ExitCode> {
+/// Serves an archive, printing where, until Ctrl-C.
+fn serve(bind: &str, path: PathBuf) -> Result<ExitCode> {
+    web::run(bind, path, |address| {
+        let _ = print(&format!(
+            "Serving the archive on http://{address}/ (Ctrl-C to stop)\n"
+        ));
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The example archive and the sample, read into the archive `store`.
+fn load_examples(store: &mut store::Store) -> Result<()> {
+    let hints = PeopleHints::default();
+    let now = archive::now();
+    for (name, text) in EXAMPLES.iter().chain([&(SAMPLE_NAME, SAMPLE)]) {
+        let record = ingest::read_summary_report(name, text.as_bytes(), &hints)
+            .with_context(|| format!("the bundled {name}"))?;
+        store.import(&record, Some(text), &now)?;
+    }
+    Ok(())
+}
+
+fn demo(bind: &str, no_serve: bool) -> Result<ExitCode> {
+    if no_serve {
+        return tour();
+    }
+    let dir = tempfile::tempdir().context("cannot make a temporary folder for the demo")?;
+    let path = dir.path().join("archive.db");
+    let mut store = archive::open(&path)?;
+    load_examples(&mut store)?;
+    let groups = store.groups()?;
+    drop(store);
+    print(&format!(
+        "rapporteur demo: {} meetings of {} groups (the example archive and the sample report) in a temporary archive, {}\n",
+        groups.iter().map(|g| g.meetings).sum::<u32>(),
+        groups.len(),
+        path.display()
+    ))?;
+    serve(bind, path)
+}
+
+/// The demo without a server: the sample checked, then what the archive answers.
+fn tour() -> Result<ExitCode> {
     let mut out = String::new();
     let heading = |out: &mut String, title: &str| {
         out.push_str(&format!(
@@ -450,12 +513,7 @@ fn demo() -> Result<ExitCode> {
     ));
 
     let mut store = store::Store::in_memory()?;
-    let now = archive::now();
-    for (name, text) in EXAMPLES.iter().chain([&(SAMPLE_NAME, SAMPLE)]) {
-        let record = ingest::read_summary_report(name, text.as_bytes(), &hints)
-            .with_context(|| format!("the bundled {name}"))?;
-        store.import(&record, Some(text), &now)?;
-    }
+    load_examples(&mut store)?;
     heading(&mut out, "rapporteur groups");
     out.push_str(&archive::groups(&store)?);
     heading(&mut out, "rapporteur meetings");

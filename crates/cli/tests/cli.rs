@@ -381,7 +381,7 @@ fn unknown_format_is_a_usage_error() {
 
 #[test]
 fn demo_checks_the_sample_and_tours_the_example_archive() {
-    let run = rapporteur(&["demo"]);
+    let run = rapporteur(&["demo", "--no-serve"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = &run.stdout;
     // The sample report, checked.
@@ -420,4 +420,41 @@ fn endless_device_is_rejected_without_reading_it_all() {
         "{}",
         run.stderr
     );
+}
+
+/// `demo` loads the example archive into a temporary archive and serves it: the address it
+/// prints answers with the home page, which lists both groups.
+#[test]
+fn demo_serves_the_example_archive() {
+    use std::io::{BufRead, Read, Write};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .args(["demo", "--bind", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the demo");
+    let mut lines = std::io::BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let first = lines.next().and_then(Result::ok).unwrap_or_default();
+    assert!(
+        first.starts_with("rapporteur demo: 9 meetings of 2 groups"),
+        "{first}"
+    );
+    let serving = lines.next().and_then(Result::ok).unwrap_or_default();
+    let address = serving
+        .strip_prefix("Serving the archive on http://")
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {serving:?}"))
+        .to_owned();
+    let mut stream = std::net::TcpStream::connect(&address).expect("the demo listens");
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: demo\r\nConnection: close\r\n\r\n")
+        .expect("send a request");
+    let mut response = String::new();
+    stream
+        .read_to_string(&mut response)
+        .expect("read the response");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("WG-Data") && response.contains("WG-Strategy"));
 }

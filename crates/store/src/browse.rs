@@ -237,6 +237,58 @@ impl Store {
         })
     }
 
+    /// The meetings most recently imported or changed, newest first, with the time stamp of
+    /// that change (RFC 3339): what a feed of new records lists.
+    pub fn changes(
+        &self,
+        group: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<(MeetingRef, String)>, StoreError> {
+        let group_id = group.map(|g| group_id(&self.conn, g)).transpose()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.id, g.short_name, g.slug, m.number, m.date, m.title, m.updated_at
+             FROM meetings m JOIN groups g ON g.id = m.group_id
+             WHERE ?1 IS NULL OR m.group_id = ?1
+             ORDER BY m.updated_at DESC, m.date DESC, m.id DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![group_id, limit], |row| {
+            Ok((MeetingRef::from_row(row)?, row.get(6)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The URL slug of every person a meeting names: participants under the name their list
+    /// entry gives and under their person's name, and speakers and people agreed with.
+    pub fn slugs(
+        &self,
+        meeting: &MeetingRef,
+    ) -> Result<std::collections::HashMap<String, String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.name, pe.name, pe.slug FROM attendance a JOIN people pe ON pe.id = a.person_id
+             WHERE a.meeting_id = ?1
+             UNION ALL
+             SELECT pe.name, pe.name, pe.slug FROM passages p JOIN people pe ON pe.id = p.person_id
+             WHERE p.meeting_id = ?1
+             UNION ALL
+             SELECT pe.name, pe.name, pe.slug FROM agreements a JOIN passages p ON p.id = a.passage_id
+             JOIN people pe ON pe.id = a.person_id WHERE p.meeting_id = ?1",
+        )?;
+        let mut out = std::collections::HashMap::new();
+        let rows = stmt.query_map([meeting.id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (written, name, slug) = row?;
+            out.insert(written, slug.clone());
+            out.insert(name, slug);
+        }
+        Ok(out)
+    }
+
     /// The number of changes committed to the archive file by any process; it changes when
     /// the archive does, so a cache can key on it.
     pub fn data_version(&self) -> Result<i64, StoreError> {
