@@ -177,6 +177,7 @@ impl Store {
                 "alias '{alias}' names group '{group}', which has no meeting"
             )));
         }
+        crate::write::bump(&tx)?;
         tx.commit()?;
         Ok(done)
     }

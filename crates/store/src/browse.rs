@@ -1,7 +1,7 @@
 //! What a reader browsing the archive asks: recent meetings, what is due, a group with its
 //! members, the meetings either side of one in its series, and the facets of a search.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::read::{Affiliation, MeetingRef, SearchQuery, fts_query};
 use crate::write::{group_id, meeting_ref};
@@ -168,25 +168,33 @@ impl Store {
         &self,
         meeting: &MeetingRef,
     ) -> Result<(Option<MeetingRef>, Option<MeetingRef>), StoreError> {
-        let ids = {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT id FROM meetings WHERE group_id = (SELECT group_id FROM meetings WHERE id = ?1)
-                 ORDER BY date, number, id",
-            )?;
-            stmt.query_map([meeting.id], |row| row.get::<_, i64>(0))?
-                .collect::<Result<Vec<_>, _>>()?
+        // Row values in the order of the index `meetings_in_series`; NULL sorts first in
+        // SQLite, so a missing date or number is written as the smallest value.
+        let step = |sql: &str| -> Result<Option<MeetingRef>, StoreError> {
+            let id: Option<i64> = self
+                .conn
+                .prepare_cached(sql)?
+                .query_row([meeting.id], |row| row.get(0))
+                .optional()?;
+            id.map(|id| meeting_ref(&self.conn, id))
+                .transpose()
+                .map_err(StoreError::from)
         };
-        let at = ids.iter().position(|&id| id == meeting.id);
-        let get = |index: Option<usize>| -> Result<Option<MeetingRef>, StoreError> {
-            match index.and_then(|i| ids.get(i)) {
-                Some(&id) => Ok(Some(meeting_ref(&self.conn, id)?)),
-                None => Ok(None),
-            }
-        };
-        Ok((
-            get(at.and_then(|i| i.checked_sub(1)))?,
-            get(at.map(|i| i + 1))?,
-        ))
+        let previous = step(
+            "SELECT m.id FROM meetings m, meetings here WHERE here.id = ?1
+               AND m.group_id = here.group_id
+               AND (ifnull(m.date, ''), ifnull(m.number, -1), m.id)
+                 < (ifnull(here.date, ''), ifnull(here.number, -1), here.id)
+             ORDER BY ifnull(m.date, '') DESC, ifnull(m.number, -1) DESC, m.id DESC LIMIT 1",
+        )?;
+        let next = step(
+            "SELECT m.id FROM meetings m, meetings here WHERE here.id = ?1
+               AND m.group_id = here.group_id
+               AND (ifnull(m.date, ''), ifnull(m.number, -1), m.id)
+                 > (ifnull(here.date, ''), ifnull(here.number, -1), here.id)
+             ORDER BY ifnull(m.date, ''), ifnull(m.number, -1), m.id LIMIT 1",
+        )?;
+        Ok((previous, next))
     }
 
     /// How the matches of a search divide by speaker, group, year and agenda item (each
@@ -289,12 +297,13 @@ impl Store {
         Ok(out)
     }
 
-    /// The number of changes committed to the archive file by any process; it changes when
-    /// the archive does, so a cache can key on it.
-    pub fn data_version(&self) -> Result<i64, StoreError> {
+    /// How many transactions have changed the archive: anything built from the archive
+    /// while this number was the same is still current.
+    pub fn generation(&self) -> Result<i64, StoreError> {
         Ok(self
             .conn
-            .query_row("PRAGMA data_version", [], |row| row.get(0))?)
+            .prepare_cached("SELECT n FROM generation")?
+            .query_row([], |row| row.get(0))?)
     }
 }
 

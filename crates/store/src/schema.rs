@@ -127,6 +127,14 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (meeting_id, position)
     );
     CREATE INDEX dates_by_value ON dates(value);
+
+    -- A meeting's place in its group's series, for the previous and next meeting.
+    CREATE INDEX meetings_in_series ON meetings(group_id, ifnull(date, ''), ifnull(number, -1), id);
+
+    -- Counts the transactions that changed the archive, so readers can tell that what they
+    -- built from it (a rendered page) is still current.
+    CREATE TABLE generation (n INTEGER NOT NULL);
+    INSERT INTO generation (n) VALUES (0);
     ",
 ];
 

@@ -72,6 +72,9 @@ impl Store {
     ) -> Result<Imported, StoreError> {
         let tx = self.conn.transaction()?;
         let imported = import_in(&tx, record, source_text, now)?;
+        if imported.outcome != Outcome::Unchanged {
+            bump(&tx)?;
+        }
         tx.commit()?;
         Ok(imported)
     }
@@ -81,6 +84,7 @@ impl Store {
     pub fn reindex(&mut self) -> Result<usize, StoreError> {
         let tx = self.conn.transaction()?;
         let n = reindex_in(&tx)?;
+        bump(&tx)?;
         tx.commit()?;
         Ok(n)
     }
@@ -119,6 +123,7 @@ impl Store {
             Scope::Meeting(_) => false,
             _ => people::add_alias(&tx, person_id, mention, group_id)?,
         };
+        bump(&tx)?;
         tx.commit()?;
         Ok(Resolution {
             person: person_name,
@@ -141,6 +146,7 @@ impl Store {
         let added = people::add_alias(&tx, person_id, alias, group_id)?;
         if added {
             rederive(&tx, group_id)?;
+            bump(&tx)?;
         }
         tx.commit()?;
         Ok(added)
@@ -172,9 +178,17 @@ impl Store {
         }
         tx.execute("DELETE FROM people WHERE id = ?1", [gone_id])?;
         people::add_alias(&tx, kept_id, &gone_name, None)?;
+        bump(&tx)?;
         tx.commit()?;
         Ok((kept_name, gone_name))
     }
+}
+
+/// Counts one more change to the archive (see the `generation` table).
+pub(crate) fn bump(tx: &Connection) -> rusqlite::Result<()> {
+    tx.prepare_cached("UPDATE generation SET n = n + 1")?
+        .execute([])?;
+    Ok(())
 }
 
 pub(crate) fn reindex_in(tx: &Connection) -> Result<usize, StoreError> {

@@ -156,7 +156,7 @@ fn downgrade_to_schema_one(path: &Path) {
     let status = std::process::Command::new("python3")
         .arg("-c")
         .arg(
-            "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute('DROP TABLE dates')\nc.execute('PRAGMA user_version = 1')\nc.commit()\nc.close()",
+            "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute('DROP TABLE dates')\nc.execute('DROP TABLE generation')\nc.execute('DROP INDEX meetings_in_series')\nc.execute('PRAGMA user_version = 1')\nc.commit()\nc.close()",
         )
         .arg(path)
         .status()

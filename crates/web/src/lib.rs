@@ -12,6 +12,7 @@
 //!   500 page with no detail (the detail goes to standard error).
 
 mod api;
+mod cache;
 mod feeds;
 mod pages;
 mod pool;
@@ -30,6 +31,7 @@ pub use pool::Pool;
 /// Everything a request handler needs.
 pub struct Site {
     pub pool: Pool,
+    cache: Arc<cache::PageCache>,
 }
 
 impl Site {
@@ -37,6 +39,7 @@ impl Site {
     pub fn new(path: PathBuf) -> Arc<Site> {
         Arc::new(Site {
             pool: Pool::new(path),
+            cache: Arc::default(),
         })
     }
 }

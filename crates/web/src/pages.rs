@@ -38,6 +38,41 @@ pub fn today() -> String {
     now.get(..10).unwrap_or("1970-01-01").to_owned()
 }
 
+/// A page from the cache, or built by `build` on a connection and then cached; see
+/// `cache.rs` for how long a cached page lives.
+async fn cached<F>(site: &Arc<Site>, key: String, build: F) -> Result<Response, WebError>
+where
+    F: FnOnce(&store::Store) -> Result<String, WebError> + Send + 'static,
+{
+    if let Some(hit) = site.cache.fresh(&key) {
+        return Ok(html_bytes(hit));
+    }
+    let cache = Arc::clone(&site.cache);
+    let page = site
+        .pool
+        .run(move |store| {
+            cache.sync(store.generation()?);
+            if let Some(hit) = cache.get(&key) {
+                return Ok(hit);
+            }
+            let page = axum::body::Bytes::from(build(store)?);
+            cache.put(key, page.clone());
+            Ok(page)
+        })
+        .await?;
+    Ok(html_bytes(page))
+}
+
+fn html_bytes(page: axum::body::Bytes) -> Response {
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+}
+
+fn render<T: Template>(template: &T) -> Result<String, WebError> {
+    template
+        .render()
+        .map_err(|e| WebError::Internal(format!("a template failed: {e}")))
+}
+
 fn page<T: Template>(template: &T) -> Response {
     match template.render() {
         Ok(html) => Html(html).into_response(),
@@ -298,23 +333,23 @@ async fn meeting(
     State(site): State<Arc<Site>>,
     Path((group, which)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let view = site
-        .pool
-        .run(move |store| {
-            let found = store.find_meeting(&format!("{group}/{which}"))?;
-            let stored = store.meeting(&found)?;
-            let slugs = store.slugs(&found)?;
-            let (previous, next) = store.neighbours(&found)?;
-            Ok(views::meeting_view(
+    let key = format!("/groups/{group}/meetings/{which}");
+    cached(&site, key, move |store| {
+        let found = store.find_meeting(&format!("{group}/{which}"))?;
+        let stored = store.meeting(&found)?;
+        let slugs = store.slugs(&found)?;
+        let (previous, next) = store.neighbours(&found)?;
+        render(&MeetingPage {
+            v: views::meeting_view(
                 &found,
                 &stored.record,
                 &slugs,
                 previous.as_ref(),
                 next.as_ref(),
-            ))
+            ),
         })
-        .await?;
-    Ok(page(&MeetingPage { v: view }))
+    })
+    .await
 }
 
 #[derive(Template)]
