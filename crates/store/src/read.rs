@@ -1,7 +1,8 @@
 //! Everything that reads the archive: groups and their series, one meeting's record, people
 //! with their affiliations over time and everything they said, unsettled names, and search.
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, Row, params, params_from_iter};
 
 use crate::write::{find_meeting_in, group_id, load_record, meeting_ref};
 use crate::{Store, StoreError, people};
@@ -404,46 +405,102 @@ impl Store {
             .item
             .as_deref()
             .map(|item| format!("%{}%", item.trim().replace(['%', '_'], "")));
-        let filters = "search MATCH ?1
-             AND (?2 IS NULL OR p.person_id = ?2)
-             AND (?3 IS NULL OR m.group_id = ?3)
-             AND (?4 IS NULL OR p.agenda_title LIKE ?4)
-             AND (?5 IS NULL OR m.date >= ?5)
-             AND (?6 IS NULL OR m.date <= ?6)";
-        let total: i64 = self
+
+        // Only the filters given become SQL. A speaker or a group chooses few passages
+        // compared with a common word's matches, so those filters choose passages in a
+        // subquery that SQLite runs once, with its indexes, and the full-text index tests its
+        // matches against that set (the `+` keeps SQLite from handing the set to the
+        // full-text index, which would run the search once a member). Dates and agenda items
+        // alone choose too many passages for that, and each match is joined with its passage
+        // and meeting instead; with no filter, nothing is joined.
+        let mut values: Vec<Value> = vec![Value::Text(expression.clone())];
+        let mut filters = Vec::new();
+        let mut filter = |condition: &str, value: Option<Value>| {
+            if let Some(value) = value {
+                values.push(value);
+                filters.push(format!("{condition} ?{}", values.len()));
+            }
+        };
+        filter("p.person_id =", person.map(Value::Integer));
+        filter("m.group_id =", group.map(Value::Integer));
+        filter("p.agenda_title LIKE", item.map(Value::Text));
+        filter("m.date >=", query.since.clone().map(Value::Text));
+        filter("m.date <=", query.until.clone().map(Value::Text));
+        let mut ranking =
+            String::from("SELECT search.rowid, bm25(search) FROM search WHERE search MATCH ?1");
+        if person.is_some() || group.is_some() {
+            ranking.push_str(&format!(
+                " AND +search.rowid IN (SELECT p.id FROM passages p
+                  JOIN meetings m ON m.id = p.meeting_id WHERE {})",
+                filters.join(" AND ")
+            ));
+        } else if !filters.is_empty() {
+            ranking = format!(
+                "SELECT search.rowid, bm25(search) FROM search
+                 CROSS JOIN passages p ON p.id = search.rowid
+                 CROSS JOIN meetings m ON m.id = p.meeting_id
+                 WHERE search MATCH ?1 AND {}",
+                filters.join(" AND ")
+            );
+        }
+
+        // One pass scores every match (and so counts them); only the page is then put in
+        // full order and given its snippet. Ordering in SQL would join every match with its
+        // meeting for the tie-break and make a snippet for every match before sorting.
+        let mut matches: Vec<(i64, f64)> = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM search JOIN passages p ON p.id = search.rowid
-             JOIN meetings m ON m.id = p.meeting_id WHERE {filters}"
-            ))?
-            .query_row(
-                params![expression, person, group, item, query.since, query.until],
-                |row| row.get(0),
-            )?;
-        let mut stmt = self.conn.prepare_cached(&format!(
+            .prepare_cached(&ranking)?
+            .query_map(params_from_iter(&values), |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        let total = matches.len() as u64;
+        let offset = query.offset as usize;
+        let end = offset + query.limit.max(1) as usize;
+        if matches.len() > end {
+            // What scores better than the last match of the page, and all that ties with it.
+            let (_, last, _) = matches.select_nth_unstable_by(end - 1, |a, b| a.1.total_cmp(&b.1));
+            let threshold = last.1;
+            matches.retain(|m| m.1 <= threshold);
+        }
+        matches.sort_by(|a, b| a.1.total_cmp(&b.1));
+        // Equal scores are put in the order `ORDER BY bm25(search), m.date DESC, p.id` gives
+        // them, but only for a run of equal scores that reaches into the page.
+        let mut page_ids = Vec::new();
+        let mut start = 0;
+        while start < end.min(matches.len()) {
+            let score = matches[start].1;
+            let run_end =
+                start + matches[start..].partition_point(|m| m.1.total_cmp(&score).is_eq());
+            let shown = offset.max(start)..end.min(run_end);
+            if !shown.is_empty() {
+                let mut run: Vec<i64> = matches[start..run_end].iter().map(|m| m.0).collect();
+                if run.len() > 1 {
+                    run = latest_first(&self.conn, &run, shown.end - start)?;
+                }
+                page_ids.extend(
+                    run[shown.start - start..shown.end - start]
+                        .iter()
+                        .map(|&id| (id, score)),
+                );
+            }
+            start = run_end;
+        }
+
+        let mut page = self.conn.prepare_cached(
             "SELECT m.id, g.short_name, g.slug, m.number, m.date, m.title,
                     p.kind, p.position, coalesce(pe.name, p.speaker_mention), p.speaker_status,
                     p.agenda_item, p.agenda_title, p.line,
-                    snippet(search, 0, char(2), char(3), '…', 24), bm25(search)
-             FROM search JOIN passages p ON p.id = search.rowid
+                    snippet(search, 0, char(2), char(3), '…', 24)
+             FROM search CROSS JOIN passages p ON p.id = search.rowid
              JOIN meetings m ON m.id = p.meeting_id JOIN groups g ON g.id = m.group_id
              LEFT JOIN people pe ON pe.id = p.person_id
-             WHERE {filters}
-             ORDER BY bm25(search), m.date DESC, p.id LIMIT ?7 OFFSET ?8"
-        ))?;
-        let hits = stmt
-            .query_map(
-                params![
-                    expression,
-                    person,
-                    group,
-                    item,
-                    query.since,
-                    query.until,
-                    query.limit.max(1),
-                    query.offset
-                ],
-                |row| {
+             WHERE search MATCH ?1 AND search.rowid = ?2",
+        )?;
+        let hits = page_ids
+            .iter()
+            .map(|&(id, bm25)| {
+                page.query_row(params![expression, id], |row| {
                     Ok(Hit {
                         meeting: MeetingRef::from_row(row)?,
                         kind: row.get(6)?,
@@ -454,16 +511,25 @@ impl Store {
                         agenda_title: row.get(11)?,
                         line: row.get(12)?,
                         snippet: segments(&row.get::<_, String>(13)?),
-                        score: -row.get::<_, f64>(14)?,
+                        score: -bm25,
                     })
-                },
-            )?
+                })
+            })
             .collect::<Result<_, _>>()?;
-        Ok(SearchResults {
-            total: u64::try_from(total).unwrap_or(0),
-            hits,
-        })
+        Ok(SearchResults { total, hits })
     }
+}
+
+/// The first `n` of the passages `ids` (of equal score) in the search's tie-break order:
+/// latest meeting first, a meeting without a date last, then by passage.
+fn latest_first(conn: &Connection, ids: &[i64], n: usize) -> rusqlite::Result<Vec<i64>> {
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    conn.prepare_cached(
+        "SELECT p.id FROM json_each(?1) j CROSS JOIN passages p ON p.id = j.value
+         JOIN meetings m ON m.id = p.meeting_id ORDER BY m.date DESC, p.id LIMIT ?2",
+    )?
+    .query_map(params![format!("[{list}]"), n as i64], |row| row.get(0))?
+    .collect()
 }
 
 const PERSON_SUMMARY: &str = "SELECT p.id, p.name, p.slug,
