@@ -354,6 +354,22 @@ async fn a_reader_goes_from_the_home_page_to_a_meeting_and_a_speaker() {
             .starts_with("WG-Strategy meeting 106")
     );
 
+    // The agenda writes each item's number as the report does, so the list adds none.
+    assert_eq!(
+        browser
+            .script(
+                "return getComputedStyle(document.querySelector('ol.agenda > li')).listStyleType;"
+            )
+            .await,
+        json!("none")
+    );
+    assert!(
+        browser
+            .text("ol.agenda > li")
+            .await
+            .starts_with("1. WSIS+20")
+    );
+
     let screenshot = browser.client.screenshot().await.expect("a screenshot");
     let folder = root().join("target/browser");
     std::fs::create_dir_all(&folder).expect("target/browser");
