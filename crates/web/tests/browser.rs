@@ -27,7 +27,9 @@ use serde_json::{Value, json};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-const CHROMIUM_FLAGS: [&str; 9] = [
+/// Headless, with nothing fetched from elsewhere. `--disable-dev-shm-usage` because a CI
+/// container's `/dev/shm` is often 64 MiB, too small for several Chromiums at once.
+const CHROMIUM_FLAGS: [&str; 10] = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -36,6 +38,7 @@ const CHROMIUM_FLAGS: [&str; 9] = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-dev-shm-usage",
     "--window-size=1280,1024",
 ];
 
