@@ -127,7 +127,9 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (meeting_id, position)
     );
     CREATE INDEX dates_by_value ON dates(value);
-
+    ",
+    // 3: the order of a group's series, and a count of the archive's changes.
+    "
     -- A meeting's place in its group's series, for the previous and next meeting.
     CREATE INDEX meetings_in_series ON meetings(group_id, ifnull(date, ''), ifnull(number, -1), id);
 

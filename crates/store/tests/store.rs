@@ -136,7 +136,7 @@ fn an_archive_of_schema_one_is_brought_up_to_date() {
         .expect("due")
         .len();
     assert!(due_now > 0);
-    // Make it an archive as version 1 left it: no dates table, user_version 1.
+    // Make it an archive as version 1 left it: none of the objects of migrations 2 and 3.
     downgrade_to_schema_one(&path);
     assert!(matches!(
         Store::open_read_only(&path),
