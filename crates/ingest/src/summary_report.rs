@@ -2110,6 +2110,17 @@ fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) ->
                 continue;
             }
             let Some(p) = participants::parse_line(number, raw) else {
+                // Never dropped in silence: a line of the list that names nobody is reported.
+                let shown: String = raw.trim().chars().take(60).collect();
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::UnreadParticipant,
+                        Span::at(number, 1),
+                        u32::try_from(raw.trim_end().chars().count()).unwrap_or(1),
+                        format!("this line of the participant list names no one: '{shown}'"),
+                    )
+                    .with_hint("write it as 'Name, affiliation', or move it out of the list"),
+                );
                 continue;
             };
             if !seen.insert(fold(&p.name)) {
@@ -2130,6 +2141,26 @@ fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_participant_line_that_names_no_one_is_reported() {
+        let text = crate::input::decode(
+            b"WG-Test\nOnline Meeting\n2 March 2026 at 10:00 UTC\n\nAgenda\n\n1. One\n\n\
+              Discussion\n\n1. One\n\nMallory noted that things happen.\n\n\
+              List of participants\n\n1. Mallory Example, Chair\n2. Trent <img src=x>, Secretariat\n",
+        )
+        .expect("text");
+        let record = read(&text, "t.txt", &PeopleHints::default());
+        assert_eq!(record.participants.len(), 1);
+        let unread: Vec<&Diagnostic> = record
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UnreadParticipant)
+            .collect();
+        assert_eq!(unread.len(), 1, "{:?}", record.diagnostics);
+        assert_eq!(unread[0].span.start_line, 18);
+        assert!(unread[0].message.contains("Trent <img src=x>"));
+    }
 
     #[test]
     fn reads_agenda_lines() {

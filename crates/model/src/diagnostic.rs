@@ -47,11 +47,12 @@ pub enum Code {
     NotAReport,
     TextRepaired,
     DuplicateParticipant,
+    UnreadParticipant,
 }
 
 impl Code {
     /// Every value, in declaration order.
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 13] = [
         Code::AmbiguousSpeaker,
         Code::UnknownSpeaker,
         Code::UnknownMention,
@@ -64,6 +65,7 @@ impl Code {
         Code::NotAReport,
         Code::TextRepaired,
         Code::DuplicateParticipant,
+        Code::UnreadParticipant,
     ];
 
     /// The value whose [`as_str`](Code::as_str) is `text`, if any.
@@ -85,6 +87,7 @@ impl Code {
             Code::NotAReport => "not-a-report",
             Code::TextRepaired => "text-repaired",
             Code::DuplicateParticipant => "duplicate-participant",
+            Code::UnreadParticipant => "unread-participant",
         }
     }
 
