@@ -85,9 +85,7 @@ pub fn import(store: &mut Store, paths: &[PathBuf], hints: &PeopleHints) -> Resu
         indicatif::ProgressBar::hidden()
     };
     let now = now();
-    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut failures: Vec<(String, String)> = Vec::new();
-    let mut lines = Vec::new();
+    let mut tally = Tally::default();
 
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
@@ -111,40 +109,67 @@ pub fn import(store: &mut Store, paths: &[PathBuf], hints: &PeopleHints) -> Resu
             });
         }
         drop(send);
-        // Files are written in the order given, so a meeting given twice ends as the later.
+        // Files are written in the order given, so a meeting given twice ends as the later;
+        // reports are written BATCH at a time, each in its own savepoint.
         let mut waiting: BTreeMap<usize, Read> = BTreeMap::new();
+        let mut batch: Vec<Pending> = Vec::new();
         let mut expected = 0;
+        let stop = |tally: &Tally, error: store::StoreError| -> anyhow::Error {
+            progress.finish_and_clear();
+            let _ = print(
+                &tally
+                    .lines
+                    .iter()
+                    .map(|l| format!("{l}\n"))
+                    .collect::<String>(),
+            );
+            // `main` names the archive in front of the message.
+            anyhow::Error::new(error)
+        };
         for (index, read) in receive {
             waiting.insert(index, read);
             while let Some(read) = waiting.remove(&expected) {
-                let file = &files[expected];
-                let name = file.display().to_string();
+                let name = files[expected].display().to_string();
                 progress.set_message(name.clone());
-                match write_one(store, read, &now) {
-                    Ok(done) => {
-                        for (meeting, outcome) in done {
-                            *counts.entry(outcome.as_str()).or_default() += 1;
-                            lines.push(format!("{:<9} {meeting}  ({name})", outcome.as_str()));
+                match read {
+                    Read::Failed(reason) => tally.failures.push((name, reason)),
+                    Read::Report(record, text) => {
+                        batch.push(Pending { name, record, text });
+                        if batch.len() >= BATCH {
+                            flush(store, &mut batch, &now, &mut tally)
+                                .map_err(|e| stop(&tally, e))?;
                         }
                     }
-                    // The archive itself failed (locked, read-only, full disk): no later file
-                    // could fare better, so the import stops; what was written is whole.
-                    Err(Failure::Archive(error)) => {
-                        progress.finish_and_clear();
-                        print(&lines.iter().map(|l| format!("{l}\n")).collect::<String>())?;
-                        return Err(
-                            anyhow::Error::new(error).context(store.path().display().to_string())
-                        );
+                    Read::Archive(document) => {
+                        flush(store, &mut batch, &now, &mut tally).map_err(|e| stop(&tally, e))?;
+                        match store.import_archive(document, &now) {
+                            Ok(done) => {
+                                for m in done.meetings {
+                                    tally.done(&name, m.meeting.to_string(), m.outcome);
+                                }
+                            }
+                            Err(
+                                e @ (store::StoreError::Locked
+                                | store::StoreError::ReadOnly
+                                | store::StoreError::Database(_)),
+                            ) => return Err(stop(&tally, e)),
+                            Err(e) => tally.failures.push((name, e.to_string())),
+                        }
                     }
-                    Err(Failure::File(reason)) => failures.push((name, reason)),
                 }
                 progress.inc(1);
                 expected += 1;
             }
         }
+        flush(store, &mut batch, &now, &mut tally).map_err(|e| stop(&tally, e))?;
         Ok(())
     })?;
     progress.finish_and_clear();
+    let Tally {
+        counts,
+        lines,
+        failures,
+    } = tally;
 
     let mut out = lines.join("\n");
     if !out.is_empty() {
@@ -283,42 +308,57 @@ fn read_one(file: &Path, hints: &PeopleHints, aliases: &[store::AliasEntry]) -> 
     Read::Report(Box::new(record), text)
 }
 
-/// Why one file was not stored.
-enum Failure {
-    /// The file: not a report, not readable, no group…; the import goes on.
-    File(String),
-    /// The archive: the import stops.
-    Archive(store::StoreError),
+/// Meetings written in one transaction, each in its own savepoint.
+const BATCH: usize = 64;
+
+/// A report read and waiting for its batch.
+struct Pending {
+    name: String,
+    record: Box<Record>,
+    text: String,
 }
 
-impl From<store::StoreError> for Failure {
-    fn from(error: store::StoreError) -> Failure {
-        match error {
-            store::StoreError::Locked
-            | store::StoreError::ReadOnly
-            | store::StoreError::Database(_) => Failure::Archive(error),
-            other => Failure::File(other.to_string()),
-        }
+/// What an import did, file by file.
+#[derive(Default)]
+struct Tally {
+    counts: BTreeMap<&'static str, usize>,
+    lines: Vec<String>,
+    failures: Vec<(String, String)>,
+}
+
+impl Tally {
+    fn done(&mut self, name: &str, meeting: String, outcome: Outcome) {
+        *self.counts.entry(outcome.as_str()).or_default() += 1;
+        self.lines
+            .push(format!("{:<9} {meeting}  ({name})", outcome.as_str()));
     }
 }
 
-fn write_one(store: &mut Store, read: Read, now: &str) -> Result<Vec<(String, Outcome)>, Failure> {
-    match read {
-        Read::Failed(reason) => Err(Failure::File(reason)),
-        Read::Report(record, text) => {
-            let text = (!text.is_empty()).then_some(text.as_str());
-            let done = store.import(&record, text, now)?;
-            Ok(vec![(done.meeting.to_string(), done.outcome)])
-        }
-        Read::Archive(document) => {
-            let done = store.import_archive(document, now)?;
-            Ok(done
-                .meetings
-                .into_iter()
-                .map(|m| (m.meeting.to_string(), m.outcome))
-                .collect())
+/// Writes the waiting reports; an `Err` is a failure of the archive itself, which stops the
+/// import (what earlier batches wrote stays, whole).
+fn flush(
+    store: &mut Store,
+    batch: &mut Vec<Pending>,
+    now: &str,
+    tally: &mut Tally,
+) -> Result<(), store::StoreError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let results = {
+        let items: Vec<(&Record, Option<&str>)> = batch
+            .iter()
+            .map(|p| (&*p.record, (!p.text.is_empty()).then_some(p.text.as_str())))
+            .collect();
+        store.import_batch(&items, now)?
+    };
+    for (pending, result) in batch.drain(..).zip(results) {
+        match result {
+            Ok(done) => tally.done(&pending.name, done.meeting.to_string(), done.outcome),
+            Err(error) => tally.failures.push((pending.name, error.to_string())),
         }
     }
+    Ok(())
 }
 
 /// `rapporteur groups`

@@ -4,7 +4,7 @@
 //! Each public method is one transaction. A meeting is identified within its group by its
 //! number, or by its date when the record has no number; importing it again replaces it.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::people;
 use crate::read::MeetingRef;
@@ -77,6 +77,45 @@ impl Store {
         }
         tx.commit()?;
         Ok(imported)
+    }
+
+    /// Stores several meetings as [`Store::import`] would, in one transaction with one
+    /// savepoint per meeting: a meeting that fails leaves nothing of itself and does not stop
+    /// the others, and a crash loses the whole batch but never leaves a meeting half written.
+    /// Sharing one commit makes an import of many files several times faster.
+    ///
+    /// The outer `Err` is a failure of the archive itself (locked, read-only, disk full), in
+    /// which case nothing of the batch was stored; otherwise each meeting has its own result.
+    pub fn import_batch(
+        &mut self,
+        meetings: &[(&Record, Option<&str>)],
+        now: &str,
+    ) -> Result<Vec<Result<Imported, StoreError>>, StoreError> {
+        let mut tx = self.conn.transaction()?;
+        let mut results = Vec::with_capacity(meetings.len());
+        let mut changed = false;
+        for (record, source_text) in meetings {
+            let savepoint = tx.savepoint()?;
+            match import_in(&savepoint, record, *source_text, now) {
+                Ok(imported) => {
+                    savepoint.commit()?;
+                    changed |= imported.outcome != Outcome::Unchanged;
+                    results.push(Ok(imported));
+                }
+                Err(
+                    error @ (StoreError::Locked | StoreError::ReadOnly | StoreError::Database(_)),
+                ) => {
+                    return Err(error);
+                }
+                // Dropping the savepoint rolls back what this meeting wrote.
+                Err(error) => results.push(Err(error)),
+            }
+        }
+        if changed {
+            bump(&tx)?;
+        }
+        tx.commit()?;
+        Ok(results)
     }
 
     /// Rebuilds every derived row (attendance, passages, agreements, the search index) from
@@ -206,7 +245,7 @@ pub(crate) fn reindex_in(tx: &Connection) -> Result<usize, StoreError> {
 }
 
 pub(crate) fn import_in(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     record: &Record,
     source_text: Option<&str>,
     now: &str,

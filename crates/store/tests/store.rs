@@ -163,3 +163,36 @@ fn downgrade_to_schema_one(path: &Path) {
         .expect("python3 runs");
     assert!(status.success());
 }
+
+#[test]
+fn a_batch_keeps_each_meeting_whole_and_its_failures_apart() {
+    let hints = ingest::PeopleHints::default();
+    let read = |n: u32| {
+        let path = root().join(format!("examples/archive/wg-data-0{n}.txt"));
+        let bytes = std::fs::read(&path).expect("readable");
+        ingest::read_summary_report("x.txt", &bytes, &hints).expect("a report")
+    };
+    let good = read(21);
+    let mut nameless = read(22);
+    nameless.group = model::Group::default();
+    let also_good = read(23);
+    let mut store = Store::in_memory().expect("an archive");
+    let results = store
+        .import_batch(
+            &[(&good, None), (&nameless, Some("text")), (&also_good, None)],
+            "2026-11-26T00:00:00Z",
+        )
+        .expect("the archive works");
+    assert!(results[0].is_ok());
+    assert!(matches!(results[1], Err(store::StoreError::NoGroup)));
+    assert!(results[2].is_ok());
+    let meetings = store.meetings(None).expect("meetings");
+    let names: Vec<String> = meetings.iter().map(|m| m.meeting.to_string()).collect();
+    assert_eq!(names, vec!["WG-Data/21", "WG-Data/23"]);
+    // Nothing of the failed meeting is anywhere: no passages, no people only it named.
+    let people = store.people().expect("people");
+    assert!(
+        people.iter().all(|p| p.meetings > 0),
+        "a person from the failed meeting"
+    );
+}
