@@ -158,8 +158,15 @@ impl Store {
             let record = render::json::from_json_value(record).map_err(|e| {
                 StoreError::Invalid(format!("meeting {} of the archive: {e}", index + 1))
             })?;
-            done.meetings
-                .push(import_in(&tx, &record, source_text.as_deref(), now)?);
+            let mut rows = Vec::new();
+            done.meetings.push(import_in(
+                &tx,
+                &record,
+                source_text.as_deref(),
+                now,
+                &mut rows,
+            )?);
+            crate::write::index_passages(&tx, &rows)?;
             let (ready, still): (Vec<_>, Vec<_>) = waiting
                 .into_iter()
                 .partition(|(_, _, group)| crate::write::group_id(&tx, group).is_ok());

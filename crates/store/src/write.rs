@@ -71,7 +71,9 @@ impl Store {
         now: &str,
     ) -> Result<Imported, StoreError> {
         let tx = self.conn.transaction()?;
-        let imported = import_in(&tx, record, source_text, now)?;
+        let mut index = Vec::new();
+        let imported = import_in(&tx, record, source_text, now, &mut index)?;
+        index_passages(&tx, &index)?;
         if imported.outcome != Outcome::Unchanged {
             bump(&tx)?;
         }
@@ -94,11 +96,14 @@ impl Store {
         let mut tx = self.conn.transaction()?;
         let mut results = Vec::with_capacity(meetings.len());
         let mut changed = false;
+        let mut index = Vec::new();
         for (record, source_text) in meetings {
             let savepoint = tx.savepoint()?;
-            match import_in(&savepoint, record, *source_text, now) {
+            let mut rows = Vec::new();
+            match import_in(&savepoint, record, *source_text, now, &mut rows) {
                 Ok(imported) => {
                     savepoint.commit()?;
+                    index.append(&mut rows);
                     changed |= imported.outcome != Outcome::Unchanged;
                     results.push(Ok(imported));
                 }
@@ -110,6 +115,22 @@ impl Store {
                 // Dropping the savepoint rolls back what this meeting wrote.
                 Err(error) => results.push(Err(error)),
             }
+        }
+        // A meeting given twice in one batch replaced its own first passages, and SQLite may
+        // give the new passages the old ids: only the latest text of each passage that still
+        // exists is indexed.
+        {
+            let mut exists =
+                tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM passages WHERE id = ?1)")?;
+            let mut seen = std::collections::HashSet::new();
+            let mut kept = Vec::with_capacity(index.len());
+            for row in index.into_iter().rev() {
+                if seen.insert(row.0) && exists.query_row([row.0], |r| r.get::<_, bool>(0))? {
+                    kept.push(row);
+                }
+            }
+            kept.reverse();
+            index_passages(&tx, &kept)?;
         }
         if changed {
             bump(&tx)?;
@@ -249,6 +270,7 @@ pub(crate) fn import_in(
     record: &Record,
     source_text: Option<&str>,
     now: &str,
+    index: &mut Vec<(i64, String)>,
 ) -> Result<Imported, StoreError> {
     let group_label = record
         .group
@@ -328,7 +350,7 @@ pub(crate) fn import_in(
         }
     };
     if outcome != Outcome::Unchanged {
-        derive(tx, id, group_id, record)?;
+        derive_rows(tx, id, group_id, record, index)?;
     }
     Ok(Imported {
         meeting: meeting_ref(tx, id)?,
@@ -374,12 +396,36 @@ fn upsert_group(tx: &Connection, label: &str, record: &Record) -> rusqlite::Resu
     Ok(tx.last_insert_rowid())
 }
 
-/// Rebuilds one meeting's derived rows from its record.
+/// Rebuilds one meeting's derived rows from its record, and indexes its passages.
 pub(crate) fn derive(
     tx: &Connection,
     meeting_id: i64,
     group_id: i64,
     record: &Record,
+) -> rusqlite::Result<()> {
+    let mut index = Vec::new();
+    derive_rows(tx, meeting_id, group_id, record, &mut index)?;
+    index_passages(tx, &index)
+}
+
+/// Adds passages to the full-text index.
+pub(crate) fn index_passages(tx: &Connection, rows: &[(i64, String)]) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached("INSERT INTO search (rowid, text) VALUES (?1, ?2)")?;
+    for (id, text) in rows {
+        insert.execute(params![id, text])?;
+    }
+    Ok(())
+}
+
+/// Rebuilds one meeting's derived rows from its record, leaving the passages to index in
+/// `index`: FTS5 writes its pending index at every savepoint, so a batch indexes all its
+/// meetings once, after their savepoints.
+pub(crate) fn derive_rows(
+    tx: &Connection,
+    meeting_id: i64,
+    group_id: i64,
+    record: &Record,
+    index: &mut Vec<(i64, String)>,
 ) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "DELETE FROM search WHERE rowid IN (SELECT id FROM passages WHERE meeting_id = ?1)",
@@ -449,7 +495,6 @@ pub(crate) fn derive(
          speaker_status, speaker_mention, speaker_candidates, person_id, act, text, line)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    let mut index = tx.prepare_cached("INSERT INTO search (rowid, text) VALUES (?1, ?2)")?;
     let mut agree = tx.prepare_cached(
         "INSERT INTO agreements (passage_id, position, person_id, label, status, basis)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -481,7 +526,7 @@ pub(crate) fn derive(
             intervention.span.start_line
         ])?;
         let id = tx.last_insert_rowid();
-        index.execute(params![id, intervention.text])?;
+        index.push((id, intervention.text.clone()));
         for (position, agreement) in intervention.agreements.iter().enumerate() {
             agree.execute(params![
                 id,
@@ -530,7 +575,7 @@ pub(crate) fn derive(
             text,
             line
         ])?;
-        index.execute(params![tx.last_insert_rowid(), text])?;
+        index.push((tx.last_insert_rowid(), text.to_owned()));
     }
     Ok(())
 }

@@ -196,3 +196,32 @@ fn a_batch_keeps_each_meeting_whole_and_its_failures_apart() {
         "a person from the failed meeting"
     );
 }
+
+#[test]
+fn a_meeting_given_twice_in_one_batch_is_indexed_once_as_the_later() {
+    let hints = ingest::PeopleHints::default();
+    let path = root().join("examples/archive/wg-data-021.txt");
+    let text = std::fs::read_to_string(&path).expect("readable");
+    let first = ingest::read_summary_report("a.txt", text.as_bytes(), &hints).expect("a report");
+    let changed_text = text.replace("Summary Report", "Summary Report, corrected");
+    let second =
+        ingest::read_summary_report("b.txt", changed_text.as_bytes(), &hints).expect("a report");
+    let mut store = Store::in_memory().expect("an archive");
+    let results = store
+        .import_batch(&[(&first, None), (&second, None)], "2026-11-26T00:00:00Z")
+        .expect("the archive works");
+    assert!(matches!(results[1], Ok(ref done) if done.outcome == store::Outcome::Updated));
+    let query = SearchQuery {
+        text: "Wanjiru".into(),
+        limit: 100,
+        ..SearchQuery::default()
+    };
+    let results = store.search(&query).expect("search");
+    let lines: Vec<u32> = results.hits.iter().map(|h| h.line).collect();
+    let mut unique = lines.clone();
+    unique.dedup();
+    assert_eq!(results.total as usize, results.hits.len());
+    assert_eq!(lines, unique, "a passage indexed twice");
+    store.reindex().expect("reindex");
+    assert_eq!(store.search(&query).expect("search").total, results.total);
+}
