@@ -177,6 +177,8 @@ impl Store {
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
+             PRAGMA temp_store = MEMORY;
+             PRAGMA cache_size = -32768;
              PRAGMA foreign_keys = ON;",
         )
         .map_err(open_error)?;
