@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::cues::{Cues, Set};
+
 /// An action found in a sentence; dates are resolved by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -246,8 +248,10 @@ fn clean_what(what: &str) -> String {
 /// Every action a sentence sets. A sentence may set several, one per clause ("Kwame will
 /// prepare a draft, and members are invited to comment on it by 6 February"). `speaker`
 /// stands for "he"/"she" owners; `is_person` says whether a name is a known person.
+/// `cues` are the cue words of `sentence`.
 pub fn find_all(
     sentence: &str,
+    cues: &Cues,
     speaker: Option<&str>,
     is_person: &dyn Fn(&str) -> bool,
 ) -> Vec<Found> {
@@ -257,24 +261,23 @@ pub fn find_all(
         .trim_start();
     let lead = sentence.len() - trimmed.len();
     // Most sentences set no action: one quick test for any cue word comes first.
-    static ANY_CUE: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| crate::text::cue_words(CUES));
-    if !ANY_CUE.is_match(trimmed) {
+    if !cues.any_from(Set::Action, lead) {
         return Vec::new();
     }
-    // One pass finds every cue word; each clause then looks only at the cues inside it.
-    let hits: Vec<(usize, usize, usize)> = LITERAL_SEARCH
-        .find_overlapping_iter(trimmed)
-        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+    // Each clause looks only at the cue words inside it.
+    let hits: Vec<(usize, usize, usize)> = cues
+        .all(Set::ActionLiteral)
+        .filter(|h| h.start >= lead)
+        .map(|h| (h.index, h.start - lead, h.end - lead))
         .collect();
     let cues_in = |from: usize, to: usize| {
-        Cues(
+        CueMask(
             hits.iter()
                 .filter(|h| h.1 >= from && h.2 <= to)
                 .fold(0, |mask, h| mask | 1 << h.0),
         )
     };
-    let may_act = |cues: &Cues| cues.0 & const { mask(CUES) } != 0;
+    let may_act = |cues: &CueMask| cues.0 & const { mask(CUES) } != 0;
     if !may_act(&cues_in(0, trimmed.len())) {
         return Vec::new();
     }
@@ -316,7 +319,7 @@ pub fn find_all(
 
 /// Words without which no pattern below can match; most sentences have none of them, and
 /// testing for them is much cheaper than running the patterns.
-const CUES: &[&str] = &[
+pub const CUES: &[&str] = &[
     " will ",
     " would ",
     " is to ",
@@ -347,7 +350,7 @@ const CUES: &[&str] = &[
 
 /// Every literal the patterns of this module test for. One pass of an Aho-Corasick automaton
 /// finds them all, instead of one substring search each.
-const LITERALS: &[&str] = &[
+pub const LITERALS: &[&str] = &[
     " will ",
     " would ",
     " is to ",
@@ -397,13 +400,10 @@ const LITERALS: &[&str] = &[
     "called ",
 ];
 
-static LITERAL_SEARCH: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| crate::text::cue_words(LITERALS));
-
 /// Which of `LITERALS` occur in a text.
-struct Cues(u64);
+struct CueMask(u64);
 
-/// The bits of `literals` in a `Cues` mask. Evaluated at compile time, so a cue missing
+/// The bits of `literals` in a `CueMask`. Evaluated at compile time, so a cue missing
 /// from `LITERALS` fails the build rather than a test.
 const fn mask(literals: &[&str]) -> u64 {
     let mut out = 0;
@@ -450,7 +450,7 @@ fn find_with(
     clause: &str,
     speaker: Option<&str>,
     is_person: &dyn Fn(&str) -> bool,
-    cues: Cues,
+    cues: CueMask,
 ) -> Option<Found> {
     let sentence = clause;
     let found = |what: &str, owner: Option<String>, due_from: usize| {
@@ -811,22 +811,22 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-/// Whether a sentence records a decision of the group.
-pub fn is_decision(sentence: &str) -> bool {
-    const CUES: &[&str] = &[
-        "agreed",
-        "decided",
-        "resolved",
-        "concluded",
-        "adopted",
-        "approved",
-        "endorsed",
-        "accepted",
-        ":",
-    ];
-    static DECISION_CUES: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| crate::text::cue_words(CUES));
-    if !DECISION_CUES.is_match(sentence) {
+/// Words without one of which the decision pattern cannot match.
+pub const DECISION_CUES: &[&str] = &[
+    "agreed",
+    "decided",
+    "resolved",
+    "concluded",
+    "adopted",
+    "approved",
+    "endorsed",
+    "accepted",
+    ":",
+];
+
+/// Whether a sentence records a decision of the group; `cues` are its cue words.
+pub fn is_decision(sentence: &str, cues: &Cues) -> bool {
+    if !cues.any(Set::Decision) {
         return false;
     }
     // Every form the pattern knows starts the sentence with "It was", "The" or a label, or
@@ -860,10 +860,13 @@ mod tests {
     use super::*;
 
     fn action(sentence: &str) -> String {
-        let found: Vec<String> = find_all(sentence, Some("Lito Ibarra"), &|n: &str| n == "Tobias")
-            .into_iter()
-            .map(|f| format!("{} <- {}", f.what, f.owner.unwrap_or_default()))
-            .collect();
+        let cues = Cues::scan(sentence);
+        let found: Vec<String> = find_all(sentence, &cues, Some("Lito Ibarra"), &|n: &str| {
+            n == "Tobias"
+        })
+        .into_iter()
+        .map(|f| format!("{} <- {}", f.what, f.owner.unwrap_or_default()))
+        .collect();
         if found.is_empty() {
             "-".into()
         } else {
@@ -954,15 +957,19 @@ mod tests {
         );
     }
 
+    fn decision(sentence: &str) -> bool {
+        is_decision(sentence, &Cues::scan(sentence))
+    }
+
     #[test]
     fn reads_decision_cues() {
-        assert!(is_decision("It was agreed that the paper goes to the MAG."));
-        assert!(is_decision("The group decided to meet monthly."));
-        assert!(is_decision("RESOLVED: adopt the charter"));
-        assert!(is_decision("The agenda was adopted without changes."));
-        assert!(is_decision(
+        assert!(decision("It was agreed that the paper goes to the MAG."));
+        assert!(decision("The group decided to meet monthly."));
+        assert!(decision("RESOLVED: adopt the charter"));
+        assert!(decision("The agenda was adopted without changes."));
+        assert!(decision(
             "Lars noted one correction, after which the minutes were approved."
         ));
-        assert!(!is_decision("Chris agreed that this is a positive path."));
+        assert!(!decision("Chris agreed that this is a positive path."));
     }
 }

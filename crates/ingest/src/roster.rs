@@ -5,7 +5,7 @@
 //! several is ambiguous and keeps every candidate; a name that fits nobody is unknown.
 //! Aliases from people hints are checked first, so a secretariat settles an ambiguity once.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use model::{Participant, Role, Speaker};
 use unicode_normalization::UnicodeNormalization;

@@ -18,6 +18,7 @@ use model::{
 use regex::Regex;
 
 use crate::attribution::{self, Subject};
+use crate::cues::{Cues, Set};
 use crate::participants::{self, strip_marker};
 use crate::roster::{Roster, fold};
 use crate::text::{self, Block, Paragraph};
@@ -134,6 +135,20 @@ const DECISION_WORDS: &[&str] = &[
     "resolution",
     "conclusion",
     "consensus",
+];
+
+/// "agreed with" and its kin, without one of which the agreement pattern's first half
+/// cannot match.
+pub const AGREED_WITH_WORDS: &[&str] =
+    &["agreed with", "agrees with", "concurred with", "sided with"];
+
+/// Verbs of support, without one of which the pattern's second half cannot match.
+pub const SUPPORT_WORDS: &[&str] = &[
+    "supported ",
+    "echoed ",
+    "endorsed ",
+    "seconded ",
+    "welcomed ",
 ];
 
 /// Words without one of which a sentence names no one it agrees with.
@@ -956,7 +971,8 @@ impl<'a> Reader<'a> {
             .map(|i| self.record.interventions[i].speaker.clone())
             .unwrap_or(Speaker::Nobody);
 
-        self.agreements(sentence, &words, &attribution, starts_new, walk);
+        let cues = Cues::scan(sentence);
+        self.agreements(sentence, &words, &cues, &attribution, starts_new, walk);
         self.mentions(
             paragraph,
             offset,
@@ -966,15 +982,15 @@ impl<'a> Reader<'a> {
             &speaker_now,
             order,
         );
-        let date_facts = self.dates(paragraph, offset, sentence, section);
-        self.actions(sentence, &speaker_now, &date_facts, span);
-        if attribution::has_word(&words, DECISION_WORDS) && actions::is_decision(sentence) {
+        let date_facts = self.dates(paragraph, offset, sentence, &cues, section);
+        self.actions(sentence, &cues, &speaker_now, &date_facts, span);
+        if attribution::has_word(&words, DECISION_WORDS) && actions::is_decision(sentence, &cues) {
             self.record.decisions.push(Decision {
                 text: sentence.to_owned(),
                 span,
             });
         }
-        self.references(paragraph, offset, sentence, walk);
+        self.references(paragraph, offset, sentence, &cues, walk);
     }
 
     /// A line of a closing "Action items", "Decisions" or "Next meeting" section: facts, not speech.
@@ -987,11 +1003,12 @@ impl<'a> Reader<'a> {
         span: Span,
         walk: &mut Walk,
     ) {
-        let date_facts = self.dates(paragraph, offset, sentence, section);
+        let cues = Cues::scan(sentence);
+        let date_facts = self.dates(paragraph, offset, sentence, &cues, section);
         match section {
             Section::Actions => {
                 let before = self.record.action_items.len();
-                self.actions(sentence, &Speaker::Nobody, &date_facts, span);
+                self.actions(sentence, &cues, &Speaker::Nobody, &date_facts, span);
                 if self.record.action_items.len() == before {
                     let found = actions::listed(sentence);
                     let due = date_facts
@@ -1017,9 +1034,9 @@ impl<'a> Reader<'a> {
                     });
                 }
             }
-            _ => self.actions(sentence, &Speaker::Nobody, &date_facts, span),
+            _ => self.actions(sentence, &cues, &Speaker::Nobody, &date_facts, span),
         }
-        self.references(paragraph, offset, sentence, walk);
+        self.references(paragraph, offset, sentence, &cues, walk);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1092,6 +1109,7 @@ impl<'a> Reader<'a> {
         &mut self,
         sentence: &str,
         words: &[attribution::Word<'_>],
+        cues: &Cues,
         attribution: &attribution::Attribution,
         starts_new: bool,
         walk: &mut Walk,
@@ -1102,22 +1120,8 @@ impl<'a> Reader<'a> {
         let mut found = Vec::new();
         // The pattern needs "agreed with" (or "concurred with", …) or a verb of support before
         // a possessive ("supported Timea's proposal"); most sentences have neither.
-        const WITH: &[&str] = &["agreed with", "agrees with", "concurred with", "sided with"];
-        const SUPPORT: &[&str] = &[
-            "supported ",
-            "echoed ",
-            "endorsed ",
-            "seconded ",
-            "welcomed ",
-        ];
-        static AGREEING_WORDS: LazyLock<aho_corasick::AhoCorasick> =
-            LazyLock::new(|| crate::text::cue_words(WITH));
-        static SUPPORT_WORDS: LazyLock<aho_corasick::AhoCorasick> =
-            LazyLock::new(|| crate::text::cue_words(SUPPORT));
-        let agreeing = attribution::has_word(words, AGREEMENT_WORDS)
-            && AGREEING_WORDS.is_match(sentence)
-            || ((sentence.contains("'s") || sentence.contains("’s"))
-                && SUPPORT_WORDS.is_match(sentence));
+        let agreeing = attribution::has_word(words, AGREEMENT_WORDS) && cues.any(Set::AgreedWith)
+            || ((sentence.contains("'s") || sentence.contains("’s")) && cues.any(Set::Support));
         for caps in AGREED_WITH.captures_iter(sentence).take_while(|_| agreeing) {
             let who = caps
                 .name("who")
@@ -1267,10 +1271,11 @@ impl<'a> Reader<'a> {
         paragraph: &Paragraph,
         offset: usize,
         sentence: &str,
+        cues: &Cues,
         section: Section,
     ) -> Vec<(usize, Option<model::DateValue>)> {
         let mut out = Vec::new();
-        for found in dates::find(sentence) {
+        for found in dates::find_cued(sentence, cues) {
             let span = paragraph.span(offset + found.start, offset + found.end);
             let written = &sentence[found.start..found.end];
             // "the Zero draft was circulated in September": a past event, so the last September.
@@ -1320,13 +1325,14 @@ impl<'a> Reader<'a> {
     fn actions(
         &mut self,
         sentence: &str,
+        cues: &Cues,
         speaker: &Speaker,
         dates: &[(usize, Option<model::DateValue>)],
         span: Span,
     ) {
         let roster = &self.roster;
         let is_person = |name: &str| participants::looks_like_name(name) && roster.knows(name);
-        let found = actions::find_all(sentence, speaker.name(), &is_person);
+        let found = actions::find_all(sentence, cues, speaker.name(), &is_person);
         let lower = sentence.to_lowercase();
         let at_next_meeting = ["next meeting", "next session", "next call"]
             .iter()
@@ -1357,9 +1363,10 @@ impl<'a> Reader<'a> {
         paragraph: &Paragraph,
         offset: usize,
         sentence: &str,
+        cues: &Cues,
         walk: &mut Walk,
     ) {
-        let (found, last_document) = references::find(sentence, walk.document.as_deref());
+        let (found, last_document) = references::find(sentence, walk.document.as_deref(), cues);
         for found in found {
             let span = paragraph.span(offset + found.start, offset + found.end);
             self.record.references.push(Reference {
@@ -1503,9 +1510,7 @@ impl<'a> Reader<'a> {
 }
 
 fn span_len(paragraph: &Paragraph, offset: usize) -> usize {
-    text::sentences(&paragraph.text[offset..])
-        .first()
-        .map_or(0, |&(_, e)| e)
+    text::first_sentence(&paragraph.text[offset..]).map_or(0, |(_, e)| e)
 }
 
 fn ends_mid_sentence(paragraph: Option<&Paragraph>) -> bool {
@@ -2045,7 +2050,7 @@ fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) ->
     let mut out: Vec<Participant> = Vec::new();
     let mut inside = false;
     let mut absent = false;
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     for block in blocks {
         // "Present: Ana Neves, Chris Buckridge" on one line, wherever it stands.
         let mut inline = false;

@@ -165,35 +165,57 @@ const ABBREVIATIONS: &[&str] = &[
 /// Byte ranges of the sentences of a paragraph.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
-            let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
-                end += 1;
-            }
-            push_sentence(text, start, end, &mut out);
-            start = end;
-            i = end;
-            continue;
-        }
-        i += 1;
-    }
-    push_sentence(text, start, text.len(), &mut out);
+    split_sentences(text, |range| {
+        out.push(range);
+        true
+    });
     out
 }
 
-fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+/// The byte range of the first sentence of `text`, as `sentences` would give it, without
+/// splitting the rest.
+pub fn first_sentence(text: &str) -> Option<(usize, usize)> {
+    let mut first = None;
+    split_sentences(text, |range| {
+        first = Some(range);
+        false
+    });
+    first
+}
+
+/// Hands each sentence's byte range to `each`, in order, until `each` returns false.
+fn split_sentences(text: &str, mut each: impl FnMut((usize, usize)) -> bool) {
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    // Only these bytes can end a sentence; memchr finds them without looking at the rest.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        if i < start || !ends_sentence(text, i) {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+            end += 1;
+        }
+        if let Some(range) = trimmed_sentence(text, start, end)
+            && !each(range)
+        {
+            return;
+        }
+        start = end;
+    }
+    if let Some(range) = trimmed_sentence(text, start, text.len()) {
+        each(range);
+    }
+}
+
+fn trimmed_sentence(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if piece.trim().is_empty() {
-        return;
+        return None;
     }
-    out.push((start + lead, end - trail));
+    Some((start + lead, end - trail))
 }
 
 fn ends_sentence(text: &str, at: usize) -> bool {
