@@ -20,23 +20,33 @@ pub struct Found {
     pub due_from: usize,
 }
 
+// The patterns CALL, INVITED, OFFERED and ASKED end where what is asked begins: they match
+// its first character only, and `rest_of_line` takes the rest. A trailing `.+` would match
+// the same, but make the engine carry its capture groups to the end of the sentence.
+
+/// The text from `start` to the end of its line: what a trailing `.+` of a pattern matches.
+fn rest_of_line(text: &str, start: usize) -> &str {
+    let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+    &text[start..end]
+}
+
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)call(?:ed|s)? (?:for|on|upon) (?P<who>people|all|everyone|everybody|members|participants|colleagues|stakeholders|the group|the members|all members|all participants) to (?P<what>.+)")
+    Regex::new(r"(?i)(?-u:\b)call(?:ed|s)? (?:for|on|upon) (?P<who>people|all|everyone|everybody|members|participants|colleagues|stakeholders|the group|the members|all members|all participants) to (?P<what>.)")
         .expect("the call pattern is valid")
 });
 
 static INVITED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<who>(?:All |The )?(?:[Mm]embers|[Pp]articipants|[Dd]elegations|[Cc]olleagues|[Ee]veryone|[Aa]ll))(?: are| is)? (?:were |are )?(?:invited|requested|asked|encouraged|urged|reminded) to (?P<what>.+)")
+    Regex::new(r"^(?P<who>(?:All |The )?(?:[Mm]embers|[Pp]articipants|[Dd]elegations|[Cc]olleagues|[Ee]veryone|[Aa]ll))(?: are| is)? (?:were |are )?(?:invited|requested|asked|encouraged|urged|reminded) to (?P<what>.)")
         .expect("the invitation pattern is valid")
 });
 
 static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:offered|volunteered|agreed|undertook|committed|promised|pledged) to (?P<what>[a-z].+)")
+    Regex::new(r"(?-u:\b)(?:offered|volunteered|agreed|undertook|committed|promised|pledged) to (?P<what>[a-z].)")
         .expect("the offer pattern is valid")
 });
 
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:asked|invited|requested|called on|called upon|tasked|mandated) (?P<who>(?:the |all |each )?[a-z][a-z -]{2,40}?|(?:the |all )?[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}.'’ -]{1,40}?) to (?P<what>[a-z].+)")
+    Regex::new(r"(?-u:\b)(?:asked|invited|requested|called on|called upon|tasked|mandated) (?P<who>(?:the |all |each )?[a-z][a-z -]{2,40}?|(?:the |all )?[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}.'’ -]{1,40}?) to (?P<what>[a-z].)")
         .expect("the request pattern is valid")
 });
 
@@ -281,14 +291,7 @@ pub fn find_all(
     if !may_act(&cues_in(0, trimmed.len())) {
         return Vec::new();
     }
-    let mut splits: Vec<(usize, usize)> = trimmed
-        .match_indices("; ")
-        .chain(trimmed.match_indices(", and "))
-        .chain(trimmed.match_indices(", while "))
-        .chain(trimmed.match_indices(": "))
-        .map(|(at, sep)| (at, at + sep.len()))
-        .collect();
-    splits.sort_unstable();
+    let splits = clause_breaks(trimmed);
     let mut clauses = Vec::new();
     let mut from = 0;
     for (at, after) in splits {
@@ -313,6 +316,25 @@ pub fn find_all(
             )?;
             found.due_from += lead + start;
             Some(found)
+        })
+        .collect()
+}
+
+/// Where clauses may break: every "; ", ", and ", ", while " and ": ", in order, each as its
+/// start and the end of the separator.
+fn clause_breaks(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b';', b':', b',', bytes)
+        .filter_map(|at| {
+            let rest = &bytes[at..];
+            let separator: &[u8] = match rest[0] {
+                b',' if rest.starts_with(b", and ") => b", and ",
+                b',' if rest.starts_with(b", while ") => b", while ",
+                b',' => return None,
+                _ if rest.get(1) == Some(&b' ') => &rest[..2],
+                _ => return None,
+            };
+            Some((at, at + separator.len()))
         })
         .collect()
 }
@@ -460,14 +482,20 @@ fn find_with(
             due_from,
         })
     };
-    let lower_start: String = sentence
-        .chars()
-        .take(6)
-        .flat_map(char::to_lowercase)
-        .collect();
-    let labelled = ["action", "ai", "to do", "todo"]
-        .iter()
-        .any(|l| lower_start.starts_with(l));
+    const LABELS: [&str; 4] = ["action", "ai", "to do", "todo"];
+    let head = &sentence.as_bytes()[..sentence.len().min(6)];
+    let labelled = if head.is_ascii() {
+        LABELS
+            .iter()
+            .any(|l| head.len() >= l.len() && head[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
+    } else {
+        let lower_start: String = sentence
+            .chars()
+            .take(6)
+            .flat_map(char::to_lowercase)
+            .collect();
+        LABELS.iter().any(|l| lower_start.starts_with(l))
+    };
     if labelled && let Some(caps) = LABELLED.captures(sentence) {
         let body = caps.name("body").map_or("", |m| m.as_str());
         let at = caps.name("body").map_or(0, |m| m.start());
@@ -493,7 +521,7 @@ fn find_with(
         let who = caps.name("who").map_or("", |m| m.as_str());
         let what = caps.name("what");
         return found(
-            what.map_or("", |m| m.as_str()),
+            what.map_or("", |m| rest_of_line(sentence, m.start())),
             Some(owner_of(who)),
             what.map_or(0, |m| m.start()),
         );
@@ -503,7 +531,8 @@ fn find_with(
     {
         let who = caps.name("who").map_or("", |m| m.as_str());
         return found(
-            caps.name("what").map_or("", |m| m.as_str()),
+            caps.name("what")
+                .map_or("", |m| rest_of_line(sentence, m.start())),
             Some(owner_of(who)),
             0,
         );
@@ -544,21 +573,23 @@ fn find_with(
     }
     // "She noted that the Secretariat will share…", "It was decided that the Secretariat
     // would prepare…": the action is in the reported clause.
-    for (at, _) in sentence.match_indices(" that ").filter(|_| future) {
-        let before = sentence[..at].trim_end();
-        let decided = [
-            "decided",
-            "agreed",
-            "concluded",
-            "requested",
-            "recommended",
-            "resolved",
-        ]
-        .iter()
-        .any(|w| before.ends_with(w));
-        if let Some(mut inner) = will(&sentence[at + 6..], speaker, is_person, decided) {
-            inner.due_from += at + 6;
-            return Some(inner);
+    if future {
+        for (at, _) in sentence.match_indices(" that ") {
+            let before = sentence[..at].trim_end();
+            let decided = [
+                "decided",
+                "agreed",
+                "concluded",
+                "requested",
+                "recommended",
+                "resolved",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w));
+            if let Some(mut inner) = will(&sentence[at + 6..], speaker, is_person, decided) {
+                inner.due_from += at + 6;
+                return Some(inner);
+            }
         }
     }
     let asks = has(cue!(
@@ -577,15 +608,15 @@ fn find_with(
             .strip_prefix("for ")
             .is_some_and(|w| is_agent(w) || w.contains("volunteer"));
         let owner = if open_call { None } else { Some(owner_of(who)) };
-        let passive = caps
+        let what = caps
             .name("what")
-            .is_some_and(|m| m.as_str().starts_with("be "));
+            .map(|m| (m.start(), rest_of_line(sentence, m.start())));
+        let passive = what.is_some_and(|(_, w)| w.starts_with("be "));
         if (is_agent(who) || is_person(who) || open_call) && !passive {
-            let what = caps.name("what");
             return found(
-                what.map_or("", |m| m.as_str()),
+                what.map_or("", |(_, w)| w),
                 owner,
-                what.map_or(0, |m| m.start()),
+                what.map_or(0, |(at, _)| at),
             );
         }
     }
@@ -598,14 +629,15 @@ fn find_with(
         "promised to",
         "pledged to",
     ));
+    // Without a speaker an offer has no owner: the pattern need not run.
     if offers
-        && let Some(caps) = OFFERED.captures(sentence)
         && let Some(speaker) = speaker
+        && let Some(caps) = OFFERED.captures(sentence)
         && !collective_before(&sentence[..caps.get(0).map_or(0, |m| m.start())])
     {
         let what = caps.name("what");
         return found(
-            what.map_or("", |m| m.as_str()),
+            what.map_or("", |m| rest_of_line(sentence, m.start())),
             Some(speaker.to_owned()),
             what.map_or(0, |m| m.start()),
         );
@@ -625,22 +657,25 @@ fn find_with(
         });
     }
     // "…based on the text Tobias will circulate by 16 October."
-    for (at, _) in sentence.match_indices(" will ") {
-        // Up to four capitalised words before "will" ("the text Tobias will circulate").
-        let before = &sentence[..at];
-        let mut start = at;
-        let mut count = 0;
-        for word in before.rsplit(' ') {
-            if count == 4 || !word.chars().next().is_some_and(char::is_uppercase) {
-                break;
+    // Only a clause with " will " in it needs the search.
+    if has(cue!(" will ")) {
+        for (at, _) in sentence.match_indices(" will ") {
+            // Up to four capitalised words before "will" ("the text Tobias will circulate").
+            let before = &sentence[..at];
+            let mut start = at;
+            let mut count = 0;
+            for word in before.rsplit(' ') {
+                if count == 4 || !word.chars().next().is_some_and(char::is_uppercase) {
+                    break;
+                }
+                start -= word.len() + usize::from(start > word.len());
+                count += 1;
             }
-            start -= word.len() + usize::from(start > word.len());
-            count += 1;
-        }
-        let who = sentence[start.min(at)..at].trim();
-        let what = &sentence[at + 6..];
-        if count > 0 && is_person(who) {
-            return found(what, Some(who.to_owned()), at + 6);
+            let who = sentence[start.min(at)..at].trim();
+            let what = &sentence[at + 6..];
+            if count > 0 && is_person(who) {
+                return found(what, Some(who.to_owned()), at + 6);
+            }
         }
     }
     None

@@ -279,6 +279,9 @@ pub struct Word<'a> {
 /// Words of a sentence with their byte ranges; punctuation around a word is not part of it,
 /// except the full stop of an abbreviation ("Mr.") and inner hyphens and apostrophes.
 pub fn words(sentence: &str) -> Vec<Word<'_>> {
+    if sentence.is_ascii() {
+        return ascii_words(sentence);
+    }
     let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
     let mut offset = 0;
     for raw in sentence.split_inclusive(char::is_whitespace) {
@@ -303,6 +306,51 @@ pub fn words(sentence: &str) -> Vec<Word<'_>> {
             text: core,
             opens: trimmed.starts_with('('),
             closes: trimmed.ends_with([',', ';', ':', ')']),
+            start,
+            end: start + core.len(),
+        });
+    }
+    out
+}
+
+/// `words` for ASCII text, byte by byte: the same words, without decoding characters.
+fn ascii_words(sentence: &str) -> Vec<Word<'_>> {
+    let bytes = sentence.as_bytes();
+    let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
+    // The white space of `char::is_whitespace`, in ASCII.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut i = 0;
+    while i < bytes.len() {
+        if space(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let token_start = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            i += 1;
+        }
+        let token = &bytes[token_start..i];
+        let lead = token
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(token.len());
+        let mut end = token.len();
+        while end > lead && !(token[end - 1].is_ascii_alphanumeric() || token[end - 1] == b'.') {
+            end -= 1;
+        }
+        let start = token_start + lead;
+        let mut core = &sentence[start..token_start + end];
+        // Keep the stop of "Mr." and "H.E."; drop a sentence's final full stop.
+        if core.ends_with('.') && !crate::roster::HONORIFICS.contains(&core) {
+            core = core.trim_end_matches('.');
+        }
+        if core.is_empty() {
+            continue;
+        }
+        out.push(Word {
+            text: core,
+            opens: token[0] == b'(',
+            closes: matches!(token[token.len() - 1], b',' | b';' | b':' | b')'),
             start,
             end: start + core.len(),
         });

@@ -984,7 +984,10 @@ impl<'a> Reader<'a> {
         );
         let date_facts = self.dates(paragraph, offset, sentence, &cues, section);
         self.actions(sentence, &cues, &speaker_now, &date_facts, span);
-        if attribution::has_word(&words, DECISION_WORDS) && actions::is_decision(sentence, &cues) {
+        if cues.any(Set::Decision)
+            && attribution::has_word(&words, DECISION_WORDS)
+            && actions::is_decision(sentence, &cues)
+        {
             self.record.decisions.push(Decision {
                 text: sentence.to_owned(),
                 span,
@@ -1120,7 +1123,7 @@ impl<'a> Reader<'a> {
         let mut found = Vec::new();
         // The pattern needs "agreed with" (or "concurred with", …) or a verb of support before
         // a possessive ("supported Timea's proposal"); most sentences have neither.
-        let agreeing = attribution::has_word(words, AGREEMENT_WORDS) && cues.any(Set::AgreedWith)
+        let agreeing = cues.any(Set::AgreedWith) && attribution::has_word(words, AGREEMENT_WORDS)
             || ((sentence.contains("'s") || sentence.contains("’s")) && cues.any(Set::Support));
         for caps in AGREED_WITH.captures_iter(sentence).take_while(|_| agreeing) {
             let who = caps
@@ -1198,26 +1201,34 @@ impl<'a> Reader<'a> {
         order: Option<u32>,
     ) {
         let runs = attribution::name_runs_words(words);
+        if runs.is_empty() {
+            return;
+        }
+        // Whether the roster knows each run's name, asked once per run.
+        let knows: Vec<bool> = runs
+            .iter()
+            .map(|&(start, end)| self.roster.knows(&sentence[start..end]))
+            .collect();
         let mut known: Vec<(usize, usize)> = Vec::new();
         let mut found: Vec<(usize, usize, Speaker)> = Vec::new();
-        for &(start, end) in &runs {
+        for (&(start, end), &knows) in runs.iter().zip(&knows) {
             if subject.is_some_and(|(s, e)| start >= s && end <= e) {
                 continue;
             }
             let written = &sentence[start..end];
-            if !self.roster.knows(written) || is_place_context(sentence, start) {
+            if !knows || is_place_context(sentence, start) {
                 continue;
             }
             known.push((start, end));
             found.push((start, end, self.roster.resolve(written)));
         }
         // A capitalised word joined to a known name by "and" is a person too ("Lito and Peace").
-        for &(start, end) in &runs {
+        for (&(start, end), &knows) in runs.iter().zip(&knows) {
             // A participant's name is never an unknown person, even where it was not counted
             // as a mention ("the work of Priya and Samuel").
             if known.contains(&(start, end))
                 || subject.is_some_and(|(s, e)| start >= s && end <= e)
-                || self.roster.knows(&sentence[start..end])
+                || knows
             {
                 continue;
             }
@@ -1333,6 +1344,9 @@ impl<'a> Reader<'a> {
         let roster = &self.roster;
         let is_person = |name: &str| participants::looks_like_name(name) && roster.knows(name);
         let found = actions::find_all(sentence, cues, speaker.name(), &is_person);
+        if found.is_empty() {
+            return;
+        }
         let lower = sentence.to_lowercase();
         let at_next_meeting = ["next meeting", "next session", "next call"]
             .iter()
