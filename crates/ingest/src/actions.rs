@@ -234,11 +234,11 @@ fn clean_what(what: &str) -> String {
         ", before ",
         " before the next",
     ] {
-        if let Some(at) = what.find(cue) {
+        if let Some(at) = crate::text::find_str(what, cue) {
             end = end.min(at);
         }
     }
-    if let Some(at) = what.rfind(" by ") {
+    if let Some(at) = crate::text::rfind_str(what, " by ") {
         let after = &what[at + 4..];
         if after
             .chars()
@@ -771,12 +771,12 @@ fn will(
     // "she has left the Ministry and will continue…": a clause, not an owner.
     let clause = [" has ", " have ", " had ", " is ", " was ", " were "]
         .iter()
-        .any(|w| who.contains(w))
+        .any(|w| crate::text::contains_str(who, w))
         || who.starts_with("if ");
     let collective = collective || has_verb || clause;
     if !(is_agent(who) || is_person(who))
         || passive_or_state
-        || who.contains(" that ")
+        || crate::text::contains_str(who, " that ")
         || who.contains(';')
         || collective
     {
@@ -801,7 +801,7 @@ fn split_future(sentence: &str, would: bool) -> Option<(&str, &str, usize)> {
     let found = MODALS
         .iter()
         .chain(if would { &[" would "][..] } else { &[][..] })
-        .filter_map(|m| sentence.find(m).map(|at| (at, m.len())))
+        .filter_map(|m| crate::text::find_str(sentence, m).map(|at| (at, m.len())))
         .min()?;
     let (at, len) = found;
     let mut who = &sentence[..at];
@@ -872,12 +872,12 @@ pub fn is_decision(sentence: &str, cues: &Cues) -> bool {
         .trim_start();
     let group_words = ["roup ", "eeting ", "ommittee ", "lenary "]
         .iter()
-        .any(|w| sentence.contains(w));
+        .any(|w| crate::text::contains_str(sentence, w));
     if !(opening.starts_with("It was")
         || opening.starts_with("The ")
         || opening.contains(':')
-        || sentence.contains(" was ")
-        || sentence.contains(" were ")
+        || crate::text::contains_str(sentence, " was ")
+        || crate::text::contains_str(sentence, " were ")
         || group_words)
     {
         return false;

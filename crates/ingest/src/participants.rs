@@ -7,6 +7,7 @@
 use model::{Participant, Role, Span, StakeholderGroup};
 
 use crate::roster::{HONORIFICS, PARTICLES, strip_honorifics};
+use crate::text::{find_str, split_once_str};
 
 /// Removes a list marker ("1.", "12)", "-", "*", "•", "(3)") from the start of a line.
 /// Returns the rest and how many bytes were removed.
@@ -100,8 +101,8 @@ pub fn parse_line(line: u32, raw: &str) -> Option<Participant> {
 /// Splits a list entry into a name in "First Last" order and the rest.
 fn split_line(body: &str) -> Option<(String, Option<String>)> {
     // "Surname, First name (Affiliation)" or "SURNAME, First name".
-    if let Some((left, right)) = body.split_once(", ") {
-        let (given, paren) = match right.find(" (") {
+    if let Some((left, right)) = split_once_str(body, ", ") {
+        let (given, paren) = match find_str(right, " (") {
             Some(at) if right.ends_with(')') => {
                 (&right[..at], Some(&right[at + 2..right.len() - 1]))
             }
@@ -131,7 +132,7 @@ fn split_line(body: &str) -> Option<(String, Option<String>)> {
         }
     }
     // "Name (Affiliation)", optionally followed by more.
-    if let Some(open) = body.find(" (") {
+    if let Some(open) = find_str(body, " (") {
         let name = &body[..open];
         if looks_like_name(name) {
             let rest = body[open + 2..].trim_end();
@@ -143,7 +144,7 @@ fn split_line(body: &str) -> Option<(String, Option<String>)> {
         }
     }
     for separator in [" – ", " — ", " - ", ": ", ", "] {
-        if let Some((name, rest)) = body.split_once(separator) {
+        if let Some((name, rest)) = split_once_str(body, separator) {
             return Some((name.trim().to_owned(), Some(rest.to_owned())));
         }
     }
@@ -196,7 +197,9 @@ pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
                     roles.push(role);
                 }
             }
-            if lower.contains("vice chair") && !roles.contains(&Role::ViceChair) {
+            if memchr::memmem::find(lower.as_bytes(), b"vice chair").is_some()
+                && !roles.contains(&Role::ViceChair)
+            {
                 roles.retain(|r| *r != Role::Chair);
                 roles.push(Role::ViceChair);
             }
@@ -209,24 +212,24 @@ pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
 }
 
 fn stakeholder(lower: &str, words: &[&str]) -> Option<StakeholderGroup> {
-    if lower.contains("intergovernmental") {
+    // A part of an affiliation is short: memmem searches it without preparing a searcher.
+    let contains =
+        |phrase: &str| memchr::memmem::find(lower.as_bytes(), phrase.as_bytes()).is_some();
+    if contains("intergovernmental") {
         Some(StakeholderGroup::IntergovernmentalOrganization)
     } else if words
         .iter()
         .any(|w| matches!(*w, "government" | "ministry" | "embassy"))
-        || lower.contains("permanent mission")
+        || contains("permanent mission")
     {
         Some(StakeholderGroup::Government)
-    } else if lower.contains("civil society") {
+    } else if contains("civil society") {
         Some(StakeholderGroup::CivilSociety)
-    } else if lower.contains("private sector") || lower.contains("business community") {
+    } else if contains("private sector") || contains("business community") {
         Some(StakeholderGroup::PrivateSector)
-    } else if lower.contains("technical community") {
+    } else if contains("technical community") {
         Some(StakeholderGroup::TechnicalCommunity)
-    } else if lower.contains("academia")
-        || words.contains(&"university")
-        || words.contains(&"academic")
-    {
+    } else if contains("academia") || words.contains(&"university") || words.contains(&"academic") {
         Some(StakeholderGroup::Academia)
     } else {
         None

@@ -218,7 +218,15 @@ fn documents(
     versions: &[(usize, usize)],
     cues: &Cues,
 ) -> Vec<(usize, usize, String)> {
-    // The windows are empty where no version word is: no separate test needed.
+    // The windows are empty where no version word is, and the pattern cannot match where
+    // " of the " is not.
+    static OF_THE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" of the "));
+    let versions = if OF_THE.find(sentence.as_bytes()).is_some() {
+        versions
+    } else {
+        &[]
+    };
     let mut out: Vec<(usize, usize, String)> = in_windows(sentence, &VERSION_OF, versions, 16, 130)
         .into_iter()
         .filter_map(|(at, caps)| {

@@ -14,19 +14,15 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
-    // Most names are plain ASCII: no decomposition needed.
+    // Most names are plain ASCII: no decomposition needed, and whole words are copied.
     if name.is_ascii() {
-        for b in name.bytes() {
-            if b.is_ascii_whitespace() {
-                space = !out.is_empty();
-                continue;
-            }
-            if space {
+        for word in name.split_ascii_whitespace() {
+            if !out.is_empty() {
                 out.push(' ');
-                space = false;
             }
-            out.push(char::from(b.to_ascii_lowercase()));
+            out.push_str(word);
         }
+        out.make_ascii_lowercase();
         return out;
     }
     for c in name.nfd() {
@@ -174,36 +170,56 @@ impl Roster {
     fn add(&mut self, name: &str, roles: Vec<Role>) -> usize {
         let id = self.people.len();
         let folded = fold(name);
-        let words: Vec<&str> = folded.split(' ').collect();
-        let mut keys = vec![folded.clone()];
+        // The folded name's words, single spaces apart: every key but one is a part of it,
+        // so keys are slices, and a key is copied only when it is new to the index.
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut at = 0;
+        for word in folded.split(' ') {
+            words.push((at, word));
+            at += word.len() + 1;
+        }
+        let mut initial_key = String::new();
+        if words.len() > 1
+            && let Some(initial) = words[words.len() - 1].1.chars().next()
+        {
+            initial_key = format!("{} {initial}", words[0].1);
+        }
+        let mut keys: Vec<&str> = vec![folded.as_str()];
         if words.len() > 1 {
-            keys.push(words[0].to_owned());
+            keys.push(words[0].1);
             // A first name and the initial of the last ("Daniel F.").
-            if let Some(initial) = words[words.len() - 1].chars().next() {
-                keys.push(format!("{} {initial}", words[0]));
+            if !initial_key.is_empty() {
+                keys.push(&initial_key);
             }
             // Two given names ("José Luis", "Luz Marina").
-            if words.len() > 2 && !PARTICLES.contains(&words[1]) {
-                keys.push(words[..2].join(" "));
+            if words.len() > 2 && !PARTICLES.contains(&words[1].1) {
+                keys.push(&folded[..words[2].0 - 1]);
             }
             for start in 1..words.len() {
+                let (offset, word) = words[start];
                 // A trailing part that is only a particle ("la") names nobody.
-                if words.len() - start == 1 && PARTICLES.contains(&words[start]) {
+                if words.len() - start == 1 && PARTICLES.contains(&word) {
                     continue;
                 }
-                keys.push(words[start..].join(" "));
+                keys.push(&folded[offset..]);
                 // A middle name or first surname alone ("Perez" of "Eunice Alejandra Perez Coello").
-                if !PARTICLES.contains(&words[start]) {
-                    keys.push(words[start].to_owned());
+                if !PARTICLES.contains(&word) {
+                    keys.push(word);
                 }
             }
         }
-        keys.sort();
+        keys.sort_unstable();
         keys.dedup();
         for key in keys {
-            let ids = self.index.entry(key).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
+            match self.index.get_mut(key) {
+                Some(ids) => {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                None => {
+                    self.index.insert(key.to_owned(), vec![id]);
+                }
             }
         }
         self.people.push(Person {
@@ -222,9 +238,15 @@ impl Roster {
 
     /// Whether the folded key names at least one person.
     pub fn knows(&self, written: &str) -> bool {
-        let key = fold(strip_honorifics(
-            written.trim_end_matches("'s").trim_end_matches("’s"),
-        ));
+        // `trim_end_matches` with a word prepares a substring searcher; stripping is a compare.
+        let mut name = written;
+        while let Some(rest) = name.strip_suffix("'s") {
+            name = rest;
+        }
+        while let Some(rest) = name.strip_suffix("’s") {
+            name = rest;
+        }
+        let key = fold(strip_honorifics(name));
         self.aliases.contains_key(&key) || self.index.contains_key(&key)
     }
 

@@ -818,7 +818,7 @@ impl<'a> Reader<'a> {
 
     /// Markdown links whose target was lost keep their words; each repair is recorded.
     fn repair_links(&mut self, number: u32, raw: &str) -> String {
-        if !raw.contains("](") {
+        if memchr::memmem::find(raw.as_bytes(), b"](").is_none() {
             return raw.to_owned();
         }
         let mut repaired = String::new();
@@ -966,13 +966,15 @@ impl<'a> Reader<'a> {
         }
         walk.current_paragraph = walk.paragraph;
         let order = walk.current.map(|i| self.record.interventions[i].order);
-        let speaker_now = walk
-            .current
-            .map(|i| self.record.interventions[i].speaker.clone())
-            .unwrap_or(Speaker::Nobody);
 
         let cues = Cues::scan(sentence);
         self.agreements(sentence, &words, &cues, &attribution, starts_new, walk);
+        // Mentions, dates and actions need the current speaker while they add to other parts
+        // of the record and never look at the interventions: the speaker is lent to them
+        // rather than cloned, and put back after.
+        let speaker_now = walk.current.map_or(Speaker::Nobody, |i| {
+            std::mem::replace(&mut self.record.interventions[i].speaker, Speaker::Nobody)
+        });
         self.mentions(
             paragraph,
             offset,
@@ -984,6 +986,9 @@ impl<'a> Reader<'a> {
         );
         let date_facts = self.dates(paragraph, offset, sentence, &cues, section);
         self.actions(sentence, &cues, &speaker_now, &date_facts, span);
+        if let Some(i) = walk.current {
+            self.record.interventions[i].speaker = speaker_now;
+        }
         if cues.any(Set::Decision)
             && attribution::has_word(&words, DECISION_WORDS)
             && actions::is_decision(sentence, &cues)
@@ -1124,7 +1129,8 @@ impl<'a> Reader<'a> {
         // The pattern needs "agreed with" (or "concurred with", …) or a verb of support before
         // a possessive ("supported Timea's proposal"); most sentences have neither.
         let agreeing = cues.any(Set::AgreedWith) && attribution::has_word(words, AGREEMENT_WORDS)
-            || ((sentence.contains("'s") || sentence.contains("’s")) && cues.any(Set::Support));
+            || ((text::contains_str(sentence, "'s") || text::contains_str(sentence, "’s"))
+                && cues.any(Set::Support));
         for caps in AGREED_WITH.captures_iter(sentence).take_while(|_| agreeing) {
             let who = caps
                 .name("who")
@@ -1933,7 +1939,7 @@ fn is_past(before: &str) -> bool {
     }
     if ["will ", "to be ", "would ", "shall "]
         .iter()
-        .any(|w| before.contains(w))
+        .any(|w| text::contains_str(before, w))
     {
         return false;
     }

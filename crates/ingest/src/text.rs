@@ -145,6 +145,39 @@ where
         .expect("a list of plain words always builds an automaton")
 }
 
+/// The byte offset of the first occurrence of `needle` in `text`, as `str::find` gives it.
+/// The readers search short texts for short fixed words, many times over: finding one byte
+/// of the word with memchr and comparing the rest costs less than preparing a general
+/// substring searcher for every search.
+pub fn find_str(text: &str, needle: &str) -> Option<usize> {
+    let (hay, word) = (text.as_bytes(), needle.as_bytes());
+    // Anchor on the first byte that is not a space: spaces are everywhere in prose.
+    let Some(anchor) = word.iter().position(|&b| b != b' ') else {
+        return text.find(needle);
+    };
+    memchr::memchr_iter(word[anchor], hay.get(anchor..)?).find(|&at| hay[at..].starts_with(word))
+}
+
+/// The byte offset of the last occurrence of `needle` in `text`, as `str::rfind` gives it.
+pub fn rfind_str(text: &str, needle: &str) -> Option<usize> {
+    let (hay, word) = (text.as_bytes(), needle.as_bytes());
+    let Some(anchor) = word.iter().position(|&b| b != b' ') else {
+        return text.rfind(needle);
+    };
+    memchr::memrchr_iter(word[anchor], hay.get(anchor..)?).find(|&at| hay[at..].starts_with(word))
+}
+
+/// `str::split_once` with a word as separator, by way of `find_str`.
+pub fn split_once_str<'a>(text: &'a str, separator: &str) -> Option<(&'a str, &'a str)> {
+    let at = find_str(text, separator)?;
+    Some((&text[..at], &text[at + separator.len()..]))
+}
+
+/// Whether `needle` occurs in `text`: `str::contains` by way of `find_str`.
+pub fn contains_str(text: &str, needle: &str) -> bool {
+    find_str(text, needle).is_some()
+}
+
 /// The largest char boundary at or below `index`.
 pub fn floor_char_boundary(text: &str, index: usize) -> usize {
     let mut index = index.min(text.len());
@@ -294,6 +327,31 @@ mod tests {
             split("Version 2.5 was out. J. Smith came."),
             ["Version 2.5 was out.", "J. Smith came."]
         );
+    }
+
+    #[test]
+    fn finds_words_as_str_find_does() {
+        for (text, needle) in [
+            ("a deadline of 5 December", " of "),
+            ("  of", " of"),
+            ("of the of the", " of the"),
+            ("next meeting", "next meeting"),
+            ("", "a"),
+            ("abc", "abcd"),
+            ("x   ", "  "),
+            ("Lucía’s", "’s"),
+        ] {
+            assert_eq!(
+                find_str(text, needle),
+                text.find(needle),
+                "{needle:?} in {text:?}"
+            );
+            assert_eq!(
+                rfind_str(text, needle),
+                text.rfind(needle),
+                "{needle:?} in {text:?}"
+            );
+        }
     }
 
     #[test]
