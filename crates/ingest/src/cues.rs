@@ -81,18 +81,17 @@ impl Cues {
     /// Finds every cue word in `text`.
     pub fn scan(text: &str) -> Cues {
         let (automaton, owners) = &*ALL;
-        let hits = automaton
-            .find_overlapping_iter(text)
-            .map(|m| {
-                let (set, index) = owners[m.pattern().as_usize()];
-                Hit {
-                    set,
-                    index,
-                    start: m.start(),
-                    end: m.end(),
-                }
-            })
-            .collect();
+        // Most sentences hold a handful of cue words: one allocation, no regrowth.
+        let mut hits = Vec::with_capacity(16);
+        hits.extend(automaton.find_overlapping_iter(text).map(|m| {
+            let (set, index) = owners[m.pattern().as_usize()];
+            Hit {
+                set,
+                index,
+                start: m.start(),
+                end: m.end(),
+            }
+        }));
         Cues { hits }
     }
 

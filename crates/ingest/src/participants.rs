@@ -197,8 +197,7 @@ pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
                     roles.push(role);
                 }
             }
-            if memchr::memmem::find(lower.as_bytes(), b"vice chair").is_some()
-                && !roles.contains(&Role::ViceChair)
+            if crate::text::contains_str(&lower, "vice chair") && !roles.contains(&Role::ViceChair)
             {
                 roles.retain(|r| *r != Role::Chair);
                 roles.push(Role::ViceChair);
@@ -212,9 +211,7 @@ pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
 }
 
 fn stakeholder(lower: &str, words: &[&str]) -> Option<StakeholderGroup> {
-    // A part of an affiliation is short: memmem searches it without preparing a searcher.
-    let contains =
-        |phrase: &str| memchr::memmem::find(lower.as_bytes(), phrase.as_bytes()).is_some();
+    let contains = |phrase: &str| crate::text::contains_str(lower, phrase);
     if contains("intergovernmental") {
         Some(StakeholderGroup::IntergovernmentalOrganization)
     } else if words

@@ -222,7 +222,17 @@ fn heading_line<'a>(block: &Block<'a>) -> Option<&'a str> {
     if line.len() > 200 {
         return None;
     }
-    let words = line.split_whitespace().take(15).count();
+    let words = if line.is_ascii() {
+        // The white space of `char::is_whitespace`, in ASCII; no characters to decode.
+        let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        line.as_bytes()
+            .split(space)
+            .filter(|w| !w.is_empty())
+            .take(15)
+            .count()
+    } else {
+        line.split_whitespace().take(15).count()
+    };
     let stripped = line.trim_end_matches(['*', '_']);
     if words == 0 || words > 14 || stripped.ends_with(['.', ',', ';']) && words > 3 {
         return None;
@@ -1983,8 +1993,12 @@ fn is_place_context(sentence: &str, start: usize) -> bool {
 
 fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>) -> DateKind {
     let lower = sentence.to_lowercase();
-    // "The 108th meeting is scheduled for 13 October", written at the 107th.
-    if let Some(next) = number.map(|n| n + 1) {
+    let prefix = &lower[..text::floor_char_boundary(&lower, start)];
+    // "The 108th meeting is scheduled for 13 October", written at the 107th. Each form says
+    // "meeting" or "session": without either, none is written.
+    if let Some(next) = number.map(|n| n + 1)
+        && (text::contains_str(prefix, "meeting") || text::contains_str(prefix, "session"))
+    {
         let suffix = match (next % 10, next % 100) {
             (_, 11..=13) => "th",
             (1, _) => "st",
@@ -1998,12 +2012,12 @@ fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>
             format!("meeting {next}"),
         ]
         .iter()
-        .any(|w| lower[..text::floor_char_boundary(&lower, start)].contains(w.as_str()))
+        .any(|w| prefix.contains(w.as_str()))
         {
             return DateKind::NextMeeting;
         }
     }
-    let before = lower[..text::floor_char_boundary(&lower, start)].trim_end();
+    let before = prefix.trim_end();
     // The next meeting is named before its date ("the next meeting … on 18 December"), not
     // after it ("by 9 October, so that Rev2 is out before the next meeting").
     if section == Section::NextMeeting
@@ -2013,14 +2027,8 @@ fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>
     {
         return DateKind::NextMeeting;
     }
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(40)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    // The last forty characters.
+    let tail = &before[before.char_indices().rev().nth(39).map_or(0, |(at, _)| at)..];
     if tail.contains("deadline")
         || tail.ends_with(" due")
         || tail.ends_with("no later than")

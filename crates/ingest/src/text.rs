@@ -65,6 +65,8 @@ struct Segment {
 pub struct Paragraph {
     pub text: String,
     segments: Vec<Segment>,
+    /// Whether some piece is not ASCII: until then a column is a byte count.
+    non_ascii: bool,
 }
 
 impl Paragraph {
@@ -79,6 +81,7 @@ impl Paragraph {
             line,
             column,
         });
+        self.non_ascii |= !piece.is_ascii();
         self.text.push_str(piece);
     }
 
@@ -108,7 +111,7 @@ impl Paragraph {
         };
         let offset = floor_char_boundary(&self.text, offset.max(segment.offset));
         let slice = &self.text[segment.offset..offset];
-        let chars = if slice.is_ascii() {
+        let chars = if !self.non_ascii || slice.is_ascii() {
             slice.len()
         } else {
             slice.chars().count()
