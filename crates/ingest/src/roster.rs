@@ -47,6 +47,40 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// A folded name to look up: `fold` of it, written into `buffer` when the name is short
+/// ASCII (folding only shortens it), so that a lookup allocates nothing.
+pub enum Key<'b> {
+    Borrowed(&'b str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(key) => key,
+            Key::Owned(key) => key,
+        }
+    }
+}
+
+pub fn fold_key<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Key<'b> {
+    if !(name.is_ascii() && name.len() <= buffer.len()) {
+        return Key::Owned(fold(name));
+    }
+    let mut len = 0;
+    for word in name.split_ascii_whitespace() {
+        if len > 0 {
+            buffer[len] = b' ';
+            len += 1;
+        }
+        buffer[len..len + word.len()].copy_from_slice(word.as_bytes());
+        len += word.len();
+    }
+    let key = &mut buffer[..len];
+    key.make_ascii_lowercase();
+    Key::Borrowed(std::str::from_utf8(key).expect("lowered ASCII is ASCII"))
+}
+
 /// Titles that may precede a name and are not part of it.
 pub const HONORIFICS: &[&str] = &[
     "Mr.",
@@ -246,8 +280,9 @@ impl Roster {
         while let Some(rest) = name.strip_suffix("’s") {
             name = rest;
         }
-        let key = fold(strip_honorifics(name));
-        self.aliases.contains_key(&key) || self.index.contains_key(&key)
+        let mut buffer = [0; 64];
+        let key = fold_key(strip_honorifics(name), &mut buffer);
+        self.aliases.contains_key(key.as_str()) || self.index.contains_key(key.as_str())
     }
 
     /// Resolves a name or role as written.
@@ -274,9 +309,10 @@ impl Roster {
                 },
             };
         }
-        let key = fold(strip_honorifics(&mention));
-        let key = key.trim_end_matches('.').to_owned();
-        if let Some(&id) = self.aliases.get(&key) {
+        let mut buffer = [0; 64];
+        let folded = fold_key(strip_honorifics(&mention), &mut buffer);
+        let key = folded.as_str().trim_end_matches('.');
+        if let Some(&id) = self.aliases.get(key) {
             return Speaker::Resolved {
                 name: self.people[id].name.clone(),
                 mention,
@@ -284,7 +320,7 @@ impl Roster {
         }
         // Participants come first: a person known from hints who is not on this meeting's list
         // does not make a participant's first name ambiguous.
-        let ids = self.index.get(&key).map(|ids| {
+        let ids = self.index.get(key).map(|ids| {
             let present: Vec<usize> = ids
                 .iter()
                 .copied()
@@ -385,8 +421,10 @@ pub fn role_word(written: &str) -> Option<&'static [Role]> {
     if written.len() > 24 {
         return None;
     }
-    let folded = fold(written);
-    let rest = folded.strip_prefix("the ").unwrap_or(&folded);
+    let mut buffer = [0; 64];
+    let folded = fold_key(written, &mut buffer);
+    let folded = folded.as_str();
+    let rest = folded.strip_prefix("the ").unwrap_or(folded);
     Some(match rest {
         "chair" | "chairperson" | "chairman" | "chairwoman" => &[Role::Chair, Role::CoChair],
         "co-chair" | "cochair" => &[Role::CoChair],

@@ -40,8 +40,9 @@ enum Section {
 
 /// Recognises a section heading ("Agenda", "## Discussion", "List of participants:").
 fn section_of(heading: &str) -> Option<Section> {
-    let folded = fold(heading_text(heading));
-    let folded = folded.trim_end_matches(':').trim();
+    let mut buffer = [0; 64];
+    let folded = crate::roster::fold_key(heading_text(heading), &mut buffer);
+    let folded = folded.as_str().trim_end_matches(':').trim();
     Some(match folded {
         "agenda" | "proposed agenda" | "adopted agenda" | "agenda items" | "meeting agenda"
         | "draft agenda" | "provisional agenda" => Section::Agenda,
@@ -802,7 +803,7 @@ impl<'a> Reader<'a> {
         let bulleted = block.lines.iter().any(|(_, l)| is_bullet(l));
         for (i, &(number, raw)) in block.lines.iter().enumerate() {
             let line = self.repair_links(number, raw);
-            let line = line.as_str();
+            let line = line.as_ref();
             let new_bullet = bulleted && is_bullet(line);
             if out.is_empty() || new_bullet {
                 out.push(Paragraph::default());
@@ -827,9 +828,9 @@ impl<'a> Reader<'a> {
     }
 
     /// Markdown links whose target was lost keep their words; each repair is recorded.
-    fn repair_links(&mut self, number: u32, raw: &str) -> String {
+    fn repair_links<'l>(&mut self, number: u32, raw: &'l str) -> std::borrow::Cow<'l, str> {
         if memchr::memmem::find(raw.as_bytes(), b"](").is_none() {
-            return raw.to_owned();
+            return std::borrow::Cow::Borrowed(raw);
         }
         let mut repaired = String::new();
         let mut last = 0;
@@ -850,14 +851,17 @@ impl<'a> Reader<'a> {
             });
         }
         repaired.push_str(&raw[last..]);
-        repaired
+        std::borrow::Cow::Owned(repaired)
     }
 
     fn read_paragraph(&mut self, paragraph: &Paragraph, walk: &mut Walk, section: Section) {
         for (start, end) in text::sentences(&paragraph.text) {
             // "…; Inès noted that…": a new speaker after a semicolon starts a sentence of their own.
             let mut from = start;
-            for (at, _) in paragraph.text[start..end].match_indices("; ") {
+            let sentence = &paragraph.text.as_bytes()[start..end];
+            let semicolons = memchr::memchr_iter(b';', sentence)
+                .filter(|&at| sentence.get(at + 1) == Some(&b' '));
+            for at in semicolons {
                 let clause_start = start + at + 2;
                 let clause = &paragraph.text[clause_start..end];
                 let words = attribution::words(clause);
@@ -2103,7 +2107,9 @@ fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) ->
             continue;
         }
         for &(number, raw) in &block.lines {
-            let folded = fold(heading_text(raw));
+            let mut buffer = [0; 64];
+            let folded = crate::roster::fold_key(heading_text(raw), &mut buffer);
+            let folded = folded.as_str();
             let label = folded.trim_end_matches(':').trim();
             // People who sent apologies did not attend.
             if matches!(
