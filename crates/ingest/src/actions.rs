@@ -275,16 +275,12 @@ pub fn find_all(
         return Vec::new();
     }
     // Each clause looks only at the cue words inside it.
-    let hits: Vec<(usize, usize, usize)> = cues
-        .all(Set::ActionLiteral)
-        .filter(|h| h.start >= lead)
-        .map(|h| (h.index, h.start - lead, h.end - lead))
-        .collect();
+    // The cue words inside a clause of `trimmed`, from the sentence's cue words.
     let cues_in = |from: usize, to: usize| {
         CueMask(
-            hits.iter()
-                .filter(|h| h.1 >= from && h.2 <= to)
-                .fold(0, |mask, h| mask | 1 << h.0),
+            cues.all(Set::ActionLiteral)
+                .filter(|h| h.start >= lead + from && h.end <= lead + to)
+                .fold(0, |mask, h| mask | 1 << h.index),
         )
     };
     let may_act = |cues: &CueMask| cues.0 & const { mask(CUES) } != 0;

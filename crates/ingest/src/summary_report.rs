@@ -937,8 +937,9 @@ impl<'a> Reader<'a> {
                 self.speaker_diagnostic(&other, Span::at(at.start_line, at.column), width);
                 (other, true)
             }
+            // A sentence that continues the current intervention needs no speaker of its own.
             Subject::Pronoun => match current {
-                Some(c) => (c.speaker.clone(), false),
+                Some(_) => (Speaker::Nobody, false),
                 None => (Speaker::Nobody, true),
             },
             // "The meeting opened at 10:05": narrative of the opening, nobody's intervention.
@@ -949,7 +950,7 @@ impl<'a> Reader<'a> {
                 (Speaker::Nobody, !continues)
             }
             Subject::Plain => match current {
-                Some(c) => (c.speaker.clone(), false),
+                Some(_) => (Speaker::Nobody, false),
                 None if walk.in_discussion || section != Section::Header => (Speaker::Nobody, true),
                 // Narrative of the opening paragraph ("The meeting was held…") is no intervention.
                 None => return,
@@ -1650,12 +1651,11 @@ fn titles_match(agenda: &str, heading: &str) -> bool {
     {
         return true;
     }
-    let words = |s: &str| -> Vec<String> {
+    fn words(s: &str) -> Vec<&str> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() > 2)
-            .map(str::to_owned)
             .collect()
-    };
+    }
     let a = words(agenda);
     let h = words(heading);
     if a.is_empty() || h.is_empty() {
