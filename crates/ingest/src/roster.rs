@@ -321,16 +321,20 @@ impl Roster {
         // Participants come first: a person known from hints who is not on this meeting's list
         // does not make a participant's first name ambiguous.
         let ids = self.index.get(key).map(|ids| {
+            // Without people from hints every id is a participant: the list as it is.
+            if ids.iter().all(|&id| id < self.participants) {
+                return std::borrow::Cow::Borrowed(ids.as_slice());
+            }
             let present: Vec<usize> = ids
                 .iter()
                 .copied()
                 .filter(|&id| id < self.participants)
                 .collect();
-            if present.is_empty() {
+            std::borrow::Cow::Owned(if present.is_empty() {
                 ids.clone()
             } else {
                 present
-            }
+            })
         });
         match ids.as_deref() {
             Some([id]) => Speaker::Resolved {
