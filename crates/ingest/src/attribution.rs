@@ -8,6 +8,8 @@
 //! is; it does not resolve names (that is the roster's job) and never looks beyond the
 //! sentence.
 
+use std::sync::LazyLock;
+
 /// What a sentence's subject is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
@@ -174,6 +176,21 @@ const VERBS: &[&str] = &[
     "wondered",
 ];
 
+/// Whether `word` is one of `VERBS`: a set lookup, where the list would be compared word by
+/// word (it is consulted for most words of many sentences).
+fn is_verb(word: &str) -> bool {
+    static SET: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| VERBS.iter().copied().collect());
+    SET.contains(word)
+}
+
+/// Whether `word` is one of `ADVERBS`.
+fn is_adverb(word: &str) -> bool {
+    static SET: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| ADVERBS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// Words that may stand between a subject and its verb ("Jorge also agreed").
 const ADVERBS: &[&str] = &[
     "also",
@@ -295,7 +312,7 @@ pub fn words(sentence: &str) -> Vec<Word<'_>> {
         let core = &trimmed[lead..];
         let mut core = core.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
         // Keep the stop of "Mr." and "H.E."; drop a sentence's final full stop.
-        if core.ends_with('.') && !crate::roster::HONORIFICS.contains(&core) {
+        if core.ends_with('.') && !crate::roster::is_honorific(core) {
             core = core.trim_end_matches('.');
         }
         if core.is_empty() {
@@ -341,7 +358,7 @@ fn ascii_words(sentence: &str) -> Vec<Word<'_>> {
         let start = token_start + lead;
         let mut core = &sentence[start..token_start + end];
         // Keep the stop of "Mr." and "H.E."; drop a sentence's final full stop.
-        if core.ends_with('.') && !crate::roster::HONORIFICS.contains(&core) {
+        if core.ends_with('.') && !crate::roster::is_honorific(core) {
             core = core.trim_end_matches('.');
         }
         if core.is_empty() {
@@ -381,7 +398,7 @@ fn is_name_word(word: &str) -> bool {
 fn particles_then_name(words: &[Word<'_>], mut j: usize) -> bool {
     while words
         .get(j)
-        .is_some_and(|w| crate::roster::PARTICLES.contains(&w.text))
+        .is_some_and(|w| crate::roster::is_particle(w.text))
     {
         j += 1;
     }
@@ -393,7 +410,7 @@ fn name_end(words: &[Word<'_>], start: usize) -> usize {
     let mut j = start;
     while j < words.len() && j - start < 6 {
         let w = words[j].text;
-        let particle = crate::roster::PARTICLES.contains(&w) && particles_then_name(words, j);
+        let particle = crate::roster::is_particle(w) && particles_then_name(words, j);
         if (is_name_word(w) || particle) && !(words[j].opens && j > start) {
             j += 1;
             if words[j - 1].closes {
@@ -498,7 +515,7 @@ pub fn analyse_words(sentence: &str, words: &[Word<'_>]) -> Attribution {
     if let Some(comma) = sentence.find(", ") {
         let before = words.iter().take_while(|w| w.end <= comma).count();
         if (1..=14).contains(&before)
-            && !words[..before].iter().any(|w| VERBS.contains(&w.text))
+            && !words[..before].iter().any(|w| is_verb(w.text))
             && let Some(found) = subject_at(sentence, words, before)
         {
             return found;
@@ -628,9 +645,10 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
         return None;
     }
     // Honorifics, then the name's words.
-    while words.get(j).is_some_and(|w| {
-        crate::roster::HONORIFICS.contains(&w.text) && w.text != "Her" && w.text != "His"
-    }) {
+    while words
+        .get(j)
+        .is_some_and(|w| crate::roster::is_honorific(w.text) && w.text != "Her" && w.text != "His")
+    {
         j += 1;
     }
     let name_start = j;
@@ -726,7 +744,7 @@ fn skip_apposition(sentence: &str, words: &[Word<'_>], j: usize) -> usize {
 fn verb_after(sentence: &str, words: &[Word<'_>], mut j: usize) -> Option<(String, usize, bool)> {
     let mut also = false;
     while let Some(w) = words.get(j) {
-        if ADVERBS.contains(&w.text) {
+        if is_adverb(w.text) {
             also |= matches!(w.text, "also" | "too" | "likewise" | "similarly");
             j += 1;
         } else {
@@ -734,7 +752,7 @@ fn verb_after(sentence: &str, words: &[Word<'_>], mut j: usize) -> Option<(Strin
         }
     }
     let verb = words.get(j)?;
-    if !VERBS.contains(&verb.text) {
+    if !is_verb(verb.text) {
         return None;
     }
     // Acts of several words keep their words: "provided a quick update", "pointed out".
@@ -783,7 +801,7 @@ fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
     let aux = words[..by - 1]
         .iter()
         .any(|w| matches!(w.text, "was" | "were"));
-    if !aux || !VERBS.contains(&participle) {
+    if !aux || !is_verb(participle) {
         return None;
     }
     let mut j = by + 1;
@@ -797,7 +815,7 @@ fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
     } else {
         while words
             .get(j)
-            .is_some_and(|w| crate::roster::HONORIFICS.contains(&w.text))
+            .is_some_and(|w| crate::roster::is_honorific(w.text))
         {
             j += 1;
         }
@@ -839,7 +857,7 @@ pub fn name_runs_words(words: &[Word<'_>]) -> Vec<(usize, usize)> {
             j += 1;
             continue;
         }
-        if !is_name_word(w) || crate::roster::HONORIFICS.contains(&w) {
+        if !is_name_word(w) || crate::roster::is_honorific(w) {
             j += 1;
             continue;
         }
@@ -847,8 +865,7 @@ pub fn name_runs_words(words: &[Word<'_>]) -> Vec<(usize, usize)> {
         j += 1;
         while j < words.len() && j - start < 5 {
             let next = words[j].text;
-            let particle =
-                crate::roster::PARTICLES.contains(&next) && particles_then_name(words, j);
+            let particle = crate::roster::is_particle(next) && particles_then_name(words, j);
             if let Some(base) = next.strip_suffix("'s").or_else(|| next.strip_suffix("’s"))
                 && is_capitalised(base)
             {

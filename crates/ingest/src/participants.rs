@@ -6,7 +6,7 @@
 
 use model::{Participant, Role, Span, StakeholderGroup};
 
-use crate::roster::{HONORIFICS, PARTICLES, strip_honorifics};
+use crate::roster::{HONORIFICS, is_particle, strip_honorifics};
 use crate::text::{find_str, split_once_str};
 
 /// Removes a list marker ("1.", "12)", "-", "*", "•", "(3)") from the start of a line.
@@ -46,7 +46,7 @@ fn is_name_part(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')))
-        || PARTICLES.contains(&word)
+        || is_particle(word)
 }
 
 /// Whether `text` looks like a person's name: 1 to 7 capitalised words or particles.
@@ -56,7 +56,7 @@ pub fn looks_like_name(text: &str) -> bool {
     let mut lower = false;
     for word in text.split_whitespace() {
         count += 1;
-        if count > 7 || !is_name_part(word) || (count == 1 && PARTICLES.contains(&word)) {
+        if count > 7 || !is_name_part(word) || (count == 1 && is_particle(word)) {
             return false;
         }
         lower |= word.chars().any(char::is_lowercase);

@@ -119,6 +119,21 @@ pub const PARTICLES: &[&str] = &[
     "von", "ter", "ten", "bin", "binti", "al", "el", "y", "e", "af", "zu",
 ];
 
+/// Whether `word` is one of `HONORIFICS`. Every honorific starts with a capital letter and
+/// has at most ten bytes: most words are ruled out before the list is compared.
+pub fn is_honorific(word: &str) -> bool {
+    word.len() <= 10
+        && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && HONORIFICS.contains(&word)
+}
+
+/// Whether `word` is one of `PARTICLES`. Every particle is one to five lower-case letters.
+pub fn is_particle(word: &str) -> bool {
+    (1..=5).contains(&word.len())
+        && word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && PARTICLES.contains(&word)
+}
+
 /// Removes honorifics at the start of a name.
 pub fn strip_honorifics(name: &str) -> &str {
     let mut rest = name.trim();
@@ -126,7 +141,7 @@ pub fn strip_honorifics(name: &str) -> &str {
         let Some((first, tail)) = rest.split_once(char::is_whitespace) else {
             return rest;
         };
-        if HONORIFICS.contains(&first) && !tail.trim().is_empty() {
+        if is_honorific(first) && !tail.trim().is_empty() {
             rest = tail.trim_start();
         } else {
             return rest;
@@ -226,18 +241,18 @@ impl Roster {
                 keys.push(&initial_key);
             }
             // Two given names ("José Luis", "Luz Marina").
-            if words.len() > 2 && !PARTICLES.contains(&words[1].1) {
+            if words.len() > 2 && !is_particle(words[1].1) {
                 keys.push(&folded[..words[2].0 - 1]);
             }
             for start in 1..words.len() {
                 let (offset, word) = words[start];
                 // A trailing part that is only a particle ("la") names nobody.
-                if words.len() - start == 1 && PARTICLES.contains(&word) {
+                if words.len() - start == 1 && is_particle(word) {
                     continue;
                 }
                 keys.push(&folded[offset..]);
                 // A middle name or first surname alone ("Perez" of "Eunice Alejandra Perez Coello").
-                if !PARTICLES.contains(&word) {
+                if !is_particle(word) {
                     keys.push(word);
                 }
             }
