@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::cues::{Cues, Set};
+
 /// An action found in a sentence; dates are resolved by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -18,23 +20,33 @@ pub struct Found {
     pub due_from: usize,
 }
 
+// The patterns CALL, INVITED, OFFERED and ASKED end where what is asked begins: they match
+// its first character only, and `rest_of_line` takes the rest. A trailing `.+` would match
+// the same, but make the engine carry its capture groups to the end of the sentence.
+
+/// The text from `start` to the end of its line: what a trailing `.+` of a pattern matches.
+fn rest_of_line(text: &str, start: usize) -> &str {
+    let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+    &text[start..end]
+}
+
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)call(?:ed|s)? (?:for|on|upon) (?P<who>people|all|everyone|everybody|members|participants|colleagues|stakeholders|the group|the members|all members|all participants) to (?P<what>.+)")
+    Regex::new(r"(?i)(?-u:\b)call(?:ed|s)? (?:for|on|upon) (?P<who>people|all|everyone|everybody|members|participants|colleagues|stakeholders|the group|the members|all members|all participants) to (?P<what>.)")
         .expect("the call pattern is valid")
 });
 
 static INVITED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<who>(?:All |The )?(?:[Mm]embers|[Pp]articipants|[Dd]elegations|[Cc]olleagues|[Ee]veryone|[Aa]ll))(?: are| is)? (?:were |are )?(?:invited|requested|asked|encouraged|urged|reminded) to (?P<what>.+)")
+    Regex::new(r"^(?P<who>(?:All |The )?(?:[Mm]embers|[Pp]articipants|[Dd]elegations|[Cc]olleagues|[Ee]veryone|[Aa]ll))(?: are| is)? (?:were |are )?(?:invited|requested|asked|encouraged|urged|reminded) to (?P<what>.)")
         .expect("the invitation pattern is valid")
 });
 
 static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:offered|volunteered|agreed|undertook|committed|promised|pledged) to (?P<what>[a-z].+)")
+    Regex::new(r"(?-u:\b)(?:offered|volunteered|agreed|undertook|committed|promised|pledged) to (?P<what>[a-z].)")
         .expect("the offer pattern is valid")
 });
 
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:asked|invited|requested|called on|called upon|tasked|mandated) (?P<who>(?:the |all |each )?[a-z][a-z -]{2,40}?|(?:the |all )?[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}.'’ -]{1,40}?) to (?P<what>[a-z].+)")
+    Regex::new(r"(?-u:\b)(?:asked|invited|requested|called on|called upon|tasked|mandated) (?P<who>(?:the |all |each )?[a-z][a-z -]{2,40}?|(?:the |all )?[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}.'’ -]{1,40}?) to (?P<what>[a-z].)")
         .expect("the request pattern is valid")
 });
 
@@ -222,11 +234,11 @@ fn clean_what(what: &str) -> String {
         ", before ",
         " before the next",
     ] {
-        if let Some(at) = what.find(cue) {
+        if let Some(at) = crate::text::find_str(what, cue) {
             end = end.min(at);
         }
     }
-    if let Some(at) = what.rfind(" by ") {
+    if let Some(at) = crate::text::rfind_str(what, " by ") {
         let after = &what[at + 4..];
         if after
             .chars()
@@ -246,8 +258,10 @@ fn clean_what(what: &str) -> String {
 /// Every action a sentence sets. A sentence may set several, one per clause ("Kwame will
 /// prepare a draft, and members are invited to comment on it by 6 February"). `speaker`
 /// stands for "he"/"she" owners; `is_person` says whether a name is a known person.
+/// `cues` are the cue words of `sentence`.
 pub fn find_all(
     sentence: &str,
+    cues: &Cues,
     speaker: Option<&str>,
     is_person: &dyn Fn(&str) -> bool,
 ) -> Vec<Found> {
@@ -257,35 +271,23 @@ pub fn find_all(
         .trim_start();
     let lead = sentence.len() - trimmed.len();
     // Most sentences set no action: one quick test for any cue word comes first.
-    static ANY_CUE: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| crate::text::cue_words(CUES));
-    if !ANY_CUE.is_match(trimmed) {
+    if !cues.any_from(Set::Action, lead) {
         return Vec::new();
     }
-    // One pass finds every cue word; each clause then looks only at the cues inside it.
-    let hits: Vec<(usize, usize, usize)> = LITERAL_SEARCH
-        .find_overlapping_iter(trimmed)
-        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-        .collect();
+    // Each clause looks only at the cue words inside it.
+    // The cue words inside a clause of `trimmed`, from the sentence's cue words.
     let cues_in = |from: usize, to: usize| {
-        Cues(
-            hits.iter()
-                .filter(|h| h.1 >= from && h.2 <= to)
-                .fold(0, |mask, h| mask | 1 << h.0),
+        CueMask(
+            cues.all(Set::ActionLiteral)
+                .filter(|h| h.start >= lead + from && h.end <= lead + to)
+                .fold(0, |mask, h| mask | 1 << h.index),
         )
     };
-    let may_act = |cues: &Cues| cues.0 & const { mask(CUES) } != 0;
+    let may_act = |cues: &CueMask| cues.0 & const { mask(CUES) } != 0;
     if !may_act(&cues_in(0, trimmed.len())) {
         return Vec::new();
     }
-    let mut splits: Vec<(usize, usize)> = trimmed
-        .match_indices("; ")
-        .chain(trimmed.match_indices(", and "))
-        .chain(trimmed.match_indices(", while "))
-        .chain(trimmed.match_indices(": "))
-        .map(|(at, sep)| (at, at + sep.len()))
-        .collect();
-    splits.sort_unstable();
+    let splits = clause_breaks(trimmed);
     let mut clauses = Vec::new();
     let mut from = 0;
     for (at, after) in splits {
@@ -314,9 +316,28 @@ pub fn find_all(
         .collect()
 }
 
+/// Where clauses may break: every "; ", ", and ", ", while " and ": ", in order, each as its
+/// start and the end of the separator.
+fn clause_breaks(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b';', b':', b',', bytes)
+        .filter_map(|at| {
+            let rest = &bytes[at..];
+            let separator: &[u8] = match rest[0] {
+                b',' if rest.starts_with(b", and ") => b", and ",
+                b',' if rest.starts_with(b", while ") => b", while ",
+                b',' => return None,
+                _ if rest.get(1) == Some(&b' ') => &rest[..2],
+                _ => return None,
+            };
+            Some((at, at + separator.len()))
+        })
+        .collect()
+}
+
 /// Words without which no pattern below can match; most sentences have none of them, and
 /// testing for them is much cheaper than running the patterns.
-const CUES: &[&str] = &[
+pub const CUES: &[&str] = &[
     " will ",
     " would ",
     " is to ",
@@ -347,7 +368,7 @@ const CUES: &[&str] = &[
 
 /// Every literal the patterns of this module test for. One pass of an Aho-Corasick automaton
 /// finds them all, instead of one substring search each.
-const LITERALS: &[&str] = &[
+pub const LITERALS: &[&str] = &[
     " will ",
     " would ",
     " is to ",
@@ -397,13 +418,10 @@ const LITERALS: &[&str] = &[
     "called ",
 ];
 
-static LITERAL_SEARCH: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| crate::text::cue_words(LITERALS));
-
 /// Which of `LITERALS` occur in a text.
-struct Cues(u64);
+struct CueMask(u64);
 
-/// The bits of `literals` in a `Cues` mask. Evaluated at compile time, so a cue missing
+/// The bits of `literals` in a `CueMask`. Evaluated at compile time, so a cue missing
 /// from `LITERALS` fails the build rather than a test.
 const fn mask(literals: &[&str]) -> u64 {
     let mut out = 0;
@@ -450,7 +468,7 @@ fn find_with(
     clause: &str,
     speaker: Option<&str>,
     is_person: &dyn Fn(&str) -> bool,
-    cues: Cues,
+    cues: CueMask,
 ) -> Option<Found> {
     let sentence = clause;
     let found = |what: &str, owner: Option<String>, due_from: usize| {
@@ -460,14 +478,20 @@ fn find_with(
             due_from,
         })
     };
-    let lower_start: String = sentence
-        .chars()
-        .take(6)
-        .flat_map(char::to_lowercase)
-        .collect();
-    let labelled = ["action", "ai", "to do", "todo"]
-        .iter()
-        .any(|l| lower_start.starts_with(l));
+    const LABELS: [&str; 4] = ["action", "ai", "to do", "todo"];
+    let head = &sentence.as_bytes()[..sentence.len().min(6)];
+    let labelled = if head.is_ascii() {
+        LABELS
+            .iter()
+            .any(|l| head.len() >= l.len() && head[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
+    } else {
+        let lower_start: String = sentence
+            .chars()
+            .take(6)
+            .flat_map(char::to_lowercase)
+            .collect();
+        LABELS.iter().any(|l| lower_start.starts_with(l))
+    };
     if labelled && let Some(caps) = LABELLED.captures(sentence) {
         let body = caps.name("body").map_or("", |m| m.as_str());
         let at = caps.name("body").map_or(0, |m| m.start());
@@ -493,7 +517,7 @@ fn find_with(
         let who = caps.name("who").map_or("", |m| m.as_str());
         let what = caps.name("what");
         return found(
-            what.map_or("", |m| m.as_str()),
+            what.map_or("", |m| rest_of_line(sentence, m.start())),
             Some(owner_of(who)),
             what.map_or(0, |m| m.start()),
         );
@@ -503,7 +527,8 @@ fn find_with(
     {
         let who = caps.name("who").map_or("", |m| m.as_str());
         return found(
-            caps.name("what").map_or("", |m| m.as_str()),
+            caps.name("what")
+                .map_or("", |m| rest_of_line(sentence, m.start())),
             Some(owner_of(who)),
             0,
         );
@@ -544,21 +569,23 @@ fn find_with(
     }
     // "She noted that the Secretariat will share…", "It was decided that the Secretariat
     // would prepare…": the action is in the reported clause.
-    for (at, _) in sentence.match_indices(" that ").filter(|_| future) {
-        let before = sentence[..at].trim_end();
-        let decided = [
-            "decided",
-            "agreed",
-            "concluded",
-            "requested",
-            "recommended",
-            "resolved",
-        ]
-        .iter()
-        .any(|w| before.ends_with(w));
-        if let Some(mut inner) = will(&sentence[at + 6..], speaker, is_person, decided) {
-            inner.due_from += at + 6;
-            return Some(inner);
+    if future {
+        for (at, _) in sentence.match_indices(" that ") {
+            let before = sentence[..at].trim_end();
+            let decided = [
+                "decided",
+                "agreed",
+                "concluded",
+                "requested",
+                "recommended",
+                "resolved",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w));
+            if let Some(mut inner) = will(&sentence[at + 6..], speaker, is_person, decided) {
+                inner.due_from += at + 6;
+                return Some(inner);
+            }
         }
     }
     let asks = has(cue!(
@@ -577,15 +604,15 @@ fn find_with(
             .strip_prefix("for ")
             .is_some_and(|w| is_agent(w) || w.contains("volunteer"));
         let owner = if open_call { None } else { Some(owner_of(who)) };
-        let passive = caps
+        let what = caps
             .name("what")
-            .is_some_and(|m| m.as_str().starts_with("be "));
+            .map(|m| (m.start(), rest_of_line(sentence, m.start())));
+        let passive = what.is_some_and(|(_, w)| w.starts_with("be "));
         if (is_agent(who) || is_person(who) || open_call) && !passive {
-            let what = caps.name("what");
             return found(
-                what.map_or("", |m| m.as_str()),
+                what.map_or("", |(_, w)| w),
                 owner,
-                what.map_or(0, |m| m.start()),
+                what.map_or(0, |(at, _)| at),
             );
         }
     }
@@ -598,14 +625,15 @@ fn find_with(
         "promised to",
         "pledged to",
     ));
+    // Without a speaker an offer has no owner: the pattern need not run.
     if offers
-        && let Some(caps) = OFFERED.captures(sentence)
         && let Some(speaker) = speaker
+        && let Some(caps) = OFFERED.captures(sentence)
         && !collective_before(&sentence[..caps.get(0).map_or(0, |m| m.start())])
     {
         let what = caps.name("what");
         return found(
-            what.map_or("", |m| m.as_str()),
+            what.map_or("", |m| rest_of_line(sentence, m.start())),
             Some(speaker.to_owned()),
             what.map_or(0, |m| m.start()),
         );
@@ -625,22 +653,25 @@ fn find_with(
         });
     }
     // "…based on the text Tobias will circulate by 16 October."
-    for (at, _) in sentence.match_indices(" will ") {
-        // Up to four capitalised words before "will" ("the text Tobias will circulate").
-        let before = &sentence[..at];
-        let mut start = at;
-        let mut count = 0;
-        for word in before.rsplit(' ') {
-            if count == 4 || !word.chars().next().is_some_and(char::is_uppercase) {
-                break;
+    // Only a clause with " will " in it needs the search.
+    if has(cue!(" will ")) {
+        for (at, _) in sentence.match_indices(" will ") {
+            // Up to four capitalised words before "will" ("the text Tobias will circulate").
+            let before = &sentence[..at];
+            let mut start = at;
+            let mut count = 0;
+            for word in before.rsplit(' ') {
+                if count == 4 || !word.chars().next().is_some_and(char::is_uppercase) {
+                    break;
+                }
+                start -= word.len() + usize::from(start > word.len());
+                count += 1;
             }
-            start -= word.len() + usize::from(start > word.len());
-            count += 1;
-        }
-        let who = sentence[start.min(at)..at].trim();
-        let what = &sentence[at + 6..];
-        if count > 0 && is_person(who) {
-            return found(what, Some(who.to_owned()), at + 6);
+            let who = sentence[start.min(at)..at].trim();
+            let what = &sentence[at + 6..];
+            if count > 0 && is_person(who) {
+                return found(what, Some(who.to_owned()), at + 6);
+            }
         }
     }
     None
@@ -736,12 +767,12 @@ fn will(
     // "she has left the Ministry and will continue…": a clause, not an owner.
     let clause = [" has ", " have ", " had ", " is ", " was ", " were "]
         .iter()
-        .any(|w| who.contains(w))
+        .any(|w| crate::text::contains_str(who, w))
         || who.starts_with("if ");
     let collective = collective || has_verb || clause;
     if !(is_agent(who) || is_person(who))
         || passive_or_state
-        || who.contains(" that ")
+        || crate::text::contains_str(who, " that ")
         || who.contains(';')
         || collective
     {
@@ -766,7 +797,7 @@ fn split_future(sentence: &str, would: bool) -> Option<(&str, &str, usize)> {
     let found = MODALS
         .iter()
         .chain(if would { &[" would "][..] } else { &[][..] })
-        .filter_map(|m| sentence.find(m).map(|at| (at, m.len())))
+        .filter_map(|m| crate::text::find_str(sentence, m).map(|at| (at, m.len())))
         .min()?;
     let (at, len) = found;
     let mut who = &sentence[..at];
@@ -811,22 +842,22 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-/// Whether a sentence records a decision of the group.
-pub fn is_decision(sentence: &str) -> bool {
-    const CUES: &[&str] = &[
-        "agreed",
-        "decided",
-        "resolved",
-        "concluded",
-        "adopted",
-        "approved",
-        "endorsed",
-        "accepted",
-        ":",
-    ];
-    static DECISION_CUES: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| crate::text::cue_words(CUES));
-    if !DECISION_CUES.is_match(sentence) {
+/// Words without one of which the decision pattern cannot match.
+pub const DECISION_CUES: &[&str] = &[
+    "agreed",
+    "decided",
+    "resolved",
+    "concluded",
+    "adopted",
+    "approved",
+    "endorsed",
+    "accepted",
+    ":",
+];
+
+/// Whether a sentence records a decision of the group; `cues` are its cue words.
+pub fn is_decision(sentence: &str, cues: &Cues) -> bool {
+    if !cues.any(Set::Decision) {
         return false;
     }
     // Every form the pattern knows starts the sentence with "It was", "The" or a label, or
@@ -837,12 +868,12 @@ pub fn is_decision(sentence: &str) -> bool {
         .trim_start();
     let group_words = ["roup ", "eeting ", "ommittee ", "lenary "]
         .iter()
-        .any(|w| sentence.contains(w));
+        .any(|w| crate::text::contains_str(sentence, w));
     if !(opening.starts_with("It was")
         || opening.starts_with("The ")
         || opening.contains(':')
-        || sentence.contains(" was ")
-        || sentence.contains(" were ")
+        || crate::text::contains_str(sentence, " was ")
+        || crate::text::contains_str(sentence, " were ")
         || group_words)
     {
         return false;
@@ -860,10 +891,13 @@ mod tests {
     use super::*;
 
     fn action(sentence: &str) -> String {
-        let found: Vec<String> = find_all(sentence, Some("Lito Ibarra"), &|n: &str| n == "Tobias")
-            .into_iter()
-            .map(|f| format!("{} <- {}", f.what, f.owner.unwrap_or_default()))
-            .collect();
+        let cues = Cues::scan(sentence);
+        let found: Vec<String> = find_all(sentence, &cues, Some("Lito Ibarra"), &|n: &str| {
+            n == "Tobias"
+        })
+        .into_iter()
+        .map(|f| format!("{} <- {}", f.what, f.owner.unwrap_or_default()))
+        .collect();
         if found.is_empty() {
             "-".into()
         } else {
@@ -954,15 +988,19 @@ mod tests {
         );
     }
 
+    fn decision(sentence: &str) -> bool {
+        is_decision(sentence, &Cues::scan(sentence))
+    }
+
     #[test]
     fn reads_decision_cues() {
-        assert!(is_decision("It was agreed that the paper goes to the MAG."));
-        assert!(is_decision("The group decided to meet monthly."));
-        assert!(is_decision("RESOLVED: adopt the charter"));
-        assert!(is_decision("The agenda was adopted without changes."));
-        assert!(is_decision(
+        assert!(decision("It was agreed that the paper goes to the MAG."));
+        assert!(decision("The group decided to meet monthly."));
+        assert!(decision("RESOLVED: adopt the charter"));
+        assert!(decision("The agenda was adopted without changes."));
+        assert!(decision(
             "Lars noted one correction, after which the minutes were approved."
         ));
-        assert!(!is_decision("Chris agreed that this is a positive path."));
+        assert!(!decision("Chris agreed that this is a positive path."));
     }
 }

@@ -8,6 +8,8 @@
 //! is; it does not resolve names (that is the roster's job) and never looks beyond the
 //! sentence.
 
+use std::sync::LazyLock;
+
 /// What a sentence's subject is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
@@ -174,6 +176,21 @@ const VERBS: &[&str] = &[
     "wondered",
 ];
 
+/// Whether `word` is one of `VERBS`: a set lookup, where the list would be compared word by
+/// word (it is consulted for most words of many sentences).
+fn is_verb(word: &str) -> bool {
+    static SET: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| VERBS.iter().copied().collect());
+    SET.contains(word)
+}
+
+/// Whether `word` is one of `ADVERBS`.
+fn is_adverb(word: &str) -> bool {
+    static SET: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| ADVERBS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// Words that may stand between a subject and its verb ("Jorge also agreed").
 const ADVERBS: &[&str] = &[
     "also",
@@ -279,6 +296,9 @@ pub struct Word<'a> {
 /// Words of a sentence with their byte ranges; punctuation around a word is not part of it,
 /// except the full stop of an abbreviation ("Mr.") and inner hyphens and apostrophes.
 pub fn words(sentence: &str) -> Vec<Word<'_>> {
+    if sentence.is_ascii() {
+        return ascii_words(sentence);
+    }
     let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
     let mut offset = 0;
     for raw in sentence.split_inclusive(char::is_whitespace) {
@@ -292,7 +312,7 @@ pub fn words(sentence: &str) -> Vec<Word<'_>> {
         let core = &trimmed[lead..];
         let mut core = core.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
         // Keep the stop of "Mr." and "H.E."; drop a sentence's final full stop.
-        if core.ends_with('.') && !crate::roster::HONORIFICS.contains(&core) {
+        if core.ends_with('.') && !crate::roster::is_honorific(core) {
             core = core.trim_end_matches('.');
         }
         if core.is_empty() {
@@ -303,6 +323,51 @@ pub fn words(sentence: &str) -> Vec<Word<'_>> {
             text: core,
             opens: trimmed.starts_with('('),
             closes: trimmed.ends_with([',', ';', ':', ')']),
+            start,
+            end: start + core.len(),
+        });
+    }
+    out
+}
+
+/// `words` for ASCII text, byte by byte: the same words, without decoding characters.
+fn ascii_words(sentence: &str) -> Vec<Word<'_>> {
+    let bytes = sentence.as_bytes();
+    let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
+    // The white space of `char::is_whitespace`, in ASCII.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut i = 0;
+    while i < bytes.len() {
+        if space(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let token_start = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            i += 1;
+        }
+        let token = &bytes[token_start..i];
+        let lead = token
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(token.len());
+        let mut end = token.len();
+        while end > lead && !(token[end - 1].is_ascii_alphanumeric() || token[end - 1] == b'.') {
+            end -= 1;
+        }
+        let start = token_start + lead;
+        let mut core = &sentence[start..token_start + end];
+        // Keep the stop of "Mr." and "H.E."; drop a sentence's final full stop.
+        if core.ends_with('.') && !crate::roster::is_honorific(core) {
+            core = core.trim_end_matches('.');
+        }
+        if core.is_empty() {
+            continue;
+        }
+        out.push(Word {
+            text: core,
+            opens: token[0] == b'(',
+            closes: matches!(token[token.len() - 1], b',' | b';' | b':' | b')'),
             start,
             end: start + core.len(),
         });
@@ -333,7 +398,7 @@ fn is_name_word(word: &str) -> bool {
 fn particles_then_name(words: &[Word<'_>], mut j: usize) -> bool {
     while words
         .get(j)
-        .is_some_and(|w| crate::roster::PARTICLES.contains(&w.text))
+        .is_some_and(|w| crate::roster::is_particle(w.text))
     {
         j += 1;
     }
@@ -345,7 +410,7 @@ fn name_end(words: &[Word<'_>], start: usize) -> usize {
     let mut j = start;
     while j < words.len() && j - start < 6 {
         let w = words[j].text;
-        let particle = crate::roster::PARTICLES.contains(&w) && particles_then_name(words, j);
+        let particle = crate::roster::is_particle(w) && particles_then_name(words, j);
         if (is_name_word(w) || particle) && !(words[j].opens && j > start) {
             j += 1;
             if words[j - 1].closes {
@@ -450,7 +515,7 @@ pub fn analyse_words(sentence: &str, words: &[Word<'_>]) -> Attribution {
     if let Some(comma) = sentence.find(", ") {
         let before = words.iter().take_while(|w| w.end <= comma).count();
         if (1..=14).contains(&before)
-            && !words[..before].iter().any(|w| VERBS.contains(&w.text))
+            && !words[..before].iter().any(|w| is_verb(w.text))
             && let Some(found) = subject_at(sentence, words, before)
         {
             return found;
@@ -580,9 +645,10 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
         return None;
     }
     // Honorifics, then the name's words.
-    while words.get(j).is_some_and(|w| {
-        crate::roster::HONORIFICS.contains(&w.text) && w.text != "Her" && w.text != "His"
-    }) {
+    while words
+        .get(j)
+        .is_some_and(|w| crate::roster::is_honorific(w.text) && w.text != "Her" && w.text != "His")
+    {
         j += 1;
     }
     let name_start = j;
@@ -678,7 +744,7 @@ fn skip_apposition(sentence: &str, words: &[Word<'_>], j: usize) -> usize {
 fn verb_after(sentence: &str, words: &[Word<'_>], mut j: usize) -> Option<(String, usize, bool)> {
     let mut also = false;
     while let Some(w) = words.get(j) {
-        if ADVERBS.contains(&w.text) {
+        if is_adverb(w.text) {
             also |= matches!(w.text, "also" | "too" | "likewise" | "similarly");
             j += 1;
         } else {
@@ -686,7 +752,7 @@ fn verb_after(sentence: &str, words: &[Word<'_>], mut j: usize) -> Option<(Strin
         }
     }
     let verb = words.get(j)?;
-    if !VERBS.contains(&verb.text) {
+    if !is_verb(verb.text) {
         return None;
     }
     // Acts of several words keep their words: "provided a quick update", "pointed out".
@@ -735,7 +801,7 @@ fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
     let aux = words[..by - 1]
         .iter()
         .any(|w| matches!(w.text, "was" | "were"));
-    if !aux || !VERBS.contains(&participle) {
+    if !aux || !is_verb(participle) {
         return None;
     }
     let mut j = by + 1;
@@ -749,7 +815,7 @@ fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
     } else {
         while words
             .get(j)
-            .is_some_and(|w| crate::roster::HONORIFICS.contains(&w.text))
+            .is_some_and(|w| crate::roster::is_honorific(w.text))
         {
             j += 1;
         }
@@ -791,7 +857,7 @@ pub fn name_runs_words(words: &[Word<'_>]) -> Vec<(usize, usize)> {
             j += 1;
             continue;
         }
-        if !is_name_word(w) || crate::roster::HONORIFICS.contains(&w) {
+        if !is_name_word(w) || crate::roster::is_honorific(w) {
             j += 1;
             continue;
         }
@@ -799,8 +865,7 @@ pub fn name_runs_words(words: &[Word<'_>]) -> Vec<(usize, usize)> {
         j += 1;
         while j < words.len() && j - start < 5 {
             let next = words[j].text;
-            let particle =
-                crate::roster::PARTICLES.contains(&next) && particles_then_name(words, j);
+            let particle = crate::roster::is_particle(next) && particles_then_name(words, j);
             if let Some(base) = next.strip_suffix("'s").or_else(|| next.strip_suffix("’s"))
                 && is_capitalised(base)
             {

@@ -62,11 +62,12 @@ fn month_number(name: &str) -> i8 {
 }
 
 /// Month names and abbreviations: every date pattern but the ISO one contains one.
-static MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    crate::text::cue_words([
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ])
-});
+pub const MONTH_CUES: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+static MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| crate::text::cue_words(MONTH_CUES));
 
 /// Whether `text` may hold a `YYYY-MM-DD` date: four digits and a hyphen.
 fn has_iso_date(text: &str) -> bool {
@@ -77,9 +78,19 @@ fn has_iso_date(text: &str) -> bool {
 
 /// All dates written in `text`, in order.
 pub fn find(text: &str) -> Vec<Found> {
+    find_if(text, MONTH_WORDS.is_match(text))
+}
+
+/// All dates written in a sentence whose cue words are `cues`, in order.
+pub fn find_cued(text: &str, cues: &crate::cues::Cues) -> Vec<Found> {
+    find_if(text, cues.any(crate::cues::Set::Month))
+}
+
+/// All dates written in `text`; `month` says whether it names a month.
+fn find_if(text: &str, month: bool) -> Vec<Found> {
     let mut out = Vec::new();
     // Most sentences name no month and no ISO date; skip them without running the pattern.
-    if !MONTH_WORDS.is_match(text) && !has_iso_date(text) {
+    if !month && !has_iso_date(text) {
         return out;
     }
     for caps in DATE.captures_iter(text) {

@@ -8,6 +8,7 @@
 
 mod actions;
 mod attribution;
+mod cues;
 mod dates;
 mod hints;
 pub mod input;

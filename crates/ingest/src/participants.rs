@@ -6,7 +6,8 @@
 
 use model::{Participant, Role, Span, StakeholderGroup};
 
-use crate::roster::{HONORIFICS, PARTICLES, strip_honorifics};
+use crate::roster::{HONORIFICS, is_particle, strip_honorifics};
+use crate::text::{find_str, split_once_str};
 
 /// Removes a list marker ("1.", "12)", "-", "*", "•", "(3)") from the start of a line.
 /// Returns the rest and how many bytes were removed.
@@ -45,7 +46,7 @@ fn is_name_part(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')))
-        || PARTICLES.contains(&word)
+        || is_particle(word)
 }
 
 /// Whether `text` looks like a person's name: 1 to 7 capitalised words or particles.
@@ -55,7 +56,7 @@ pub fn looks_like_name(text: &str) -> bool {
     let mut lower = false;
     for word in text.split_whitespace() {
         count += 1;
-        if count > 7 || !is_name_part(word) || (count == 1 && PARTICLES.contains(&word)) {
+        if count > 7 || !is_name_part(word) || (count == 1 && is_particle(word)) {
             return false;
         }
         lower |= word.chars().any(char::is_lowercase);
@@ -100,8 +101,8 @@ pub fn parse_line(line: u32, raw: &str) -> Option<Participant> {
 /// Splits a list entry into a name in "First Last" order and the rest.
 fn split_line(body: &str) -> Option<(String, Option<String>)> {
     // "Surname, First name (Affiliation)" or "SURNAME, First name".
-    if let Some((left, right)) = body.split_once(", ") {
-        let (given, paren) = match right.find(" (") {
+    if let Some((left, right)) = split_once_str(body, ", ") {
+        let (given, paren) = match find_str(right, " (") {
             Some(at) if right.ends_with(')') => {
                 (&right[..at], Some(&right[at + 2..right.len() - 1]))
             }
@@ -131,7 +132,7 @@ fn split_line(body: &str) -> Option<(String, Option<String>)> {
         }
     }
     // "Name (Affiliation)", optionally followed by more.
-    if let Some(open) = body.find(" (") {
+    if let Some(open) = find_str(body, " (") {
         let name = &body[..open];
         if looks_like_name(name) {
             let rest = body[open + 2..].trim_end();
@@ -143,7 +144,7 @@ fn split_line(body: &str) -> Option<(String, Option<String>)> {
         }
     }
     for separator in [" – ", " — ", " - ", ": ", ", "] {
-        if let Some((name, rest)) = body.split_once(separator) {
+        if let Some((name, rest)) = split_once_str(body, separator) {
             return Some((name.trim().to_owned(), Some(rest.to_owned())));
         }
     }
@@ -196,7 +197,8 @@ pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
                     roles.push(role);
                 }
             }
-            if lower.contains("vice chair") && !roles.contains(&Role::ViceChair) {
+            if crate::text::contains_str(&lower, "vice chair") && !roles.contains(&Role::ViceChair)
+            {
                 roles.retain(|r| *r != Role::Chair);
                 roles.push(Role::ViceChair);
             }
@@ -209,24 +211,22 @@ pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
 }
 
 fn stakeholder(lower: &str, words: &[&str]) -> Option<StakeholderGroup> {
-    if lower.contains("intergovernmental") {
+    let contains = |phrase: &str| crate::text::contains_str(lower, phrase);
+    if contains("intergovernmental") {
         Some(StakeholderGroup::IntergovernmentalOrganization)
     } else if words
         .iter()
         .any(|w| matches!(*w, "government" | "ministry" | "embassy"))
-        || lower.contains("permanent mission")
+        || contains("permanent mission")
     {
         Some(StakeholderGroup::Government)
-    } else if lower.contains("civil society") {
+    } else if contains("civil society") {
         Some(StakeholderGroup::CivilSociety)
-    } else if lower.contains("private sector") || lower.contains("business community") {
+    } else if contains("private sector") || contains("business community") {
         Some(StakeholderGroup::PrivateSector)
-    } else if lower.contains("technical community") {
+    } else if contains("technical community") {
         Some(StakeholderGroup::TechnicalCommunity)
-    } else if lower.contains("academia")
-        || words.contains(&"university")
-        || words.contains(&"academic")
-    {
+    } else if contains("academia") || words.contains(&"university") || words.contains(&"academic") {
         Some(StakeholderGroup::Academia)
     } else {
         None

@@ -4,8 +4,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
+
+use crate::cues::{Cues, Set};
 
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -113,19 +114,12 @@ pub fn title_document(title: &str) -> Option<String> {
     None
 }
 
-const VERSION_CUES: &[&str] = &[
+pub const VERSION_CUES: &[&str] = &[
     "Rev", "rev", "REV", "draft", "Draft", "DRAFT", "ersion", "inal",
 ];
 
-static VERSION_ANCHORS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| crate::text::cue_words(VERSION_CUES));
-static HEAD_ANCHORS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| crate::text::cue_words(DOCUMENT_HEADS));
-static PARAGRAPH_ANCHORS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| crate::text::cue_words(PARAGRAPH_CUES));
-
 /// The last words of a document's name ("… Outcome Document", "… Global Digital Compact").
-const DOCUMENT_HEADS: &[&str] = &[
+pub const DOCUMENT_HEADS: &[&str] = &[
     "Document",
     "Declaration",
     "Compact",
@@ -137,7 +131,7 @@ const DOCUMENT_HEADS: &[&str] = &[
 ];
 
 /// Words that start a paragraph reference ("para", "OP", "§").
-const PARAGRAPH_CUES: &[&str] = &[
+pub const PARAGRAPH_CUES: &[&str] = &[
     "para", "Para", "PARA", "OP", "PP", "¶", "§", "rticle", "rt.",
 ];
 
@@ -148,7 +142,7 @@ const PARAGRAPH_CUES: &[&str] = &[
 fn in_windows<'s>(
     sentence: &'s str,
     regex: &Regex,
-    anchors: &AhoCorasick,
+    anchors: &[(usize, usize)],
     before: usize,
     after: usize,
 ) -> Vec<(usize, regex::Captures<'s>)> {
@@ -167,7 +161,7 @@ fn in_windows<'s>(
 fn matches_in_windows(
     sentence: &str,
     regex: &Regex,
-    anchors: &AhoCorasick,
+    anchors: &[(usize, usize)],
     before: usize,
     after: usize,
 ) -> Vec<(usize, usize)> {
@@ -184,14 +178,13 @@ fn matches_in_windows(
 /// The stretches of `sentence` around its anchors, merged where they overlap.
 fn windows(
     sentence: &str,
-    anchors: &AhoCorasick,
+    anchors: &[(usize, usize)],
     before: usize,
     after: usize,
 ) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     {
-        for hit in anchors.find_iter(sentence) {
-            let (at, anchor_end) = (hit.start(), hit.end());
+        for &(at, anchor_end) in anchors {
             let mut start = crate::text::floor_char_boundary(sentence, at.saturating_sub(before));
             // Widen to the start of the word, so word boundaries are as in the whole sentence.
             while start > 0 && !sentence[..start].ends_with(char::is_whitespace) {
@@ -218,18 +211,31 @@ fn windows(
     merged
 }
 
-/// Document names in a sentence, with their byte ranges.
-pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
-    // The windows are empty where no version word is: no separate test needed.
-    let mut out: Vec<(usize, usize, String)> =
-        in_windows(sentence, &VERSION_OF, &VERSION_ANCHORS, 16, 130)
-            .into_iter()
-            .filter_map(|(at, caps)| {
-                caps.name("doc")
-                    .map(|m| with_title_tail(sentence, at + m.start(), at + m.end()))
-            })
-            .collect();
-    let named = matches_in_windows(sentence, &DOCUMENT, &HEAD_ANCHORS, 100, 90)
+/// Document names in a sentence, with their byte ranges; `versions` are the places of its
+/// version words, `cues` all its cue words.
+fn documents(
+    sentence: &str,
+    versions: &[(usize, usize)],
+    cues: &Cues,
+) -> Vec<(usize, usize, String)> {
+    // The windows are empty where no version word is, and the pattern cannot match where
+    // " of the " is not.
+    static OF_THE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" of the "));
+    let versions = if OF_THE.find(sentence.as_bytes()).is_some() {
+        versions
+    } else {
+        &[]
+    };
+    let mut out: Vec<(usize, usize, String)> = in_windows(sentence, &VERSION_OF, versions, 16, 130)
+        .into_iter()
+        .filter_map(|(at, caps)| {
+            caps.name("doc")
+                .map(|m| with_title_tail(sentence, at + m.start(), at + m.end()))
+        })
+        .collect();
+    let heads = cues.leftmost(Set::DocumentHead);
+    let named = matches_in_windows(sentence, &DOCUMENT, &heads, 100, 90)
         .into_iter()
         .filter_map(|(start, end)| {
             let name = sentence[start..end].trim();
@@ -249,25 +255,30 @@ pub fn documents(sentence: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
-/// All references in a sentence. `context` is the document last named before it.
 /// All references in a sentence, and the last document it names (the context for the
-/// sentences after it).
-pub fn find(sentence: &str, context: Option<&str>) -> (Vec<Found>, Option<String>) {
+/// sentences after it). `context` is the document last named before it, `cues` the
+/// sentence's cue words.
+pub fn find(sentence: &str, context: Option<&str>, cues: &Cues) -> (Vec<Found>, Option<String>) {
     // A document symbol is a reference of its own; it does not rename the document in context.
-    let symbols = SYMBOL
-        .find_iter(sentence)
-        .take_while(|_| sentence.contains('/'))
-        .map(|m| Found {
-            document: Some(m.as_str().trim_end_matches('.').to_owned()),
-            version: None,
-            paragraph: None,
-            start: m.start(),
-            end: m.end(),
-        });
-    let mut out: Vec<Found> = symbols.collect();
-    let docs = documents(sentence);
+    // Every symbol has a slash: without one, the pattern need not run.
+    let mut out: Vec<Found> = if memchr::memchr(b'/', sentence.as_bytes()).is_some() {
+        SYMBOL
+            .find_iter(sentence)
+            .map(|m| Found {
+                document: Some(m.as_str().trim_end_matches('.').to_owned()),
+                version: None,
+                paragraph: None,
+                start: m.start(),
+                end: m.end(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let version_words = cues.leftmost(Set::Version);
+    let docs = documents(sentence, &version_words, cues);
     let last = docs.last().map(|(_, _, name)| name.clone());
-    out.extend(find_named(sentence, context, &docs));
+    out.extend(find_named(sentence, context, &docs, &version_words, cues));
     (out, last)
 }
 
@@ -275,9 +286,11 @@ fn find_named(
     sentence: &str,
     context: Option<&str>,
     docs: &[(usize, usize, String)],
+    version_words: &[(usize, usize)],
+    cues: &Cues,
 ) -> Vec<Found> {
     let versions: Vec<(usize, usize, String)> =
-        matches_in_windows(sentence, &VERSION, &VERSION_ANCHORS, 16, 24)
+        matches_in_windows(sentence, &VERSION, version_words, 16, 24)
             .into_iter()
             .map(|(start, end)| (start, end, version_label(&sentence[start..end])))
             .collect();
@@ -294,7 +307,8 @@ fn find_named(
         (Some(own), _) => Some(own),
         (None, context) => context.map(str::to_owned),
     };
-    for (at, caps) in in_windows(sentence, &PARAGRAPH, &PARAGRAPH_ANCHORS, 4, 100) {
+    let paragraph_words = cues.leftmost(Set::Paragraph);
+    for (at, caps) in in_windows(sentence, &PARAGRAPH, &paragraph_words, 4, 100) {
         let whole = caps.get(0).expect("group 0 always matches");
         let (whole_start, whole_end) = (at + whole.start(), at + whole.end());
         let labels: Vec<String> = if let Some(list) = caps.name("list") {
@@ -354,7 +368,7 @@ mod tests {
     use super::*;
 
     fn refs(sentence: &str, context: Option<&str>) -> Vec<String> {
-        find(sentence, context)
+        find(sentence, context, &Cues::scan(sentence))
             .0
             .into_iter()
             .map(|f| {

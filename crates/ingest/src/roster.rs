@@ -5,7 +5,7 @@
 //! several is ambiguous and keeps every candidate; a name that fits nobody is unknown.
 //! Aliases from people hints are checked first, so a secretariat settles an ambiguity once.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use model::{Participant, Role, Speaker};
 use unicode_normalization::UnicodeNormalization;
@@ -14,19 +14,15 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
-    // Most names are plain ASCII: no decomposition needed.
+    // Most names are plain ASCII: no decomposition needed, and whole words are copied.
     if name.is_ascii() {
-        for b in name.bytes() {
-            if b.is_ascii_whitespace() {
-                space = !out.is_empty();
-                continue;
-            }
-            if space {
+        for word in name.split_ascii_whitespace() {
+            if !out.is_empty() {
                 out.push(' ');
-                space = false;
             }
-            out.push(char::from(b.to_ascii_lowercase()));
+            out.push_str(word);
         }
+        out.make_ascii_lowercase();
         return out;
     }
     for c in name.nfd() {
@@ -49,6 +45,40 @@ pub fn fold(name: &str) -> String {
         }
     }
     out
+}
+
+/// A folded name to look up: `fold` of it, written into `buffer` when the name is short
+/// ASCII (folding only shortens it), so that a lookup allocates nothing.
+pub enum Key<'b> {
+    Borrowed(&'b str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(key) => key,
+            Key::Owned(key) => key,
+        }
+    }
+}
+
+pub fn fold_key<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Key<'b> {
+    if !(name.is_ascii() && name.len() <= buffer.len()) {
+        return Key::Owned(fold(name));
+    }
+    let mut len = 0;
+    for word in name.split_ascii_whitespace() {
+        if len > 0 {
+            buffer[len] = b' ';
+            len += 1;
+        }
+        buffer[len..len + word.len()].copy_from_slice(word.as_bytes());
+        len += word.len();
+    }
+    let key = &mut buffer[..len];
+    key.make_ascii_lowercase();
+    Key::Borrowed(std::str::from_utf8(key).expect("lowered ASCII is ASCII"))
 }
 
 /// Titles that may precede a name and are not part of it.
@@ -89,6 +119,21 @@ pub const PARTICLES: &[&str] = &[
     "von", "ter", "ten", "bin", "binti", "al", "el", "y", "e", "af", "zu",
 ];
 
+/// Whether `word` is one of `HONORIFICS`. Every honorific starts with a capital letter and
+/// has at most ten bytes: most words are ruled out before the list is compared.
+pub fn is_honorific(word: &str) -> bool {
+    word.len() <= 10
+        && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && HONORIFICS.contains(&word)
+}
+
+/// Whether `word` is one of `PARTICLES`. Every particle is one to five lower-case letters.
+pub fn is_particle(word: &str) -> bool {
+    (1..=5).contains(&word.len())
+        && word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && PARTICLES.contains(&word)
+}
+
 /// Removes honorifics at the start of a name.
 pub fn strip_honorifics(name: &str) -> &str {
     let mut rest = name.trim();
@@ -96,7 +141,7 @@ pub fn strip_honorifics(name: &str) -> &str {
         let Some((first, tail)) = rest.split_once(char::is_whitespace) else {
             return rest;
         };
-        if HONORIFICS.contains(&first) && !tail.trim().is_empty() {
+        if is_honorific(first) && !tail.trim().is_empty() {
             rest = tail.trim_start();
         } else {
             return rest;
@@ -174,36 +219,56 @@ impl Roster {
     fn add(&mut self, name: &str, roles: Vec<Role>) -> usize {
         let id = self.people.len();
         let folded = fold(name);
-        let words: Vec<&str> = folded.split(' ').collect();
-        let mut keys = vec![folded.clone()];
+        // The folded name's words, single spaces apart: every key but one is a part of it,
+        // so keys are slices, and a key is copied only when it is new to the index.
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut at = 0;
+        for word in folded.split(' ') {
+            words.push((at, word));
+            at += word.len() + 1;
+        }
+        let mut initial_key = String::new();
+        if words.len() > 1
+            && let Some(initial) = words[words.len() - 1].1.chars().next()
+        {
+            initial_key = format!("{} {initial}", words[0].1);
+        }
+        let mut keys: Vec<&str> = vec![folded.as_str()];
         if words.len() > 1 {
-            keys.push(words[0].to_owned());
+            keys.push(words[0].1);
             // A first name and the initial of the last ("Daniel F.").
-            if let Some(initial) = words[words.len() - 1].chars().next() {
-                keys.push(format!("{} {initial}", words[0]));
+            if !initial_key.is_empty() {
+                keys.push(&initial_key);
             }
             // Two given names ("José Luis", "Luz Marina").
-            if words.len() > 2 && !PARTICLES.contains(&words[1]) {
-                keys.push(words[..2].join(" "));
+            if words.len() > 2 && !is_particle(words[1].1) {
+                keys.push(&folded[..words[2].0 - 1]);
             }
             for start in 1..words.len() {
+                let (offset, word) = words[start];
                 // A trailing part that is only a particle ("la") names nobody.
-                if words.len() - start == 1 && PARTICLES.contains(&words[start]) {
+                if words.len() - start == 1 && is_particle(word) {
                     continue;
                 }
-                keys.push(words[start..].join(" "));
+                keys.push(&folded[offset..]);
                 // A middle name or first surname alone ("Perez" of "Eunice Alejandra Perez Coello").
-                if !PARTICLES.contains(&words[start]) {
-                    keys.push(words[start].to_owned());
+                if !is_particle(word) {
+                    keys.push(word);
                 }
             }
         }
-        keys.sort();
+        keys.sort_unstable();
         keys.dedup();
         for key in keys {
-            let ids = self.index.entry(key).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
+            match self.index.get_mut(key) {
+                Some(ids) => {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                None => {
+                    self.index.insert(key.to_owned(), vec![id]);
+                }
             }
         }
         self.people.push(Person {
@@ -222,10 +287,17 @@ impl Roster {
 
     /// Whether the folded key names at least one person.
     pub fn knows(&self, written: &str) -> bool {
-        let key = fold(strip_honorifics(
-            written.trim_end_matches("'s").trim_end_matches("’s"),
-        ));
-        self.aliases.contains_key(&key) || self.index.contains_key(&key)
+        // `trim_end_matches` with a word prepares a substring searcher; stripping is a compare.
+        let mut name = written;
+        while let Some(rest) = name.strip_suffix("'s") {
+            name = rest;
+        }
+        while let Some(rest) = name.strip_suffix("’s") {
+            name = rest;
+        }
+        let mut buffer = [0; 64];
+        let key = fold_key(strip_honorifics(name), &mut buffer);
+        self.aliases.contains_key(key.as_str()) || self.index.contains_key(key.as_str())
     }
 
     /// Resolves a name or role as written.
@@ -252,9 +324,10 @@ impl Roster {
                 },
             };
         }
-        let key = fold(strip_honorifics(&mention));
-        let key = key.trim_end_matches('.').to_owned();
-        if let Some(&id) = self.aliases.get(&key) {
+        let mut buffer = [0; 64];
+        let folded = fold_key(strip_honorifics(&mention), &mut buffer);
+        let key = folded.as_str().trim_end_matches('.');
+        if let Some(&id) = self.aliases.get(key) {
             return Speaker::Resolved {
                 name: self.people[id].name.clone(),
                 mention,
@@ -262,17 +335,21 @@ impl Roster {
         }
         // Participants come first: a person known from hints who is not on this meeting's list
         // does not make a participant's first name ambiguous.
-        let ids = self.index.get(&key).map(|ids| {
+        let ids = self.index.get(key).map(|ids| {
+            // Without people from hints every id is a participant: the list as it is.
+            if ids.iter().all(|&id| id < self.participants) {
+                return std::borrow::Cow::Borrowed(ids.as_slice());
+            }
             let present: Vec<usize> = ids
                 .iter()
                 .copied()
                 .filter(|&id| id < self.participants)
                 .collect();
-            if present.is_empty() {
+            std::borrow::Cow::Owned(if present.is_empty() {
                 ids.clone()
             } else {
                 present
-            }
+            })
         });
         match ids.as_deref() {
             Some([id]) => Speaker::Resolved {
@@ -363,8 +440,10 @@ pub fn role_word(written: &str) -> Option<&'static [Role]> {
     if written.len() > 24 {
         return None;
     }
-    let folded = fold(written);
-    let rest = folded.strip_prefix("the ").unwrap_or(&folded);
+    let mut buffer = [0; 64];
+    let folded = fold_key(written, &mut buffer);
+    let folded = folded.as_str();
+    let rest = folded.strip_prefix("the ").unwrap_or(folded);
     Some(match rest {
         "chair" | "chairperson" | "chairman" | "chairwoman" => &[Role::Chair, Role::CoChair],
         "co-chair" | "cochair" => &[Role::CoChair],

@@ -18,6 +18,7 @@ use model::{
 use regex::Regex;
 
 use crate::attribution::{self, Subject};
+use crate::cues::{Cues, Set};
 use crate::participants::{self, strip_marker};
 use crate::roster::{Roster, fold};
 use crate::text::{self, Block, Paragraph};
@@ -39,8 +40,9 @@ enum Section {
 
 /// Recognises a section heading ("Agenda", "## Discussion", "List of participants:").
 fn section_of(heading: &str) -> Option<Section> {
-    let folded = fold(heading_text(heading));
-    let folded = folded.trim_end_matches(':').trim();
+    let mut buffer = [0; 64];
+    let folded = crate::roster::fold_key(heading_text(heading), &mut buffer);
+    let folded = folded.as_str().trim_end_matches(':').trim();
     Some(match folded {
         "agenda" | "proposed agenda" | "adopted agenda" | "agenda items" | "meeting agenda"
         | "draft agenda" | "provisional agenda" => Section::Agenda,
@@ -136,6 +138,20 @@ const DECISION_WORDS: &[&str] = &[
     "consensus",
 ];
 
+/// "agreed with" and its kin, without one of which the agreement pattern's first half
+/// cannot match.
+pub const AGREED_WITH_WORDS: &[&str] =
+    &["agreed with", "agrees with", "concurred with", "sided with"];
+
+/// Verbs of support, without one of which the pattern's second half cannot match.
+pub const SUPPORT_WORDS: &[&str] = &[
+    "supported ",
+    "echoed ",
+    "endorsed ",
+    "seconded ",
+    "welcomed ",
+];
+
 /// Words without one of which a sentence names no one it agrees with.
 const AGREEMENT_WORDS: &[&str] = &[
     "agreed",
@@ -207,7 +223,17 @@ fn heading_line<'a>(block: &Block<'a>) -> Option<&'a str> {
     if line.len() > 200 {
         return None;
     }
-    let words = line.split_whitespace().take(15).count();
+    let words = if line.is_ascii() {
+        // The white space of `char::is_whitespace`, in ASCII; no characters to decode.
+        let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        line.as_bytes()
+            .split(space)
+            .filter(|w| !w.is_empty())
+            .take(15)
+            .count()
+    } else {
+        line.split_whitespace().take(15).count()
+    };
     let stripped = line.trim_end_matches(['*', '_']);
     if words == 0 || words > 14 || stripped.ends_with(['.', ',', ';']) && words > 3 {
         return None;
@@ -777,7 +803,7 @@ impl<'a> Reader<'a> {
         let bulleted = block.lines.iter().any(|(_, l)| is_bullet(l));
         for (i, &(number, raw)) in block.lines.iter().enumerate() {
             let line = self.repair_links(number, raw);
-            let line = line.as_str();
+            let line = line.as_ref();
             let new_bullet = bulleted && is_bullet(line);
             if out.is_empty() || new_bullet {
                 out.push(Paragraph::default());
@@ -802,9 +828,9 @@ impl<'a> Reader<'a> {
     }
 
     /// Markdown links whose target was lost keep their words; each repair is recorded.
-    fn repair_links(&mut self, number: u32, raw: &str) -> String {
-        if !raw.contains("](") {
-            return raw.to_owned();
+    fn repair_links<'l>(&mut self, number: u32, raw: &'l str) -> std::borrow::Cow<'l, str> {
+        if memchr::memmem::find(raw.as_bytes(), b"](").is_none() {
+            return std::borrow::Cow::Borrowed(raw);
         }
         let mut repaired = String::new();
         let mut last = 0;
@@ -825,14 +851,17 @@ impl<'a> Reader<'a> {
             });
         }
         repaired.push_str(&raw[last..]);
-        repaired
+        std::borrow::Cow::Owned(repaired)
     }
 
     fn read_paragraph(&mut self, paragraph: &Paragraph, walk: &mut Walk, section: Section) {
         for (start, end) in text::sentences(&paragraph.text) {
             // "…; Inès noted that…": a new speaker after a semicolon starts a sentence of their own.
             let mut from = start;
-            for (at, _) in paragraph.text[start..end].match_indices("; ") {
+            let sentence = &paragraph.text.as_bytes()[start..end];
+            let semicolons = memchr::memchr_iter(b';', sentence)
+                .filter(|&at| sentence.get(at + 1) == Some(&b' '));
+            for at in semicolons {
                 let clause_start = start + at + 2;
                 let clause = &paragraph.text[clause_start..end];
                 let words = attribution::words(clause);
@@ -908,8 +937,9 @@ impl<'a> Reader<'a> {
                 self.speaker_diagnostic(&other, Span::at(at.start_line, at.column), width);
                 (other, true)
             }
+            // A sentence that continues the current intervention needs no speaker of its own.
             Subject::Pronoun => match current {
-                Some(c) => (c.speaker.clone(), false),
+                Some(_) => (Speaker::Nobody, false),
                 None => (Speaker::Nobody, true),
             },
             // "The meeting opened at 10:05": narrative of the opening, nobody's intervention.
@@ -920,7 +950,7 @@ impl<'a> Reader<'a> {
                 (Speaker::Nobody, !continues)
             }
             Subject::Plain => match current {
-                Some(c) => (c.speaker.clone(), false),
+                Some(_) => (Speaker::Nobody, false),
                 None if walk.in_discussion || section != Section::Header => (Speaker::Nobody, true),
                 // Narrative of the opening paragraph ("The meeting was held…") is no intervention.
                 None => return,
@@ -951,12 +981,15 @@ impl<'a> Reader<'a> {
         }
         walk.current_paragraph = walk.paragraph;
         let order = walk.current.map(|i| self.record.interventions[i].order);
-        let speaker_now = walk
-            .current
-            .map(|i| self.record.interventions[i].speaker.clone())
-            .unwrap_or(Speaker::Nobody);
 
-        self.agreements(sentence, &words, &attribution, starts_new, walk);
+        let cues = Cues::scan(sentence);
+        self.agreements(sentence, &words, &cues, &attribution, starts_new, walk);
+        // Mentions, dates and actions need the current speaker while they add to other parts
+        // of the record and never look at the interventions: the speaker is lent to them
+        // rather than cloned, and put back after.
+        let speaker_now = walk.current.map_or(Speaker::Nobody, |i| {
+            std::mem::replace(&mut self.record.interventions[i].speaker, Speaker::Nobody)
+        });
         self.mentions(
             paragraph,
             offset,
@@ -966,15 +999,21 @@ impl<'a> Reader<'a> {
             &speaker_now,
             order,
         );
-        let date_facts = self.dates(paragraph, offset, sentence, section);
-        self.actions(sentence, &speaker_now, &date_facts, span);
-        if attribution::has_word(&words, DECISION_WORDS) && actions::is_decision(sentence) {
+        let date_facts = self.dates(paragraph, offset, sentence, &cues, section);
+        self.actions(sentence, &cues, &speaker_now, &date_facts, span);
+        if let Some(i) = walk.current {
+            self.record.interventions[i].speaker = speaker_now;
+        }
+        if cues.any(Set::Decision)
+            && attribution::has_word(&words, DECISION_WORDS)
+            && actions::is_decision(sentence, &cues)
+        {
             self.record.decisions.push(Decision {
                 text: sentence.to_owned(),
                 span,
             });
         }
-        self.references(paragraph, offset, sentence, walk);
+        self.references(paragraph, offset, sentence, &cues, walk);
     }
 
     /// A line of a closing "Action items", "Decisions" or "Next meeting" section: facts, not speech.
@@ -987,11 +1026,12 @@ impl<'a> Reader<'a> {
         span: Span,
         walk: &mut Walk,
     ) {
-        let date_facts = self.dates(paragraph, offset, sentence, section);
+        let cues = Cues::scan(sentence);
+        let date_facts = self.dates(paragraph, offset, sentence, &cues, section);
         match section {
             Section::Actions => {
                 let before = self.record.action_items.len();
-                self.actions(sentence, &Speaker::Nobody, &date_facts, span);
+                self.actions(sentence, &cues, &Speaker::Nobody, &date_facts, span);
                 if self.record.action_items.len() == before {
                     let found = actions::listed(sentence);
                     let due = date_facts
@@ -1017,9 +1057,9 @@ impl<'a> Reader<'a> {
                     });
                 }
             }
-            _ => self.actions(sentence, &Speaker::Nobody, &date_facts, span),
+            _ => self.actions(sentence, &cues, &Speaker::Nobody, &date_facts, span),
         }
-        self.references(paragraph, offset, sentence, walk);
+        self.references(paragraph, offset, sentence, &cues, walk);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1092,6 +1132,7 @@ impl<'a> Reader<'a> {
         &mut self,
         sentence: &str,
         words: &[attribution::Word<'_>],
+        cues: &Cues,
         attribution: &attribution::Attribution,
         starts_new: bool,
         walk: &mut Walk,
@@ -1102,22 +1143,9 @@ impl<'a> Reader<'a> {
         let mut found = Vec::new();
         // The pattern needs "agreed with" (or "concurred with", …) or a verb of support before
         // a possessive ("supported Timea's proposal"); most sentences have neither.
-        const WITH: &[&str] = &["agreed with", "agrees with", "concurred with", "sided with"];
-        const SUPPORT: &[&str] = &[
-            "supported ",
-            "echoed ",
-            "endorsed ",
-            "seconded ",
-            "welcomed ",
-        ];
-        static AGREEING_WORDS: LazyLock<aho_corasick::AhoCorasick> =
-            LazyLock::new(|| crate::text::cue_words(WITH));
-        static SUPPORT_WORDS: LazyLock<aho_corasick::AhoCorasick> =
-            LazyLock::new(|| crate::text::cue_words(SUPPORT));
-        let agreeing = attribution::has_word(words, AGREEMENT_WORDS)
-            && AGREEING_WORDS.is_match(sentence)
-            || ((sentence.contains("'s") || sentence.contains("’s"))
-                && SUPPORT_WORDS.is_match(sentence));
+        let agreeing = cues.any(Set::AgreedWith) && attribution::has_word(words, AGREEMENT_WORDS)
+            || ((text::contains_str(sentence, "'s") || text::contains_str(sentence, "’s"))
+                && cues.any(Set::Support));
         for caps in AGREED_WITH.captures_iter(sentence).take_while(|_| agreeing) {
             let who = caps
                 .name("who")
@@ -1194,26 +1222,34 @@ impl<'a> Reader<'a> {
         order: Option<u32>,
     ) {
         let runs = attribution::name_runs_words(words);
+        if runs.is_empty() {
+            return;
+        }
+        // Whether the roster knows each run's name, asked once per run.
+        let knows: Vec<bool> = runs
+            .iter()
+            .map(|&(start, end)| self.roster.knows(&sentence[start..end]))
+            .collect();
         let mut known: Vec<(usize, usize)> = Vec::new();
         let mut found: Vec<(usize, usize, Speaker)> = Vec::new();
-        for &(start, end) in &runs {
+        for (&(start, end), &knows) in runs.iter().zip(&knows) {
             if subject.is_some_and(|(s, e)| start >= s && end <= e) {
                 continue;
             }
             let written = &sentence[start..end];
-            if !self.roster.knows(written) || is_place_context(sentence, start) {
+            if !knows || is_place_context(sentence, start) {
                 continue;
             }
             known.push((start, end));
             found.push((start, end, self.roster.resolve(written)));
         }
         // A capitalised word joined to a known name by "and" is a person too ("Lito and Peace").
-        for &(start, end) in &runs {
+        for (&(start, end), &knows) in runs.iter().zip(&knows) {
             // A participant's name is never an unknown person, even where it was not counted
             // as a mention ("the work of Priya and Samuel").
             if known.contains(&(start, end))
                 || subject.is_some_and(|(s, e)| start >= s && end <= e)
-                || self.roster.knows(&sentence[start..end])
+                || knows
             {
                 continue;
             }
@@ -1267,10 +1303,11 @@ impl<'a> Reader<'a> {
         paragraph: &Paragraph,
         offset: usize,
         sentence: &str,
+        cues: &Cues,
         section: Section,
     ) -> Vec<(usize, Option<model::DateValue>)> {
         let mut out = Vec::new();
-        for found in dates::find(sentence) {
+        for found in dates::find_cued(sentence, cues) {
             let span = paragraph.span(offset + found.start, offset + found.end);
             let written = &sentence[found.start..found.end];
             // "the Zero draft was circulated in September": a past event, so the last September.
@@ -1320,13 +1357,17 @@ impl<'a> Reader<'a> {
     fn actions(
         &mut self,
         sentence: &str,
+        cues: &Cues,
         speaker: &Speaker,
         dates: &[(usize, Option<model::DateValue>)],
         span: Span,
     ) {
         let roster = &self.roster;
         let is_person = |name: &str| participants::looks_like_name(name) && roster.knows(name);
-        let found = actions::find_all(sentence, speaker.name(), &is_person);
+        let found = actions::find_all(sentence, cues, speaker.name(), &is_person);
+        if found.is_empty() {
+            return;
+        }
         let lower = sentence.to_lowercase();
         let at_next_meeting = ["next meeting", "next session", "next call"]
             .iter()
@@ -1357,9 +1398,10 @@ impl<'a> Reader<'a> {
         paragraph: &Paragraph,
         offset: usize,
         sentence: &str,
+        cues: &Cues,
         walk: &mut Walk,
     ) {
-        let (found, last_document) = references::find(sentence, walk.document.as_deref());
+        let (found, last_document) = references::find(sentence, walk.document.as_deref(), cues);
         for found in found {
             let span = paragraph.span(offset + found.start, offset + found.end);
             self.record.references.push(Reference {
@@ -1503,9 +1545,7 @@ impl<'a> Reader<'a> {
 }
 
 fn span_len(paragraph: &Paragraph, offset: usize) -> usize {
-    text::sentences(&paragraph.text[offset..])
-        .first()
-        .map_or(0, |&(_, e)| e)
+    text::first_sentence(&paragraph.text[offset..]).map_or(0, |(_, e)| e)
 }
 
 fn ends_mid_sentence(paragraph: Option<&Paragraph>) -> bool {
@@ -1611,12 +1651,11 @@ fn titles_match(agenda: &str, heading: &str) -> bool {
     {
         return true;
     }
-    let words = |s: &str| -> Vec<String> {
+    fn words(s: &str) -> Vec<&str> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() > 2)
-            .map(str::to_owned)
             .collect()
-    };
+    }
     let a = words(agenda);
     let h = words(heading);
     if a.is_empty() || h.is_empty() {
@@ -1914,7 +1953,7 @@ fn is_past(before: &str) -> bool {
     }
     if ["will ", "to be ", "would ", "shall "]
         .iter()
-        .any(|w| before.contains(w))
+        .any(|w| text::contains_str(before, w))
     {
         return false;
     }
@@ -1958,8 +1997,12 @@ fn is_place_context(sentence: &str, start: usize) -> bool {
 
 fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>) -> DateKind {
     let lower = sentence.to_lowercase();
-    // "The 108th meeting is scheduled for 13 October", written at the 107th.
-    if let Some(next) = number.map(|n| n + 1) {
+    let prefix = &lower[..text::floor_char_boundary(&lower, start)];
+    // "The 108th meeting is scheduled for 13 October", written at the 107th. Each form says
+    // "meeting" or "session": without either, none is written.
+    if let Some(next) = number.map(|n| n + 1)
+        && (text::contains_str(prefix, "meeting") || text::contains_str(prefix, "session"))
+    {
         let suffix = match (next % 10, next % 100) {
             (_, 11..=13) => "th",
             (1, _) => "st",
@@ -1973,12 +2016,12 @@ fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>
             format!("meeting {next}"),
         ]
         .iter()
-        .any(|w| lower[..text::floor_char_boundary(&lower, start)].contains(w.as_str()))
+        .any(|w| prefix.contains(w.as_str()))
         {
             return DateKind::NextMeeting;
         }
     }
-    let before = lower[..text::floor_char_boundary(&lower, start)].trim_end();
+    let before = prefix.trim_end();
     // The next meeting is named before its date ("the next meeting … on 18 December"), not
     // after it ("by 9 October, so that Rev2 is out before the next meeting").
     if section == Section::NextMeeting
@@ -1988,14 +2031,8 @@ fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>
     {
         return DateKind::NextMeeting;
     }
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(40)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    // The last forty characters.
+    let tail = &before[before.char_indices().rev().nth(39).map_or(0, |(at, _)| at)..];
     if tail.contains("deadline")
         || tail.ends_with(" due")
         || tail.ends_with("no later than")
@@ -2045,7 +2082,7 @@ fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) ->
     let mut out: Vec<Participant> = Vec::new();
     let mut inside = false;
     let mut absent = false;
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     for block in blocks {
         // "Present: Ana Neves, Chris Buckridge" on one line, wherever it stands.
         let mut inline = false;
@@ -2070,7 +2107,9 @@ fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) ->
             continue;
         }
         for &(number, raw) in &block.lines {
-            let folded = fold(heading_text(raw));
+            let mut buffer = [0; 64];
+            let folded = crate::roster::fold_key(heading_text(raw), &mut buffer);
+            let folded = folded.as_str();
             let label = folded.trim_end_matches(':').trim();
             // People who sent apologies did not attend.
             if matches!(

@@ -65,6 +65,8 @@ struct Segment {
 pub struct Paragraph {
     pub text: String,
     segments: Vec<Segment>,
+    /// Whether some piece is not ASCII: until then a column is a byte count.
+    non_ascii: bool,
 }
 
 impl Paragraph {
@@ -79,6 +81,7 @@ impl Paragraph {
             line,
             column,
         });
+        self.non_ascii |= !piece.is_ascii();
         self.text.push_str(piece);
     }
 
@@ -108,7 +111,7 @@ impl Paragraph {
         };
         let offset = floor_char_boundary(&self.text, offset.max(segment.offset));
         let slice = &self.text[segment.offset..offset];
-        let chars = if slice.is_ascii() {
+        let chars = if !self.non_ascii || slice.is_ascii() {
             slice.len()
         } else {
             slice.chars().count()
@@ -145,6 +148,39 @@ where
         .expect("a list of plain words always builds an automaton")
 }
 
+/// The byte offset of the first occurrence of `needle` in `text`, as `str::find` gives it.
+/// The readers search short texts for short fixed words, many times over: finding one byte
+/// of the word with memchr and comparing the rest costs less than preparing a general
+/// substring searcher for every search.
+pub fn find_str(text: &str, needle: &str) -> Option<usize> {
+    let (hay, word) = (text.as_bytes(), needle.as_bytes());
+    // Anchor on the first byte that is not a space: spaces are everywhere in prose.
+    let Some(anchor) = word.iter().position(|&b| b != b' ') else {
+        return text.find(needle);
+    };
+    memchr::memchr_iter(word[anchor], hay.get(anchor..)?).find(|&at| hay[at..].starts_with(word))
+}
+
+/// The byte offset of the last occurrence of `needle` in `text`, as `str::rfind` gives it.
+pub fn rfind_str(text: &str, needle: &str) -> Option<usize> {
+    let (hay, word) = (text.as_bytes(), needle.as_bytes());
+    let Some(anchor) = word.iter().position(|&b| b != b' ') else {
+        return text.rfind(needle);
+    };
+    memchr::memrchr_iter(word[anchor], hay.get(anchor..)?).find(|&at| hay[at..].starts_with(word))
+}
+
+/// `str::split_once` with a word as separator, by way of `find_str`.
+pub fn split_once_str<'a>(text: &'a str, separator: &str) -> Option<(&'a str, &'a str)> {
+    let at = find_str(text, separator)?;
+    Some((&text[..at], &text[at + separator.len()..]))
+}
+
+/// Whether `needle` occurs in `text`: `str::contains` by way of `find_str`.
+pub fn contains_str(text: &str, needle: &str) -> bool {
+    find_str(text, needle).is_some()
+}
+
 /// The largest char boundary at or below `index`.
 pub fn floor_char_boundary(text: &str, index: usize) -> usize {
     let mut index = index.min(text.len());
@@ -165,35 +201,57 @@ const ABBREVIATIONS: &[&str] = &[
 /// Byte ranges of the sentences of a paragraph.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
-            let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
-                end += 1;
-            }
-            push_sentence(text, start, end, &mut out);
-            start = end;
-            i = end;
-            continue;
-        }
-        i += 1;
-    }
-    push_sentence(text, start, text.len(), &mut out);
+    split_sentences(text, |range| {
+        out.push(range);
+        true
+    });
     out
 }
 
-fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+/// The byte range of the first sentence of `text`, as `sentences` would give it, without
+/// splitting the rest.
+pub fn first_sentence(text: &str) -> Option<(usize, usize)> {
+    let mut first = None;
+    split_sentences(text, |range| {
+        first = Some(range);
+        false
+    });
+    first
+}
+
+/// Hands each sentence's byte range to `each`, in order, until `each` returns false.
+fn split_sentences(text: &str, mut each: impl FnMut((usize, usize)) -> bool) {
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    // Only these bytes can end a sentence; memchr finds them without looking at the rest.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        if i < start || !ends_sentence(text, i) {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+            end += 1;
+        }
+        if let Some(range) = trimmed_sentence(text, start, end)
+            && !each(range)
+        {
+            return;
+        }
+        start = end;
+    }
+    if let Some(range) = trimmed_sentence(text, start, text.len()) {
+        each(range);
+    }
+}
+
+fn trimmed_sentence(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if piece.trim().is_empty() {
-        return;
+        return None;
     }
-    out.push((start + lead, end - trail));
+    Some((start + lead, end - trail))
 }
 
 fn ends_sentence(text: &str, at: usize) -> bool {
@@ -272,6 +330,31 @@ mod tests {
             split("Version 2.5 was out. J. Smith came."),
             ["Version 2.5 was out.", "J. Smith came."]
         );
+    }
+
+    #[test]
+    fn finds_words_as_str_find_does() {
+        for (text, needle) in [
+            ("a deadline of 5 December", " of "),
+            ("  of", " of"),
+            ("of the of the", " of the"),
+            ("next meeting", "next meeting"),
+            ("", "a"),
+            ("abc", "abcd"),
+            ("x   ", "  "),
+            ("Lucía’s", "’s"),
+        ] {
+            assert_eq!(
+                find_str(text, needle),
+                text.find(needle),
+                "{needle:?} in {text:?}"
+            );
+            assert_eq!(
+                rfind_str(text, needle),
+                text.rfind(needle),
+                "{needle:?} in {text:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,159 @@
+//! The cue words of every extractor, found in one pass over a sentence.
+//!
+//! Each extractor (actions, decisions, agreements, dates, references) has words without
+//! which its patterns cannot match. Rather than each scanning the sentence with an automaton
+//! of its own, one Aho-Corasick automaton over all their words reports every occurrence
+//! once; each extractor then asks only about its own set. The answers are exactly those of
+//! a separate automaton per set: "is there a match", "every match" (overlapping) and "the
+//! matches a standard non-overlapping search reports".
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+/// A set of cue words, one per extractor that tests for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Set {
+    /// Words without which no action pattern matches.
+    Action,
+    /// Every literal the action patterns test for, by its index in `actions::LITERALS`.
+    ActionLiteral,
+    /// Words without which a sentence records no decision.
+    Decision,
+    /// "agreed with" and its kin.
+    AgreedWith,
+    /// Verbs of support before a possessive ("supported Timea's").
+    Support,
+    /// Month names and abbreviations.
+    Month,
+    /// Words of a revision ("Rev", "draft", "version").
+    Version,
+    /// The last words of a document's name ("Document", "Declaration").
+    DocumentHead,
+    /// Words that start a paragraph reference ("para", "OP", "§").
+    Paragraph,
+}
+
+const SETS: &[(Set, &[&str])] = &[
+    (Set::Action, crate::actions::CUES),
+    (Set::ActionLiteral, crate::actions::LITERALS),
+    (Set::Decision, crate::actions::DECISION_CUES),
+    (Set::AgreedWith, crate::summary_report::AGREED_WITH_WORDS),
+    (Set::Support, crate::summary_report::SUPPORT_WORDS),
+    (Set::Month, crate::dates::MONTH_CUES),
+    (Set::Version, crate::references::VERSION_CUES),
+    (Set::DocumentHead, crate::references::DOCUMENT_HEADS),
+    (Set::Paragraph, crate::references::PARAGRAPH_CUES),
+];
+
+/// The automaton over every set's words, and for each of its patterns the set and the index
+/// of the word in that set.
+static ALL: LazyLock<(AhoCorasick, Vec<(Set, usize)>)> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut owners = Vec::new();
+    for &(set, list) in SETS {
+        for (index, word) in list.iter().enumerate() {
+            words.push(*word);
+            owners.push((set, index));
+        }
+    }
+    (crate::text::cue_words(words), owners)
+});
+
+/// One occurrence of a cue word.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub set: Set,
+    /// The index of the word in its set's list.
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every occurrence of every cue word in a text, ordered as an overlapping search reports
+/// them: by end, and at one end the longest word first.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    hits: Vec<Hit>,
+}
+
+impl Cues {
+    /// Finds every cue word in `text`.
+    pub fn scan(text: &str) -> Cues {
+        let (automaton, owners) = &*ALL;
+        // Most sentences hold a handful of cue words: one allocation, no regrowth.
+        let mut hits = Vec::with_capacity(16);
+        hits.extend(automaton.find_overlapping_iter(text).map(|m| {
+            let (set, index) = owners[m.pattern().as_usize()];
+            Hit {
+                set,
+                index,
+                start: m.start(),
+                end: m.end(),
+            }
+        }));
+        Cues { hits }
+    }
+
+    /// Every occurrence of the words of `set`, overlapping ones included.
+    pub fn all(&self, set: Set) -> impl Iterator<Item = &Hit> {
+        self.hits.iter().filter(move |h| h.set == set)
+    }
+
+    /// Whether any word of `set` occurs.
+    pub fn any(&self, set: Set) -> bool {
+        self.hits.iter().any(|h| h.set == set)
+    }
+
+    /// Whether any word of `set` occurs at or after byte `from`.
+    pub fn any_from(&self, set: Set, from: usize) -> bool {
+        self.hits.iter().any(|h| h.set == set && h.start >= from)
+    }
+
+    /// The byte ranges a standard, non-overlapping search for the words of `set` reports:
+    /// the match that ends first (the longest of those ending there), then the same again
+    /// from its end on.
+    pub fn leftmost(&self, set: Set) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for hit in self.all(set) {
+            if hit.start >= from {
+                out.push((hit.start, hit.end));
+                from = hit.end;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ranges a separate automaton for one set reports, to compare with.
+    fn separate(words: &[&str], text: &str) -> Vec<(usize, usize)> {
+        crate::text::cue_words(words)
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    #[test]
+    fn one_pass_answers_as_a_pass_per_set() {
+        for text in [
+            "Rev 2 of the draft Revision and the Draft Final version; para 5, Paragraph 7, OP 3.",
+            "the revised draft Declaration on the Outcome Document, art. 5 and Article 6 §2",
+            "REVrevRev draftdraft ersionersion Finalinal paraPara",
+        ] {
+            let cues = Cues::scan(text);
+            for &(set, words) in SETS {
+                assert_eq!(
+                    cues.leftmost(set),
+                    separate(words, text),
+                    "{set:?} in {text}"
+                );
+                assert_eq!(cues.any(set), crate::text::cue_words(words).is_match(text));
+            }
+        }
+    }
+}
