@@ -3,8 +3,8 @@
 //!
 //! Reading files and printing are here; everything about the database is in `store`.
 //! `import` reads files on every core and writes on one thread, in the order the files were
-//! given, one transaction per meeting, so a bad file never stops the others and never leaves
-//! a part of itself behind.
+//! given, 64 meetings a transaction with a savepoint each, so a bad file never stops the
+//! others and never leaves a part of itself behind.
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;

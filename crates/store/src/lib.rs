@@ -7,8 +7,9 @@
 //! behind the same methods, which is why nothing here hands out a connection or a row.
 //!
 //! Guarantees:
-//! - Every write is one transaction: a meeting is stored whole or not at all, and a crash
-//!   (even `SIGKILL`) leaves the archive as it was before the transaction.
+//! - Every write is one transaction (a batch of meetings gives each its own savepoint): a
+//!   meeting is stored whole or not at all, and a crash (even `SIGKILL`) leaves the archive
+//!   as it was before the transaction.
 //! - A meeting's record (interface `rapporteur.record/1`) and its source text are the source
 //!   of truth; attendance, passages, agreements and the search index are derived from them
 //!   and can be rebuilt at any time with [`Store::reindex`].
