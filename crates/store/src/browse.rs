@@ -3,9 +3,9 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::read::{Affiliation, MeetingRef, SearchQuery, fts_query};
+use crate::read::{Affiliation, Filters, MeetingRef, SearchQuery};
 use crate::write::{group_id, meeting_ref};
-use crate::{Store, StoreError, people};
+use crate::{Store, StoreError};
 
 /// A date that matters later: a deadline, a next meeting, an expected event, an action item.
 #[derive(Debug, Clone)]
@@ -200,22 +200,12 @@ impl Store {
     /// How the matches of a search divide by speaker, group, year and agenda item (each
     /// list by count, the largest twenty).
     pub fn facets(&self, query: &SearchQuery) -> Result<Facets, StoreError> {
-        let expression = fts_query(&query.text)
-            .ok_or_else(|| StoreError::Invalid("the search has no words".into()))?;
-        let person = query
-            .speaker
-            .as_deref()
-            .map(|name| people::find(&self.conn, name).map(|(id, _)| id))
-            .transpose()?;
-        let group = query
-            .group
-            .as_deref()
-            .map(|g| group_id(&self.conn, g))
-            .transpose()?;
-        let item = query
-            .item
-            .as_deref()
-            .map(|item| format!("%{}%", item.trim().replace(['%', '_'], "")));
+        let Filters {
+            expression,
+            person,
+            group,
+            item,
+        } = Filters::of(&self.conn, query)?;
         let args = params![expression, person, group, item, query.since, query.until];
         let facet = |select: &str, by: &str| -> rusqlite::Result<Vec<(String, String, u64)>> {
             let sql = format!(

@@ -389,22 +389,12 @@ impl Store {
 
     /// Full-text search, best match first (BM25), with a snippet around the matched words.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, StoreError> {
-        let expression = fts_query(&query.text)
-            .ok_or_else(|| StoreError::Invalid("the search has no words".into()))?;
-        let person = query
-            .speaker
-            .as_deref()
-            .map(|name| people::find(&self.conn, name).map(|(id, _)| id))
-            .transpose()?;
-        let group = query
-            .group
-            .as_deref()
-            .map(|g| group_id(&self.conn, g))
-            .transpose()?;
-        let item = query
-            .item
-            .as_deref()
-            .map(|item| format!("%{}%", item.trim().replace(['%', '_'], "")));
+        let Filters {
+            expression,
+            person,
+            group,
+            item,
+        } = Filters::of(&self.conn, query)?;
 
         // Only the filters given become SQL. A speaker or a group chooses few passages
         // compared with a common word's matches, so those filters choose passages in a
@@ -530,6 +520,39 @@ fn latest_first(conn: &Connection, ids: &[i64], n: usize) -> rusqlite::Result<Ve
     )?
     .query_map(params![format!("[{list}]"), n as i64], |row| row.get(0))?
     .collect()
+}
+
+/// A search's words and filters, resolved against the archive.
+pub(crate) struct Filters {
+    /// The words as an FTS5 expression.
+    pub expression: String,
+    pub person: Option<i64>,
+    pub group: Option<i64>,
+    /// A `LIKE` pattern for the agenda item's title.
+    pub item: Option<String>,
+}
+
+impl Filters {
+    pub(crate) fn of(conn: &Connection, query: &SearchQuery) -> Result<Filters, StoreError> {
+        Ok(Filters {
+            expression: fts_query(&query.text)
+                .ok_or_else(|| StoreError::Invalid("the search has no words".into()))?,
+            person: query
+                .speaker
+                .as_deref()
+                .map(|name| people::find(conn, name).map(|(id, _)| id))
+                .transpose()?,
+            group: query
+                .group
+                .as_deref()
+                .map(|g| group_id(conn, g))
+                .transpose()?,
+            item: query
+                .item
+                .as_deref()
+                .map(|item| format!("%{}%", item.trim().replace(['%', '_'], ""))),
+        })
+    }
 }
 
 const PERSON_SUMMARY: &str = "SELECT p.id, p.name, p.slug,
