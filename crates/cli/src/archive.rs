@@ -3,7 +3,7 @@
 //!
 //! Reading files and printing are here; everything about the database is in `store`.
 //! `import` reads files on every core and writes on one thread, in the order the files were
-//! given, 64 meetings a transaction with a savepoint each, so a bad file never stops the
+//! given, many meetings a transaction with a savepoint each, so a bad file never stops the
 //! others and never leaves a part of itself behind.
 
 use std::collections::BTreeMap;
@@ -110,9 +110,10 @@ pub fn import(store: &mut Store, paths: &[PathBuf], hints: &PeopleHints) -> Resu
         }
         drop(send);
         // Files are written in the order given, so a meeting given twice ends as the later;
-        // reports are written BATCH at a time, each in its own savepoint.
+        // reports are written in batches (BATCH, BATCH_TIME), each in its own savepoint.
         let mut waiting: BTreeMap<usize, Read> = BTreeMap::new();
         let mut batch: Vec<Pending> = Vec::new();
+        let mut last_flush = std::time::Instant::now();
         let mut expected = 0;
         let stop = |tally: &Tally, error: store::StoreError| -> anyhow::Error {
             progress.finish_and_clear();
@@ -135,7 +136,8 @@ pub fn import(store: &mut Store, paths: &[PathBuf], hints: &PeopleHints) -> Resu
                     Read::Failed(reason) => tally.failures.push((name, reason)),
                     Read::Report(record, text) => {
                         batch.push(Pending { name, record, text });
-                        if batch.len() >= BATCH {
+                        if batch.len() >= BATCH || last_flush.elapsed() >= BATCH_TIME {
+                            last_flush = std::time::Instant::now();
                             flush(store, &mut batch, &now, &mut tally)
                                 .map_err(|e| stop(&tally, e))?;
                         }
@@ -308,8 +310,11 @@ fn read_one(file: &Path, hints: &PeopleHints, aliases: &[store::AliasEntry]) -> 
     Read::Report(Box::new(record), text)
 }
 
-/// Meetings written in one transaction, each in its own savepoint.
-const BATCH: usize = 64;
+/// Meetings written in one transaction, each in its own savepoint: at most this many, and
+/// at most two seconds' worth, so an interrupted import loses little work. Larger batches
+/// share more of the commit and of the full-text index's merging (see docs/benchmarks.md).
+const BATCH: usize = 1024;
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// A report read and waiting for its batch.
 struct Pending {

@@ -764,7 +764,7 @@ fn numbered_seed(n: u32) -> String {
 #[test]
 fn an_import_killed_midway_leaves_only_whole_meetings() {
     let archive = Archive::new();
-    let total = 300;
+    let total = 800;
     for n in 1000..1000 + total {
         archive.write(&format!("many/r{n}.txt"), numbered_seed(n));
     }
