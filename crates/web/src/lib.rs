@@ -88,9 +88,14 @@ pub fn run(bind: &str, path: PathBuf, ready: impl FnOnce(SocketAddr)) -> std::io
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(bind)
-            .await
-            .map_err(|e| std::io::Error::new(e.kind(), format!("cannot listen on {bind}: {e}")))?;
+        let listener = tokio::net::TcpListener::bind(bind).await.map_err(|e| {
+            let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
+                " (another program listens there; --bind 127.0.0.1:0 picks a free port)"
+            } else {
+                ""
+            };
+            std::io::Error::new(e.kind(), format!("cannot listen on {bind}: {e}{hint}"))
+        })?;
         ready(listener.local_addr()?);
         serve(listener, Site::new(path)).await
     })
