@@ -551,11 +551,16 @@ struct SearchPage {
     first: u64,
     hits: Vec<HitLine>,
     facets: Vec<Facet>,
+    /// Why there are no facets, when the search is too broad for them.
+    facet_note: String,
     previous: Option<String>,
     next: Option<String>,
 }
 
 const PER_PAGE: u32 = 20;
+
+/// Searches with more matches than this show no facets.
+const FACET_LIMIT: u64 = 20_000;
 
 async fn search(
     State(site): State<Arc<Site>>,
@@ -572,6 +577,7 @@ async fn search(
         first: 1,
         hits: Vec::new(),
         facets: Vec::new(),
+        facet_note: String::new(),
         previous: None,
         next: None,
     };
@@ -600,7 +606,13 @@ async fn search(
         .pool
         .run(move |store| {
             let results = store.search(&query)?;
-            let facets = store.facets(&query)?;
+            // Counting facets reads every match; past a point it would cost more than the
+            // search itself, so a broad search is asked to narrow down first.
+            let facets = if results.total <= FACET_LIMIT {
+                Some(store.facets(&query)?)
+            } else {
+                None
+            };
             Ok((results, facets))
         })
         .await;
@@ -676,31 +688,40 @@ async fn search(
             })
             .collect()
     };
-    view.facets = vec![
-        Facet {
-            title: "Speaker",
-            values: facet_values(
-                facets
-                    .speakers
-                    .into_iter()
-                    .map(|(name, _, n)| (name, n))
-                    .collect(),
-                "speaker",
-            ),
-        },
-        Facet {
-            title: "Group",
-            values: facet_values(facets.groups, "group"),
-        },
-        Facet {
-            title: "Year",
-            values: facet_values(facets.years, "year"),
-        },
-        Facet {
-            title: "Agenda item",
-            values: facet_values(facets.items, "item"),
-        },
-    ];
+    view.facets = match facets {
+        Some(facets) => vec![
+            Facet {
+                title: "Speaker",
+                values: facet_values(
+                    facets
+                        .speakers
+                        .into_iter()
+                        .map(|(name, _, n)| (name, n))
+                        .collect(),
+                    "speaker",
+                ),
+            },
+            Facet {
+                title: "Group",
+                values: facet_values(facets.groups, "group"),
+            },
+            Facet {
+                title: "Year",
+                values: facet_values(facets.years, "year"),
+            },
+            Facet {
+                title: "Agenda item",
+                values: facet_values(facets.items, "item"),
+            },
+        ],
+        None => {
+            view.facet_note = format!(
+                "Refine by speaker, group, year or agenda item once the search matches {} or fewer passages.",
+                FACET_LIMIT
+            );
+            Vec::new()
+        }
+    };
     let page_url = |n: u32| {
         let mut url = params.url(|_| {});
         url.push_str(&format!("&page={n}"));
