@@ -91,8 +91,8 @@ pub fn import(store: &mut Store, paths: &[PathBuf], hints: &PeopleHints) -> Resu
     let workers = std::thread::available_parallelism()
         .map_or(2, usize::from)
         .min(files.len());
-    // A bounded channel keeps memory flat: readers wait when the writer is behind.
-    let (send, receive) = mpsc::sync_channel::<(usize, Read)>(64);
+    // A bounded channel keeps memory flat: readers wait when the writer is far behind.
+    let (send, receive) = mpsc::sync_channel::<(usize, Read)>(READ_AHEAD);
     std::thread::scope(|scope| -> Result<()> {
         for _ in 0..workers {
             let send = send.clone();
@@ -315,6 +315,9 @@ fn read_one(file: &Path, hints: &PeopleHints, aliases: &[store::AliasEntry]) -> 
 /// share more of the commit and of the full-text index's merging (see docs/benchmarks.md).
 const BATCH: usize = 1024;
 const BATCH_TIME: std::time::Duration = std::time::Duration::from_secs(2);
+/// Reports read ahead of the writer, so that reading goes on while a batch is written; with
+/// a full batch this bounds an import's memory (about 150 MB).
+const READ_AHEAD: usize = 512;
 
 /// A report read and waiting for its batch.
 struct Pending {
