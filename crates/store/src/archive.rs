@@ -145,6 +145,7 @@ impl Store {
                 },
             }
         }
+        let mut found = people::Found::default();
         for (index, meeting) in meetings.into_iter().enumerate() {
             let mut meeting = meeting;
             let source_text = meeting
@@ -165,6 +166,7 @@ impl Store {
                 source_text.as_deref(),
                 now,
                 &mut rows,
+                &mut found,
             )?);
             crate::write::index_passages(&tx, &rows)?;
             let (ready, still): (Vec<_>, Vec<_>) = waiting
@@ -176,6 +178,8 @@ impl Store {
                 if people::add_alias(&tx, id, &alias, Some(group_id))? {
                     done.aliases += 1;
                     crate::write::rederive_group(&tx, group_id)?;
+                    // The alias changes whom a name in that group finds.
+                    found.clear();
                 }
             }
         }

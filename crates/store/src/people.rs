@@ -43,16 +43,35 @@ pub(crate) fn lookup(
         .optional()
 }
 
+/// People already found while writing, by name key and group: an import names the same
+/// members meeting after meeting. It must be emptied when a savepoint that may have created
+/// one of them is rolled back.
+#[derive(Default)]
+pub(crate) struct Found(std::collections::HashMap<(String, i64), i64>);
+
+impl Found {
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 /// The person a name denotes in a group, created if the archive has none.
 pub(crate) fn find_or_create(
     conn: &Connection,
     name: &str,
     group_id: i64,
+    found: &mut Found,
 ) -> rusqlite::Result<i64> {
-    if let Some(id) = lookup(conn, name, Some(group_id))? {
+    let cache_key = (key(name), group_id);
+    if let Some(&id) = found.0.get(&cache_key) {
         return Ok(id);
     }
-    create(conn, name, None)
+    let id = match lookup(conn, name, Some(group_id))? {
+        Some(id) => id,
+        None => create(conn, name, None)?,
+    };
+    found.0.insert(cache_key, id);
+    Ok(id)
 }
 
 /// A new person; the slug is the name's, with `-2`, `-3`… when another person has it.

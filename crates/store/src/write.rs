@@ -72,7 +72,14 @@ impl Store {
     ) -> Result<Imported, StoreError> {
         let tx = self.conn.transaction()?;
         let mut index = Vec::new();
-        let imported = import_in(&tx, record, source_text, now, &mut index)?;
+        let imported = import_in(
+            &tx,
+            record,
+            source_text,
+            now,
+            &mut index,
+            &mut people::Found::default(),
+        )?;
         index_passages(&tx, &index)?;
         if imported.outcome != Outcome::Unchanged {
             bump(&tx)?;
@@ -97,10 +104,11 @@ impl Store {
         let mut results = Vec::with_capacity(meetings.len());
         let mut changed = false;
         let mut index = Vec::new();
+        let mut found = people::Found::default();
         for (record, source_text) in meetings {
             let savepoint = tx.savepoint()?;
             let mut rows = Vec::new();
-            match import_in(&savepoint, record, *source_text, now, &mut rows) {
+            match import_in(&savepoint, record, *source_text, now, &mut rows, &mut found) {
                 Ok(imported) => {
                     savepoint.commit()?;
                     index.append(&mut rows);
@@ -112,8 +120,12 @@ impl Store {
                 ) => {
                     return Err(error);
                 }
-                // Dropping the savepoint rolls back what this meeting wrote.
-                Err(error) => results.push(Err(error)),
+                // Dropping the savepoint rolls back what this meeting wrote, people it
+                // created among it.
+                Err(error) => {
+                    found.clear();
+                    results.push(Err(error));
+                }
             }
         }
         // A meeting given twice in one batch replaced its own first passages, and SQLite may
@@ -271,6 +283,7 @@ pub(crate) fn import_in(
     source_text: Option<&str>,
     now: &str,
     index: &mut Vec<(i64, String)>,
+    found: &mut people::Found,
 ) -> Result<Imported, StoreError> {
     let group_label = record
         .group
@@ -350,7 +363,7 @@ pub(crate) fn import_in(
         }
     };
     if outcome != Outcome::Unchanged {
-        derive_rows(tx, id, group_id, record, index)?;
+        derive_rows(tx, id, group_id, record, index, found)?;
     }
     Ok(Imported {
         meeting: meeting_ref(tx, id)?,
@@ -404,7 +417,14 @@ pub(crate) fn derive(
     record: &Record,
 ) -> rusqlite::Result<()> {
     let mut index = Vec::new();
-    derive_rows(tx, meeting_id, group_id, record, &mut index)?;
+    derive_rows(
+        tx,
+        meeting_id,
+        group_id,
+        record,
+        &mut index,
+        &mut people::Found::default(),
+    )?;
     index_passages(tx, &index)
 }
 
@@ -426,6 +446,7 @@ pub(crate) fn derive_rows(
     group_id: i64,
     record: &Record,
     index: &mut Vec<(i64, String)>,
+    found: &mut people::Found,
 ) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "DELETE FROM search WHERE rowid IN (SELECT id FROM passages WHERE meeting_id = ?1)",
@@ -476,7 +497,7 @@ pub(crate) fn derive_rows(
          stakeholder_group, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (position, participant) in record.participants.iter().enumerate() {
-        let person = people::find_or_create(tx, &participant.name, group_id)?;
+        let person = people::find_or_create(tx, &participant.name, group_id, found)?;
         let roles: Vec<&str> = participant.roles.iter().map(|r| r.as_str()).collect();
         attend.execute(params![
             meeting_id,
@@ -506,7 +527,7 @@ pub(crate) fn derive_rows(
     };
     for intervention in &record.interventions {
         let speaker = &intervention.speaker;
-        let person = person_of(tx, speaker, group_id)?;
+        let person = person_of(tx, speaker, group_id, found)?;
         let candidates = match speaker {
             Speaker::Ambiguous { candidates, .. } => Some(candidates.join("\n")),
             _ => None,
@@ -531,7 +552,7 @@ pub(crate) fn derive_rows(
             agree.execute(params![
                 id,
                 position as i64,
-                person_of(tx, &agreement.with, group_id)?,
+                person_of(tx, &agreement.with, group_id, found)?,
                 agreement.with.label(),
                 agreement.with.status(),
                 agreement.basis.as_str()
@@ -582,9 +603,16 @@ pub(crate) fn derive_rows(
 
 /// The person behind a speaker: a resolved name finds or creates its person; an unknown
 /// name links only to a person the archive already knows by that exact name or alias.
-fn person_of(tx: &Connection, speaker: &Speaker, group_id: i64) -> rusqlite::Result<Option<i64>> {
+fn person_of(
+    tx: &Connection,
+    speaker: &Speaker,
+    group_id: i64,
+    found: &mut people::Found,
+) -> rusqlite::Result<Option<i64>> {
     match speaker {
-        Speaker::Resolved { name, .. } => people::find_or_create(tx, name, group_id).map(Some),
+        Speaker::Resolved { name, .. } => {
+            people::find_or_create(tx, name, group_id, found).map(Some)
+        }
         Speaker::Unknown { mention } => people::lookup(tx, mention, Some(group_id)),
         Speaker::Ambiguous { .. } | Speaker::Nobody => Ok(None),
     }
