@@ -750,15 +750,8 @@ fn broken_archives_give_one_clear_line() {
 
 /// The seed report renumbered as meeting `n` of its group.
 fn numbered_seed(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
     assert_eq!(SEED.matches("106th").count(), 1);
-    SEED.replace("106th", &format!("{n}{suffix}"))
+    SEED.replace("106th", &model::ordinal(n))
 }
 
 #[test]

@@ -358,17 +358,6 @@ fn later(day: usize, month: usize, year: usize, days: usize) -> (usize, usize, u
     (day, month, year)
 }
 
-fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
 fn clause(rng: &mut Rng) -> String {
     format!("{} {}", rng.pick(SUBJECTS), rng.pick(PREDICATES))
 }
@@ -408,7 +397,7 @@ fn report(rng: &mut Rng, group: &(&str, &str), number: u32) -> String {
     let _ = writeln!(
         out,
         "The {} {} meeting of the {group} ({short}) was held on {date} at {hour}:00 UTC. The meeting was moderated by {} and a recording of the meeting is available upon request.\n",
-        ordinal(number),
+        model::ordinal(number),
         mode.to_lowercase(),
         chair.first
     );

@@ -19,6 +19,18 @@ pub const MONTH_NAMES: [&str; 12] = [
 ];
 
 /// A resolved date: a day, or a month when the text names only the month.
+/// An English ordinal as reports write meeting numbers: "1st", "22nd", "113th".
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DateValue {
     Day(jiff::civil::Date),

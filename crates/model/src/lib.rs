@@ -14,7 +14,7 @@ mod record;
 mod span;
 mod speech;
 
-pub use date::{DateFact, DateKind, DateValue, MONTH_NAMES};
+pub use date::{DateFact, DateKind, DateValue, MONTH_NAMES, ordinal};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use meeting::{AgendaItem, Group, Meeting, Mode, Start};
 pub use person::{Participant, Role, StakeholderGroup};
@@ -46,6 +46,18 @@ mod tests {
             DateKind,
             RepairKind,
             AgreementBasis
+        );
+    }
+
+    #[test]
+    fn ordinals() {
+        let all: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 106, 111, 112, 113, 123]
+            .into_iter()
+            .map(ordinal)
+            .collect();
+        assert_eq!(
+            all.join(" "),
+            "1st 2nd 3rd 4th 11th 12th 13th 21st 22nd 101st 106th 111th 112th 113th 123rd"
         );
     }
 }

@@ -238,9 +238,11 @@ fn page_title(record: &Record, title: &str) -> String {
         .as_deref()
         .or(record.group.name.as_deref());
     match (group, record.meeting.number) {
-        (Some(group), Some(number)) => parts.push(format!("{group}, {} meeting", ordinal(number))),
+        (Some(group), Some(number)) => {
+            parts.push(format!("{group}, {} meeting", model::ordinal(number)))
+        }
         (Some(group), None) => parts.push(group.to_owned()),
-        (None, Some(number)) => parts.push(format!("{} meeting", ordinal(number))),
+        (None, Some(number)) => parts.push(format!("{} meeting", model::ordinal(number))),
         (None, None) => {}
     }
     parts.extend(meeting_day(&record.meeting).map(Day::long));
@@ -263,7 +265,7 @@ fn opening(record: &Record) -> Option<String> {
         let mut subject = String::from("The");
         if let Some(number) = meeting.number {
             subject.push(' ');
-            subject.push_str(&ordinal(number));
+            subject.push_str(&model::ordinal(number));
         }
         if let Some(mode) = meeting.mode {
             subject.push(' ');
@@ -408,17 +410,6 @@ fn date_line(date: &DateFact) -> String {
 }
 
 /// "1st", "2nd", "3rd", "11th", "106th".
-pub(crate) fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -430,18 +421,6 @@ fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ordinals() {
-        let all: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 106, 111, 112, 113, 123]
-            .into_iter()
-            .map(ordinal)
-            .collect();
-        assert_eq!(
-            all.join(" "),
-            "1st 2nd 3rd 4th 11th 12th 13th 21st 22nd 101st 106th 111th 112th 113th 123rd"
-        );
-    }
 
     #[test]
     fn an_empty_record_states_nothing() {
