@@ -13,6 +13,8 @@
 //! `crates/web/tests/browser`) are required: a missing one fails the test with what to
 //! install, never skips it. `.ci/run` installs all three.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::os::unix::process::CommandExt;
@@ -74,49 +76,17 @@ List of participants
 2. Trent Example, Secretariat, Example <img src=x onerror=\"window.pwned=4\"> Foundation
 ";
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 /// The archive every test reads, built once.
 fn archive() -> &'static Path {
     static ARCHIVE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, path) = ARCHIVE.get_or_init(|| {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let path = dir.path().join("archive.db");
-        let mut store = store::Store::open(&path).expect("a new archive");
-        let mut reports: Vec<(String, Vec<u8>)> =
-            std::fs::read_dir(root().join("examples/archive"))
-                .expect("the example archive")
-                .map(|e| e.expect("an entry").path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .map(|p| {
-                    let bytes = std::fs::read(&p).expect("a readable report");
-                    (p.display().to_string(), bytes)
-                })
-                .collect();
-        let seed =
-            root().join("crates/ingest/test_data/summary-report/seed-igf-wg-strategy-106.txt");
-        reports.push((
-            seed.display().to_string(),
-            std::fs::read(&seed).expect("the seed report"),
-        ));
-        reports.push(("hostile.txt".into(), HOSTILE.as_bytes().to_vec()));
-        reports.sort();
-        let hints = ingest::PeopleHints::default();
-        for (name, bytes) in reports {
-            let record = ingest::read_summary_report(&name, &bytes, &hints).expect("a report");
-            let text = String::from_utf8(bytes).expect("UTF-8");
-            store
-                .import(&record, Some(&text), "2026-11-26T00:00:00Z")
-                .expect("imported");
-        }
+        let path = common::build_archive(dir.path(), HOSTILE);
         (dir, path)
     });
     path
 }
 
-/// The site, served once for every test from a thread of its own, on a free port.
 fn site() -> SocketAddr {
     static SITE: OnceLock<SocketAddr> = OnceLock::new();
     *SITE.get_or_init(|| {
@@ -306,7 +276,7 @@ impl Browser {
 
     /// axe-core's serious and critical violations on the current page, one line each.
     async fn audit(&self) -> Vec<String> {
-        let path = root().join("crates/web/tests/browser/node_modules/axe-core/axe.min.js");
+        let path = common::root().join("crates/web/tests/browser/node_modules/axe-core/axe.min.js");
         let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| {
             panic!(
                 "axe-core is missing: cannot read {} ({e}); {INSTALL}",
@@ -374,7 +344,7 @@ async fn a_reader_goes_from_the_home_page_to_a_meeting_and_a_speaker() {
     );
 
     let screenshot = browser.client.screenshot().await.expect("a screenshot");
-    let folder = root().join("target/browser");
+    let folder = common::root().join("target/browser");
     std::fs::create_dir_all(&folder).expect("target/browser");
     std::fs::write(folder.join("meeting.png"), &screenshot).expect("meeting.png written");
     assert!(screenshot.starts_with(b"\x89PNG"));

@@ -7,6 +7,8 @@
 //! The archive is the example archive and the seed report, read with the real reader into a
 //! real SQLite file, plus one hostile report whose text is HTML.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -15,10 +17,6 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 const HOSTILE: &str = "\
 Working Group on Test Safety (WG-Safety)
@@ -50,34 +48,7 @@ fn archive() -> &'static Path {
     static ARCHIVE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, path) = ARCHIVE.get_or_init(|| {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let path = dir.path().join("archive.db");
-        let mut store = store::Store::open(&path).expect("a new archive");
-        let hints = ingest::PeopleHints::default();
-        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(root().join("examples/archive"))
-            .expect("the example archive")
-            .map(|e| e.expect("an entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .map(|p| {
-                (
-                    p.display().to_string(),
-                    std::fs::read(&p).expect("readable"),
-                )
-            })
-            .collect();
-        let seed =
-            root().join("crates/ingest/test_data/summary-report/seed-igf-wg-strategy-106.txt");
-        files.push((
-            seed.display().to_string(),
-            std::fs::read(&seed).expect("the seed"),
-        ));
-        files.push(("hostile.txt".into(), HOSTILE.as_bytes().to_vec()));
-        for (name, bytes) in files {
-            let record = ingest::read_summary_report(&name, &bytes, &hints).expect("a report");
-            let text = String::from_utf8(bytes).expect("UTF-8");
-            store
-                .import(&record, Some(&text), "2026-11-26T10:00:00Z")
-                .expect("imported");
-        }
+        let path = common::build_archive(dir.path(), HOSTILE);
         (dir, path)
     });
     path

@@ -1,0 +1,40 @@
+//! What the web's test files share: an archive of the example archive, the seed report and
+//! one hostile report of the test's own, read with the real reader into a real SQLite file.
+
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A new archive in `dir`: the eight example meetings, the seed, and `hostile` (a report whose
+/// text attacks the pages). Returns the archive's path.
+pub fn build_archive(dir: &Path, hostile: &str) -> PathBuf {
+    let path = dir.join("archive.db");
+    let mut store = store::Store::open(&path).expect("a new archive");
+    let mut reports: Vec<(String, Vec<u8>)> = std::fs::read_dir(root().join("examples/archive"))
+        .expect("the example archive")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            let bytes = std::fs::read(&p).expect("a readable report");
+            (p.display().to_string(), bytes)
+        })
+        .collect();
+    let seed = root().join("crates/ingest/test_data/summary-report/seed-igf-wg-strategy-106.txt");
+    reports.push((
+        seed.display().to_string(),
+        std::fs::read(&seed).expect("the seed report"),
+    ));
+    reports.push(("hostile.txt".into(), hostile.as_bytes().to_vec()));
+    reports.sort();
+    let hints = ingest::PeopleHints::default();
+    for (name, bytes) in reports {
+        let record = ingest::read_summary_report(&name, &bytes, &hints).expect("a report");
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        store
+            .import(&record, Some(&text), "2026-11-26T00:00:00Z")
+            .expect("imported");
+    }
+    path
+}
