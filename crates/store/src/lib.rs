@@ -25,7 +25,7 @@ mod read;
 mod schema;
 mod write;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, ffi::ErrorCode};
@@ -47,7 +47,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
 /// An open archive.
 pub struct Store {
     conn: Connection,
-    path: PathBuf,
 }
 
 /// Why an archive could not be opened. Each says what to do about it in one line.
@@ -140,7 +139,7 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(open_error)?;
-        Store::prepare(conn, path.to_owned())
+        Store::prepare(conn)
     }
 
     /// Opens an existing archive for reading only: nothing is migrated or written, so a
@@ -160,19 +159,16 @@ impl Store {
                 known: SCHEMA_VERSION,
             });
         }
-        Ok(Store {
-            conn,
-            path: path.to_owned(),
-        })
+        Ok(Store { conn })
     }
 
     /// A fresh archive in memory, gone when dropped; for tests and one-off commands.
     pub fn in_memory() -> Result<Store, OpenError> {
         let conn = Connection::open_in_memory().map_err(open_error)?;
-        Store::prepare(conn, PathBuf::from(":memory:"))
+        Store::prepare(conn)
     }
 
-    fn prepare(conn: Connection, path: PathBuf) -> Result<Store, OpenError> {
+    fn prepare(conn: Connection) -> Result<Store, OpenError> {
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
         let version = check_header(&conn)?;
         conn.execute_batch(
@@ -183,7 +179,7 @@ impl Store {
              PRAGMA foreign_keys = ON;",
         )
         .map_err(open_error)?;
-        let mut store = Store { conn, path };
+        let mut store = Store { conn };
         store.migrate(version as usize).map_err(open_error)?;
         Ok(store)
     }
@@ -211,11 +207,6 @@ impl Store {
             schema::APPLICATION_ID
         ))?;
         tx.commit()
-    }
-
-    /// Where the archive lives (`:memory:` for one in memory).
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Writes a consistent copy of the archive to `target`, even while other processes use
