@@ -240,13 +240,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     // others open it read-only, so a published archive on a read-only disk still works.
     let db = || archive::open(&db_path()?);
     let db_ro = || archive::open_read_only(&db_path()?);
-    if let Command::Serve { bind } = &cli.command {
-        let path = db_path()?;
-        // Check the archive first, so a bad --db is one clear line.
-        drop(archive::open_read_only(&path)?);
-        return serve(bind, path);
-    }
-    let result = run_command(cli.command, &db, &db_ro);
+    let result = run_command(cli.command, &db_path, &db, &db_ro);
     // A database-level failure names the archive, like every other file error.
     result.map_err(|error| match error.downcast_ref::<store::StoreError>() {
         Some(
@@ -263,12 +257,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 fn run_command(
     command: Command,
+    db_path: &dyn Fn() -> Result<PathBuf>,
     db: &dyn Fn() -> Result<store::Store>,
     db_ro: &dyn Fn() -> Result<store::Store>,
 ) -> Result<ExitCode> {
     match command {
         Command::Demo { bind, no_serve } => demo(&bind, no_serve),
-        Command::Serve { .. } => unreachable!("handled in run"),
+        Command::Serve { bind } => {
+            let path = db_path()?;
+            // Check the archive first, so a bad --db is one clear line.
+            drop(archive::open_read_only(&path)?);
+            serve(&bind, path)
+        }
         Command::Convert {
             file,
             to,
