@@ -70,7 +70,12 @@ enum Read {
 }
 
 /// `rapporteur import PATH…`
-pub fn import(store: &mut Store, paths: &[PathBuf], hints: &PeopleHints) -> Result<ExitCode> {
+pub fn import(
+    store: &mut Store,
+    paths: &[PathBuf],
+    hints: &PeopleHints,
+    from: Option<ingest::Reader>,
+) -> Result<ExitCode> {
     let files = collect(paths)?;
     if files.is_empty() {
         bail!("no report files (.txt, .md, .json) under the paths given");
@@ -101,7 +106,7 @@ pub fn import(store: &mut Store, paths: &[PathBuf], hints: &PeopleHints) -> Resu
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(index) else { break };
-                    let read = read_one(file, hints, aliases);
+                    let read = read_one(file, hints, aliases, from);
                     if send.send((index, read)).is_err() {
                         break;
                     }
@@ -237,7 +242,12 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn read_one(file: &Path, hints: &PeopleHints, aliases: &[store::AliasEntry]) -> Read {
+fn read_one(
+    file: &Path,
+    hints: &PeopleHints,
+    aliases: &[store::AliasEntry],
+    from: Option<ingest::Reader>,
+) -> Read {
     let is_json = file
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
@@ -259,8 +269,8 @@ fn read_one(file: &Path, hints: &PeopleHints, aliases: &[store::AliasEntry]) -> 
             },
         };
     }
-    let (record, text) = match read_report(file, hints) {
-        Ok(read) => read,
+    let (record, text) = match read_report(file, hints, from) {
+        Ok((record, text, _)) => (record, text),
         // The reason without the file name: the summary names the file.
         Err(e) => {
             let message = format!("{e:#}");
@@ -303,7 +313,7 @@ fn read_one(file: &Path, hints: &PeopleHints, aliases: &[store::AliasEntry]) -> 
                 }),
             }
         }
-        if let Ok(read) = read_report(file, &more) {
+        if let Ok(read) = read_report(file, &more, from) {
             return Read::Report(Box::new(read.0), read.1);
         }
     }

@@ -59,6 +59,9 @@ enum Command {
     Convert {
         /// The report to read.
         file: PathBuf,
+        /// The format to read (summary-report, …); default: detected from the content.
+        #[arg(long, value_parser = parse_reader, value_name = "FORMAT")]
+        from: Option<ingest::Reader>,
         /// The output format.
         #[arg(long, default_value = "json")]
         to: String,
@@ -78,6 +81,9 @@ enum Command {
         /// The reports to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// The format to read (summary-report, …); default: detected from the content.
+        #[arg(long, value_parser = parse_reader, value_name = "FORMAT")]
+        from: Option<ingest::Reader>,
         /// How to print the diagnostics.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
@@ -85,11 +91,19 @@ enum Command {
         #[arg(long)]
         people: Option<PathBuf>,
     },
+    /// Say which format each file is in: every reader's confidence, surest first.
+    Detect {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Import reports (files or folders) into the archive; a meeting imported again is
     /// updated, not duplicated.
     Import {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// The format to read (summary-report, …); default: detected from the content.
+        #[arg(long, value_parser = parse_reader, value_name = "FORMAT")]
+        from: Option<ingest::Reader>,
         /// Known people and aliases (TOML), to settle ambiguous names.
         #[arg(long)]
         people: Option<PathBuf>,
@@ -271,6 +285,7 @@ fn run_command(
         }
         Command::Convert {
             file,
+            from,
             to,
             output,
             full_names,
@@ -278,7 +293,7 @@ fn run_command(
         } => {
             let format: Format = to.parse()?;
             let hints = load_hints(people.as_deref())?;
-            let (record, _) = read_report(&file, &hints)?;
+            let (record, _, _) = read_report(&file, &hints, from)?;
             let rendered = render::render(&record, format, &RenderOptions { full_names });
             match output {
                 Some(path) => write_atomically(&path, rendered.as_bytes())?,
@@ -288,15 +303,21 @@ fn run_command(
         }
         Command::Check {
             files,
+            from,
             format,
             people,
         } => {
             let hints = load_hints(people.as_deref())?;
-            check(&files, format, &hints)
+            check(&files, format, &hints, from)
         }
-        Command::Import { paths, people } => {
+        Command::Detect { files } => detect(&files),
+        Command::Import {
+            paths,
+            from,
+            people,
+        } => {
             let hints = load_hints(people.as_deref())?;
-            archive::import(&mut db()?, &paths, &hints)
+            archive::import(&mut db()?, &paths, &hints, from)
         }
         Command::Groups => printed(archive::groups(&db_ro()?)),
         Command::Meetings { group } => printed(archive::meetings(&db_ro()?, group.as_deref())),
@@ -538,13 +559,18 @@ fn tour() -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(files: &[PathBuf], format: CheckFormat, hints: &PeopleHints) -> Result<ExitCode> {
+fn check(
+    files: &[PathBuf],
+    format: CheckFormat,
+    hints: &PeopleHints,
+    from: Option<ingest::Reader>,
+) -> Result<ExitCode> {
     let mut found_problems = false;
     let mut failed = false;
     let mut json = Vec::new();
     for file in files {
         let name = file.display().to_string();
-        let (record, source) = match read_report(file, hints) {
+        let (record, source, choice) = match read_report(file, hints, from) {
             Ok(read) => read,
             Err(error) => {
                 eprintln!("rapporteur: {error:#}");
@@ -557,13 +583,14 @@ fn check(files: &[PathBuf], format: CheckFormat, hints: &PeopleHints) -> Result<
             .iter()
             .any(|d| d.severity >= Severity::Warning);
         match format {
-            CheckFormat::Text => print(&render::diagnostics::render_all(
-                &name,
-                &source,
-                &record.diagnostics,
+            CheckFormat::Text => print(&format!(
+                "{name}: read as {}\n\n{}",
+                choice.describe(),
+                render::diagnostics::render_all(&name, &source, &record.diagnostics)
             ))?,
             CheckFormat::Json => json.push(serde_json::json!({
                 "path": name,
+                "reader": choice_json(&choice),
                 "diagnostics": render::json::to_json(&record)["diagnostics"].clone(),
             })),
         }
@@ -580,8 +607,98 @@ fn check(files: &[PathBuf], format: CheckFormat, hints: &PeopleHints) -> Result<
     })
 }
 
-/// Reads and parses one report; a file that is not a report is an error naming the file.
-fn read_report(path: &Path, hints: &PeopleHints) -> Result<(Record, String)> {
+/// `rapporteur detect FILE…`: every reader's confidence for each file.
+fn detect(files: &[PathBuf]) -> Result<ExitCode> {
+    let mut failed = false;
+    let mut out = String::new();
+    for file in files {
+        let name = file.display().to_string();
+        let text = read_bytes(file).and_then(|bytes| {
+            ingest::input::decode(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))
+        });
+        let text = match text {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("rapporteur: {error:#}");
+                failed = true;
+                continue;
+            }
+        };
+        let guesses = ingest::detect::detect(&text);
+        let verdict = if guesses[0].confidence >= ingest::detect::THRESHOLD {
+            format!("{}", guesses[0].reader)
+        } else {
+            failed = true;
+            "no known format".to_owned()
+        };
+        out.push_str(&format!("{name}: {verdict}\n"));
+        for guess in guesses {
+            out.push_str(&format!(
+                "  {:>3}%  {} ({})\n",
+                guess.confidence,
+                guess.reader,
+                guess.reader.describe()
+            ));
+        }
+    }
+    print(&out)?;
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `--from NAME`: a reader by its name, or the list of names.
+fn parse_reader(name: &str) -> Result<ingest::Reader, String> {
+    ingest::Reader::parse(name).ok_or_else(|| {
+        let known: Vec<&str> = ingest::Reader::ALL.iter().map(|r| r.name()).collect();
+        format!("unknown format '{name}' (known: {})", known.join(", "))
+    })
+}
+
+/// How a file's reader was chosen, for `check --format json`.
+fn choice_json(choice: &ingest::Choice) -> serde_json::Value {
+    match choice {
+        ingest::Choice::Named(reader) => serde_json::json!({
+            "name": reader.name(),
+            "chosen": "named",
+        }),
+        ingest::Choice::Detected(guesses) => serde_json::json!({
+            "name": guesses[0].reader.name(),
+            "chosen": "detected",
+            "confidence": guesses
+                .iter()
+                .map(|g| (g.reader.name().to_owned(), serde_json::json!(g.confidence)))
+                .collect::<serde_json::Map<_, _>>(),
+        }),
+    }
+}
+
+/// Reads and parses one file with the reader named, or the one its content fits; a file
+/// that fits no reader, or that the reader finds is no record at all, is an error naming
+/// the file.
+fn read_report(
+    path: &Path,
+    hints: &PeopleHints,
+    from: Option<ingest::Reader>,
+) -> Result<(Record, String, ingest::Choice)> {
+    let name = path.display().to_string();
+    let bytes = read_bytes(path)?;
+    let (record, choice, text) = ingest::detect::read(&name, &bytes, hints, from)
+        .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    if let Some(error) = record
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+    {
+        bail!("{name}: {}", error.message);
+    }
+    Ok((record, text.content, choice))
+}
+
+/// A file's bytes, refusing files over the size any reader accepts.
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let name = path.display().to_string();
     let size = std::fs::metadata(path)
         .with_context(|| format!("{name}: cannot read the file"))?
@@ -604,16 +721,7 @@ fn read_report(path: &Path, hints: &PeopleHints) -> Result<(Record, String)> {
             "{name}: the file is too large (more than {max} bytes; a report may have at most {max} bytes)"
         );
     }
-    let text = ingest::input::decode(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    let record = ingest::summary_report::read(&text, &name, hints);
-    if let Some(error) = record
-        .diagnostics
-        .iter()
-        .find(|d| d.severity == Severity::Error)
-    {
-        bail!("{name}: {}", error.message);
-    }
-    Ok((record, text.content))
+    Ok(bytes)
 }
 
 fn load_hints(path: Option<&Path>) -> Result<PeopleHints> {

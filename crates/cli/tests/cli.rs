@@ -172,14 +172,14 @@ fn recipe_is_not_a_report() {
     let recipe = "Pancakes\n\nIngredients: 200 g flour, 2 eggs, 300 ml milk, a pinch of salt.\n\n\
                   Whisk the flour and the eggs, then add the milk slowly until the batter is smooth.\n\
                   Fry in a hot buttered pan until golden on both sides.\n";
-    assert_rejected("pancakes.txt", recipe, "this is not a meeting report");
+    assert_rejected("pancakes.txt", recipe, "fits none of the formats known");
 }
 
 #[test]
 fn poem_is_not_a_report() {
     let poem = "The Tyger\n\nTyger Tyger, burning bright,\nIn the forests of the night;\n\
                 What immortal hand or eye,\nCould frame thy fearful symmetry?\n";
-    assert_rejected("tyger.txt", poem, "this is not a meeting report");
+    assert_rejected("tyger.txt", poem, "fits none of the formats known");
 }
 
 #[test]
@@ -457,4 +457,69 @@ fn demo_serves_the_example_archive() {
     let _ = child.wait();
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     assert!(response.contains("WG-Data") && response.contains("WG-Strategy"));
+}
+
+#[test]
+fn detect_shows_every_readers_confidence() {
+    let scratch = Scratch::new("detect");
+    let seed = scratch.write("seed.txt", SEED);
+    let list = scratch.write("list.txt", "eggs\nmilk\nbread\n");
+    let run = rapporteur(&["detect", arg(&seed)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with(&format!("{}: summary-report\n", arg(&seed))),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("100%  summary-report"),
+        "{}",
+        run.stdout
+    );
+    let run = rapporteur(&["detect", arg(&seed), arg(&list)]);
+    assert_eq!(run.code, 2, "a file that fits no format fails the command");
+    assert!(
+        run.stdout
+            .contains(&format!("{}: no known format\n", arg(&list))),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn from_names_the_reader_and_check_says_which_read() {
+    let scratch = Scratch::new("from");
+    let seed = scratch.write("seed.txt", SEED);
+    let recipe = scratch.write("pancakes.txt", "Pancakes\n\nWhisk the eggs.\n");
+    // Named, the reader reads what it is given, and says when it is no report at all.
+    let run = rapporteur(&["check", "--from", "summary-report", arg(&recipe)]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("this is not a meeting report"),
+        "{}",
+        run.stderr
+    );
+    let run = rapporteur(&["convert", "--from", "poetry", arg(&seed)]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("unknown format 'poetry' (known: summary-report"),
+        "{}",
+        run.stderr
+    );
+    let run = rapporteur(&["check", "--format", "json", arg(&seed)]);
+    let checked: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(checked[0]["reader"]["name"], "summary-report");
+    assert_eq!(checked[0]["reader"]["chosen"], "detected");
+    assert_eq!(checked[0]["reader"]["confidence"]["summary-report"], 100);
+    let run = rapporteur(&["check", "--from", "summary-report", arg(&seed)]);
+    assert!(
+        run.stdout.starts_with(&format!(
+            "{}: read as summary-report (as asked)\n",
+            arg(&seed)
+        )),
+        "{}",
+        run.stdout
+    );
 }

@@ -10,6 +10,7 @@ mod actions;
 mod attribution;
 mod cues;
 mod dates;
+pub mod detect;
 mod hints;
 pub mod input;
 mod participants;
@@ -18,6 +19,7 @@ mod roster;
 pub mod summary_report;
 mod text;
 
+pub use detect::{Choice, Guess, ReadError, Reader};
 pub use hints::{HintsError, PeopleHints, PersonHint};
 pub use input::{InputError, Text};
 

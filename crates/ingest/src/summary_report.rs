@@ -2253,3 +2253,107 @@ mod tests {
         assert_eq!(parent_body("Joint Working Group on E-Invoicing"), None);
     }
 }
+
+/// How sure this reader is that `text` is a summary report (0–100), from its first lines:
+/// a "Summary Report" title, the sections a report has (agenda, discussion, participants),
+/// an opening sentence naming the meeting, and prose paragraphs that report speech.
+/// Verbatim turns (`>> NAME:`, `<nick>`, `Name: text` lines) count against it: those belong
+/// to the transcript and minutes readers.
+pub fn confidence(text: &Text) -> u8 {
+    let mut title = false;
+    let mut sections = [false; 3];
+    let mut opening = false;
+    let mut prose = 0u32;
+    let mut turns = 0u32;
+    let mut lines = 0u32;
+    for line in crate::detect::head(text, 400) {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        lines += 1;
+        let words = heading_text(trimmed).trim_end_matches(':');
+        if trimmed.len() < 60 {
+            let folded = words.to_lowercase();
+            if matches!(
+                folded.as_str(),
+                "summary report"
+                    | "meeting report"
+                    | "summary record"
+                    | "report of the meeting"
+                    | "minutes"
+                    | "meeting minutes"
+                    | "meeting summary"
+                    | "summary"
+            ) {
+                title = true;
+            }
+            match section_of(trimmed) {
+                Some(Section::Agenda) => sections[0] = true,
+                Some(Section::Discussion) => sections[1] = true,
+                Some(Section::Participants) => sections[2] = true,
+                _ => {}
+            }
+        }
+        if trimmed.starts_with(">>") || trimmed.starts_with('<') || is_turn_line(trimmed) {
+            turns += 1;
+        }
+        if trimmed.len() > 100 && REPORTING.iter().any(|verb| trimmed.contains(verb)) {
+            prose += 1;
+            if !opening
+                && (ORDINAL.is_match(trimmed)
+                    || (trimmed.contains(" meeting")
+                        && [
+                            " was held",
+                            " held its",
+                            " took place",
+                            " convened",
+                            " met ",
+                        ]
+                        .iter()
+                        .any(|words| trimmed.contains(words))))
+            {
+                opening = true;
+            }
+        }
+    }
+    let mut score: i32 = 0;
+    score += if title { 40 } else { 0 };
+    score += 12 * sections.iter().filter(|&&found| found).count() as i32;
+    score += if opening { 25 } else { 0 };
+    score += (prose.min(5) * 6) as i32;
+    // Short turn lines make up most of a transcript or of minutes, and little of a report.
+    if lines > 0 && turns * 3 > lines {
+        score -= 40;
+    }
+    score.clamp(0, 100) as u8
+}
+
+/// Reporting verbs as prose reports write them, for [`confidence`].
+const REPORTING: &[&str] = &[
+    " noted ",
+    " said ",
+    " suggested ",
+    " agreed",
+    " proposed ",
+    " stressed ",
+    " explained ",
+    " asked ",
+    " presented ",
+    " welcomed ",
+    " reiterated ",
+    " opened the ",
+];
+
+/// "Name: text" or "NAME: text": a line that opens with a short name and a colon.
+fn is_turn_line(line: &str) -> bool {
+    let Some((label, rest)) = line.split_once(':') else {
+        return false;
+    };
+    !rest.trim().is_empty()
+        && (1..=4).contains(&label.split_whitespace().count())
+        && label.len() <= 40
+        && label
+            .split_whitespace()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+}

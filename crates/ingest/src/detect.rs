@@ -1,0 +1,260 @@
+//! Which reader a text is for: every reader looks at the text and says how sure it is, and
+//! the surest one reads it, unless the caller names the reader.
+//!
+//! Looking is cheap (the first few hundred lines, no full read) and never fails; a text no
+//! reader is sure enough of is refused with the list of formats known, rather than read by
+//! the least unlikely reader into a record full of nonsense.
+
+use model::Record;
+
+use crate::{InputError, PeopleHints, Text, input, summary_report};
+
+/// A reader of one format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reader {
+    /// Prose summary reports: "Summary Report", agenda, discussion, participants.
+    SummaryReport,
+}
+
+impl Reader {
+    /// Every reader, in the order detection reports ties.
+    pub const ALL: [Reader; 1] = [Reader::SummaryReport];
+
+    /// The reader's stable name, as `source.reader` and `--from` write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reader::SummaryReport => "summary-report",
+        }
+    }
+
+    /// What the format is, in a few words, for help texts and error messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reader::SummaryReport => "prose summary report",
+        }
+    }
+
+    /// The reader called `name`, if any.
+    pub fn parse(name: &str) -> Option<Reader> {
+        Reader::ALL.into_iter().find(|reader| reader.name() == name)
+    }
+
+    /// How sure this reader is that `text` is in its format, from 0 (not at all) to 100.
+    pub fn confidence(self, text: &Text) -> u8 {
+        match self {
+            Reader::SummaryReport => summary_report::confidence(text),
+        }
+    }
+
+    /// Reads `text` with this reader.
+    pub fn read(self, text: &Text, path: &str, hints: &PeopleHints) -> Record {
+        match self {
+            Reader::SummaryReport => summary_report::read(text, path, hints),
+        }
+    }
+}
+
+impl std::fmt::Display for Reader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The confidence a reader needs before it is chosen without being asked for.
+pub const THRESHOLD: u8 = 30;
+
+/// One reader's opinion of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Guess {
+    pub reader: Reader,
+    /// From 0 to 100.
+    pub confidence: u8,
+}
+
+/// Every reader's confidence, surest first (ties in the order of [`Reader::ALL`]).
+pub fn detect(text: &Text) -> Vec<Guess> {
+    let mut guesses: Vec<Guess> = Reader::ALL
+        .into_iter()
+        .map(|reader| Guess {
+            reader,
+            confidence: reader.confidence(text).min(100),
+        })
+        .collect();
+    guesses.sort_by_key(|guess| std::cmp::Reverse(guess.confidence));
+    guesses
+}
+
+/// How a text came to be read by the reader that read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    /// The caller named the reader.
+    Named(Reader),
+    /// The surest reader, with every reader's confidence (surest first).
+    Detected(Vec<Guess>),
+}
+
+impl Choice {
+    pub fn reader(&self) -> Reader {
+        match self {
+            Choice::Named(reader) => *reader,
+            Choice::Detected(guesses) => guesses[0].reader,
+        }
+    }
+
+    /// One line for people: "summary-report (detected, confidence 85%; next: transcript 10%)".
+    pub fn describe(&self) -> String {
+        match self {
+            Choice::Named(reader) => format!("{reader} (as asked)"),
+            Choice::Detected(guesses) => {
+                let mut line = format!(
+                    "{} (detected, confidence {}%",
+                    guesses[0].reader, guesses[0].confidence
+                );
+                if let Some(next) = guesses.get(1).filter(|g| g.confidence > 0) {
+                    line.push_str(&format!("; next: {} {}%", next.reader, next.confidence));
+                }
+                line.push(')');
+                line
+            }
+        }
+    }
+}
+
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ReadError {
+    #[error(transparent)]
+    Input(#[from] InputError),
+    #[error("{}", unrecognised(.0))]
+    Unrecognised(Vec<Guess>),
+}
+
+fn unrecognised(guesses: &[Guess]) -> String {
+    let known: Vec<String> = Reader::ALL
+        .iter()
+        .map(|reader| format!("{} ({})", reader.name(), reader.describe()))
+        .collect();
+    let best = guesses
+        .first()
+        .filter(|g| g.confidence > 0)
+        .map(|g| format!("; the closest is {} at {}%", g.reader, g.confidence))
+        .unwrap_or_default();
+    format!(
+        "the text fits none of the formats known: {}{best}; name one with --from",
+        known.join(", ")
+    )
+}
+
+/// Decodes `bytes` and reads them with `reader`, or with the surest reader when `None`.
+pub fn read(
+    path: &str,
+    bytes: &[u8],
+    hints: &PeopleHints,
+    reader: Option<Reader>,
+) -> Result<(Record, Choice, Text), ReadError> {
+    let text = input::decode(bytes)?;
+    let choice = match reader {
+        Some(reader) => Choice::Named(reader),
+        None => {
+            let guesses = detect(&text);
+            if guesses[0].confidence < THRESHOLD {
+                return Err(ReadError::Unrecognised(guesses));
+            }
+            Choice::Detected(guesses)
+        }
+    };
+    let record = choice.reader().read(&text, path, hints);
+    Ok((record, choice, text))
+}
+
+/// The first lines of a text, at most `max`, as a cheap sample for [`Reader::confidence`].
+pub(crate) fn head(text: &Text, max: usize) -> impl Iterator<Item = &str> {
+    text.content.lines().take(max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(content: &str) -> Text {
+        input::decode(content.as_bytes()).expect("test text decodes")
+    }
+
+    #[test]
+    fn the_seed_is_a_summary_report() {
+        let seed = include_str!("../test_data/summary-report/seed-igf-wg-strategy-106.txt");
+        let guesses = detect(&text(seed));
+        assert_eq!(guesses[0].reader, Reader::SummaryReport);
+        assert!(guesses[0].confidence >= 80, "{guesses:?}");
+    }
+
+    #[test]
+    fn a_shopping_list_fits_no_reader() {
+        let error = read(
+            "list.txt",
+            b"eggs\nmilk\nbread\n",
+            &PeopleHints::default(),
+            None,
+        )
+        .expect_err("no reader fits");
+        let message = error.to_string();
+        assert!(message.contains("summary-report"), "{message}");
+        assert!(message.contains("--from"), "{message}");
+    }
+
+    #[test]
+    fn a_named_reader_reads_whatever_it_is_given() {
+        let (record, choice, _) = read(
+            "list.txt",
+            b"eggs\nmilk\n",
+            &PeopleHints::default(),
+            Some(Reader::SummaryReport),
+        )
+        .expect("decodes");
+        assert_eq!(choice, Choice::Named(Reader::SummaryReport));
+        assert!(record.has_errors(), "a shopping list is not a report");
+    }
+
+    #[test]
+    fn every_reader_name_parses_back() {
+        for reader in Reader::ALL {
+            assert_eq!(Reader::parse(reader.name()), Some(reader));
+        }
+    }
+}
+
+#[cfg(test)]
+mod fixtures {
+    use super::*;
+
+    /// Every summary report the project keeps, real or written for tests, is recognised.
+    #[test]
+    fn every_summary_report_fixture_is_recognised() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let folders = [
+            root.join("test_data/summary-report"),
+            root.join("../../examples/archive"),
+        ];
+        let mut seen = 0;
+        for folder in folders {
+            for entry in std::fs::read_dir(&folder).expect("the folder exists") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_none_or(|e| e != "txt") {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).expect("readable");
+                let text = input::decode(&bytes).expect("decodes");
+                let guesses = detect(&text);
+                assert_eq!(guesses[0].reader, Reader::SummaryReport, "{path:?}");
+                assert!(
+                    guesses[0].confidence >= 50,
+                    "{path:?}: {}",
+                    guesses[0].confidence
+                );
+                eprintln!("{}: {}", path.display(), guesses[0].confidence);
+                seen += 1;
+            }
+        }
+        assert!(seen >= 20, "only {seen} reports found");
+    }
+}
