@@ -221,11 +221,6 @@ mod tests {
             assert_eq!(Reader::parse(reader.name()), Some(reader));
         }
     }
-}
-
-#[cfg(test)]
-mod fixtures {
-    use super::*;
 
     /// Every summary report the project keeps, real or written for tests, is recognised.
     #[test]
