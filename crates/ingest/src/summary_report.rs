@@ -2177,83 +2177,6 @@ fn read_participants(blocks: &[Block<'_>], diagnostics: &mut Vec<Diagnostic>) ->
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_participant_line_that_names_no_one_is_reported() {
-        let text = crate::input::decode(
-            b"WG-Test\nOnline Meeting\n2 March 2026 at 10:00 UTC\n\nAgenda\n\n1. One\n\n\
-              Discussion\n\n1. One\n\nMallory noted that things happen.\n\n\
-              List of participants\n\n1. Mallory Example, Chair\n2. Trent <img src=x>, Secretariat\n",
-        )
-        .expect("text");
-        let record = read(&text, "t.txt", &PeopleHints::default());
-        assert_eq!(record.participants.len(), 1);
-        let unread: Vec<&Diagnostic> = record
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == Code::UnreadParticipant)
-            .collect();
-        assert_eq!(unread.len(), 1, "{:?}", record.diagnostics);
-        assert_eq!(unread[0].span.start_line, 18);
-        assert!(unread[0].message.contains("Trent <img src=x>"));
-    }
-
-    #[test]
-    fn reads_agenda_lines() {
-        assert_eq!(
-            agenda_line("1. WSIS+20 – Rev2"),
-            Some(("1".into(), "WSIS+20 – Rev2".into(), 0))
-        );
-        assert_eq!(
-            agenda_line("Item 3: Any other business"),
-            Some(("3".into(), "Any other business".into(), 0))
-        );
-        assert_eq!(
-            agenda_line("  a) Budget"),
-            Some(("a".into(), "Budget".into(), 2))
-        );
-        assert_eq!(
-            agenda_line("2.1 Workshops"),
-            Some(("2.1".into(), "Workshops".into(), 0))
-        );
-        assert_eq!(agenda_line("The meeting opened."), None);
-    }
-
-    #[test]
-    fn tells_past_dates_from_coming_ones() {
-        assert!(is_past("since the Zero draft was circulated in"));
-        assert!(is_past("the launch event that took place on"));
-        assert!(is_past("at the meeting last"));
-        assert!(!is_past("a funding decision expected in"));
-        assert!(!is_past("the draft is to be adopted on"));
-        assert!(!is_past("based on the text Tobias will circulate by"));
-        assert!(!is_past("with a deadline of"));
-    }
-
-    #[test]
-    fn finds_parent_bodies() {
-        assert_eq!(
-            parent_body("IGF MAG Working Group on IGF Strengthening and Strategy").as_deref(),
-            Some("IGF MAG")
-        );
-        assert_eq!(parent_body("Working Group on Data"), None);
-        assert_eq!(parent_body("Joint Working Group on E-Invoicing"), None);
-        assert_eq!(
-            header_number("19th meeting – hybrid (Copenhagen and online)"),
-            Some(19)
-        );
-        assert_eq!(
-            header_number("Seventh meeting – hybrid (Geneva and online)"),
-            Some(7)
-        );
-        assert_eq!(header_number("Meeting 41"), Some(41));
-        assert_eq!(parent_body("Joint Working Group on E-Invoicing"), None);
-    }
-}
-
 /// How sure this reader is that `text` is a summary report (0–100), from its first lines:
 /// a "Summary Report" title, the sections a report has (agenda, discussion, participants),
 /// an opening sentence naming the meeting, and prose paragraphs that report speech.
@@ -2356,4 +2279,81 @@ fn is_turn_line(line: &str) -> bool {
         && label
             .split_whitespace()
             .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_participant_line_that_names_no_one_is_reported() {
+        let text = crate::input::decode(
+            b"WG-Test\nOnline Meeting\n2 March 2026 at 10:00 UTC\n\nAgenda\n\n1. One\n\n\
+              Discussion\n\n1. One\n\nMallory noted that things happen.\n\n\
+              List of participants\n\n1. Mallory Example, Chair\n2. Trent <img src=x>, Secretariat\n",
+        )
+        .expect("text");
+        let record = read(&text, "t.txt", &PeopleHints::default());
+        assert_eq!(record.participants.len(), 1);
+        let unread: Vec<&Diagnostic> = record
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UnreadParticipant)
+            .collect();
+        assert_eq!(unread.len(), 1, "{:?}", record.diagnostics);
+        assert_eq!(unread[0].span.start_line, 18);
+        assert!(unread[0].message.contains("Trent <img src=x>"));
+    }
+
+    #[test]
+    fn reads_agenda_lines() {
+        assert_eq!(
+            agenda_line("1. WSIS+20 – Rev2"),
+            Some(("1".into(), "WSIS+20 – Rev2".into(), 0))
+        );
+        assert_eq!(
+            agenda_line("Item 3: Any other business"),
+            Some(("3".into(), "Any other business".into(), 0))
+        );
+        assert_eq!(
+            agenda_line("  a) Budget"),
+            Some(("a".into(), "Budget".into(), 2))
+        );
+        assert_eq!(
+            agenda_line("2.1 Workshops"),
+            Some(("2.1".into(), "Workshops".into(), 0))
+        );
+        assert_eq!(agenda_line("The meeting opened."), None);
+    }
+
+    #[test]
+    fn tells_past_dates_from_coming_ones() {
+        assert!(is_past("since the Zero draft was circulated in"));
+        assert!(is_past("the launch event that took place on"));
+        assert!(is_past("at the meeting last"));
+        assert!(!is_past("a funding decision expected in"));
+        assert!(!is_past("the draft is to be adopted on"));
+        assert!(!is_past("based on the text Tobias will circulate by"));
+        assert!(!is_past("with a deadline of"));
+    }
+
+    #[test]
+    fn finds_parent_bodies() {
+        assert_eq!(
+            parent_body("IGF MAG Working Group on IGF Strengthening and Strategy").as_deref(),
+            Some("IGF MAG")
+        );
+        assert_eq!(parent_body("Working Group on Data"), None);
+        assert_eq!(parent_body("Joint Working Group on E-Invoicing"), None);
+        assert_eq!(
+            header_number("19th meeting – hybrid (Copenhagen and online)"),
+            Some(19)
+        );
+        assert_eq!(
+            header_number("Seventh meeting – hybrid (Geneva and online)"),
+            Some(7)
+        );
+        assert_eq!(header_number("Meeting 41"), Some(41));
+        assert_eq!(parent_body("Joint Working Group on E-Invoicing"), None);
+    }
 }
