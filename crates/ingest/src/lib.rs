@@ -7,6 +7,7 @@
 //! contain a `not-a-report` error.
 
 mod actions;
+pub mod attendance;
 mod attribution;
 mod cues;
 mod dates;

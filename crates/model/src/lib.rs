@@ -6,6 +6,7 @@
 //! wire format (JSON and the other formats are defined at the edges, in `render`).
 //! Every extracted fact carries a [`Span`] that points back into the source text.
 
+mod attendance;
 mod date;
 mod diagnostic;
 mod meeting;
@@ -14,6 +15,7 @@ mod record;
 mod span;
 mod speech;
 
+pub use attendance::{AttendanceReport, AttendanceTool, Attendee, Session};
 pub use date::{DateFact, DateKind, DateValue, MONTH_NAMES, ordinal};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use meeting::{AgendaItem, Group, Meeting, Mode, Start};
