@@ -236,7 +236,7 @@ fn decode(bytes: &[u8]) -> Result<String, AttendanceError> {
         });
     }
     let utf16 = |bytes: &[u8], little: bool| -> Result<String, AttendanceError> {
-        if bytes.len() % 2 != 0 {
+        if !bytes.len().is_multiple_of(2) {
             return Err(AttendanceError::NotText);
         }
         let units = bytes.chunks_exact(2).map(|pair| {
@@ -434,10 +434,10 @@ fn title_of(rows: &[Row]) -> Option<String> {
     for (index, row) in rows.iter().enumerate() {
         for (column, cell) in row.cells.iter().enumerate() {
             let label = cell.to_lowercase();
-            if label == "meeting title" || label == "title" {
-                if let Some(value) = row.cells.get(column + 1).filter(|v| !v.is_empty()) {
-                    return Some(value.clone());
-                }
+            if (label == "meeting title" || label == "title")
+                && let Some(value) = row.cells.get(column + 1).filter(|v| !v.is_empty())
+            {
+                return Some(value.clone());
             }
             if label == "topic"
                 && let Some(value) = rows
@@ -459,7 +459,7 @@ struct Person {
     role: Option<String>,
 }
 
-fn cell<'r>(row: &'r Row, column: Option<usize>) -> Option<&'r str> {
+fn cell(row: &Row, column: Option<usize>) -> Option<&str> {
     column
         .and_then(|c| row.cells.get(c))
         .map(String::as_str)
