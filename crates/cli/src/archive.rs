@@ -446,6 +446,137 @@ pub fn export_one(
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `rapporteur attendance` is asked to attach.
+pub struct Attach<'a> {
+    pub meeting: &'a str,
+    pub file: &'a Path,
+    pub bytes: &'a [u8],
+    pub order: Option<ingest::attendance::DateOrder>,
+    pub dry_run: bool,
+}
+
+/// `rapporteur attendance MEETING FILE`: reads the export, matches its names to the
+/// meeting's participants (never guessing), prints what it found, and stores it.
+pub fn attendance(store: &mut Store, attach: &Attach<'_>, hints: &PeopleHints) -> Result<String> {
+    let found = store.find_meeting(attach.meeting)?;
+    let record = store.meeting(&found)?.record;
+    let name = attach.file.display().to_string();
+    let context = ingest::attendance::Context {
+        meeting_day: record.meeting.date,
+        order: attach.order,
+    };
+    let report = ingest::attendance::read(attach.bytes, context)
+        .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let matches = ingest::attendance::match_names(&report, &record.participants, hints);
+    let participants: Vec<Option<String>> = matches
+        .iter()
+        .map(|m| match &m.speaker {
+            Speaker::Resolved { name, .. } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    let meeting = meeting_label(&found);
+    let mut out = format!(
+        "{meeting}: {} from {name}{}\n",
+        report.tool.describe(),
+        report
+            .title
+            .as_deref()
+            .map(|t| format!(" (\"{t}\")"))
+            .unwrap_or_default()
+    );
+    let matched = participants.iter().flatten().count();
+    out.push_str(&format!(
+        "{} connected, {} of them on the participant list\n\n",
+        plural(report.attendees.len(), "name"),
+        matched
+    ));
+    let width = report
+        .attendees
+        .iter()
+        .map(|a| a.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    for (attendee, matched) in report.attendees.iter().zip(&matches) {
+        let who = match &matched.speaker {
+            Speaker::Resolved { name, .. } if *name == attendee.name => String::new(),
+            Speaker::Resolved { name, .. } => format!("= {name}"),
+            Speaker::Ambiguous { candidates, .. } => {
+                format!("? ambiguous: {}", candidates.join(", "))
+            }
+            _ => "? not on the participant list".to_owned(),
+        };
+        let line = format!(
+            "  {:<width$}  {:>7}  {}  {}",
+            attendee.name,
+            duration(attendee.seconds),
+            plural(attendee.sessions.len(), "session"),
+            who
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let absent: Vec<&str> = record
+        .participants
+        .iter()
+        .map(|p| p.name.as_str())
+        .filter(|p| !participants.iter().flatten().any(|m| m == p))
+        .collect();
+    if !absent.is_empty() {
+        out.push_str(&format!(
+            "\nOn the participant list but not in the export (in the room, or under another name): {}\n",
+            absent.join(", ")
+        ));
+    }
+    // An export of another day is most likely the wrong file; it is said, not refused,
+    // since a meeting may run past midnight in the tool's time zone.
+    if let Some(day) = record.meeting.date {
+        let day = day.to_string();
+        let on_the_day = report
+            .attendees
+            .iter()
+            .flat_map(|a| &a.sessions)
+            .filter_map(|s| s.join.as_deref())
+            .any(|join| join.starts_with(&day));
+        if !on_the_day {
+            out.push_str(&format!(
+                "\nwarning: no one in the export joined on the meeting's day, {day}; is it the right file?\n"
+            ));
+        }
+    }
+    if attach.dry_run {
+        out.push_str("\nNothing stored (--dry-run).\n");
+    } else {
+        let sha = ingest::input::hex_sha256(attach.bytes);
+        store.set_attendance(&found, &report, &participants, &name, &sha)?;
+        out.push_str(&format!("\nAttached to {meeting}.\n"));
+    }
+    Ok(out)
+}
+
+/// "1h 05m", "45m", "30s".
+fn duration(seconds: u64) -> String {
+    match (seconds / 3600, seconds % 3600 / 60) {
+        (0, 0) => format!("{seconds}s"),
+        (0, m) => format!("{m}m"),
+        (h, m) => format!("{h}h {m:02}m"),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "WG-Data/26", or the group and day when the meeting has no number.
+fn meeting_label(meeting: &store::MeetingRef) -> String {
+    match (meeting.number, &meeting.date) {
+        (Some(n), _) => format!("{}/{n}", meeting.group),
+        (None, Some(day)) => format!("{}/{day}", meeting.group),
+        (None, None) => format!("meeting {}", meeting.id),
+    }
+}
+
 /// `rapporteur export --all --to json`
 pub fn export_all(store: &Store, output: Option<&Path>) -> Result<ExitCode> {
     let document = store.export_all()?;

@@ -108,6 +108,24 @@ enum Command {
         #[arg(long)]
         people: Option<PathBuf>,
     },
+    /// Attach a videoconference tool's attendance export (Zoom participant report, Teams
+    /// attendance report) to a stored meeting: who was connected, and for how long.
+    Attendance {
+        /// The meeting (GROUP/NUMBER, GROUP/YYYY-MM-DD, or an id).
+        meeting: String,
+        /// The export (CSV; Teams' UTF-16 files too).
+        file: PathBuf,
+        /// How the export writes dates like 03/04/2026, when neither the dates nor the
+        /// meeting's day tell: dmy (day first) or mdy (month first).
+        #[arg(long, value_parser = parse_date_order, value_name = "ORDER")]
+        dates: Option<ingest::attendance::DateOrder>,
+        /// Show what would be attached without storing it.
+        #[arg(long)]
+        dry_run: bool,
+        /// Known people and aliases (TOML), to settle names.
+        #[arg(long)]
+        people: Option<PathBuf>,
+    },
     /// The groups in the archive.
     Groups,
     /// The meetings in the archive, by group and date.
@@ -318,6 +336,25 @@ fn run_command(
         } => {
             let hints = load_hints(people.as_deref())?;
             archive::import(&mut db()?, &paths, &hints, from)
+        }
+        Command::Attendance {
+            meeting,
+            file,
+            dates,
+            dry_run,
+            people,
+        } => {
+            let hints = load_hints(people.as_deref())?;
+            let bytes = read_bytes(&file)?;
+            let mut store = if dry_run { db_ro()? } else { db()? };
+            let attach = archive::Attach {
+                meeting: &meeting,
+                file: &file,
+                bytes: &bytes,
+                order: dates,
+                dry_run,
+            };
+            printed(archive::attendance(&mut store, &attach, &hints))
         }
         Command::Groups => printed(archive::groups(&db_ro()?)),
         Command::Meetings { group } => printed(archive::meetings(&db_ro()?, group.as_deref())),
@@ -647,6 +684,12 @@ fn detect(files: &[PathBuf]) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--dates dmy|mdy`.
+fn parse_date_order(text: &str) -> Result<ingest::attendance::DateOrder, String> {
+    ingest::attendance::DateOrder::parse(text)
+        .ok_or_else(|| format!("'{text}' is neither dmy (day first) nor mdy (month first)"))
 }
 
 /// `--from NAME`: a reader by its name, or the list of names.

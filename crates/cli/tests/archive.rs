@@ -614,12 +614,30 @@ fn an_exported_archive_imports_back_to_the_same_archive() {
     ]);
     archive.ok(&["people", "merge", "Daniel Hoffmann", "Daniel Mwangi"]);
     archive.ok(&["people", "alias", "Inès Marchetti", "the Secretariat"]);
+    archive.ok(&[
+        "attendance",
+        "WG-Data/26",
+        &attendance_export("zoom-with-summary.csv"),
+    ]);
     let exported = archive.path("all.json");
     archive.ok(&["export", "--all", "-o", &exported.display().to_string()]);
     let first = std::fs::read_to_string(&exported).expect("the export was written");
     let document: Value = serde_json::from_str(&first).expect("JSON");
     assert_eq!(document["format"], "rapporteur.archive/1");
     assert_eq!(document["meetings"].as_array().map(Vec::len), Some(9));
+    let with_attendance: Vec<&Value> = document["meetings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|m| m.get("attendance").is_some())
+        .collect();
+    assert_eq!(with_attendance.len(), 1);
+    assert_eq!(
+        with_attendance[0]["attendance"]["attendees"][3]["sessions"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
 
     let copy = archive.path("copy.db");
     let run = archive.run_on(&copy, &["import", &exported.display().to_string()]);
@@ -645,6 +663,109 @@ fn an_exported_archive_imports_back_to_the_same_archive() {
             .stdout
     };
     assert_eq!(person(&copy), person(&archive.db()));
+}
+
+fn attendance_export(name: &str) -> String {
+    root()
+        .join("crates/ingest/test_data/attendance")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn attendance_exports_attach_to_meetings_without_guessing() {
+    let archive = Archive::with_examples();
+    let zoom = attendance_export("zoom-with-summary.csv");
+    // A dry run shows what would be stored, and stores nothing.
+    let shown = archive.ok(&["attendance", "WG-Data/26", &zoom, "--dry-run"]);
+    assert!(
+        shown.contains("9 names connected, 7 of them on the participant list"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Daniel                                1h 28m  1 session  ? ambiguous: Daniel Mwangi, Daniel Hoffmann"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "iPhone                                    4m  1 session  ? not on the participant list"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Marchetti, Inès                       1h 35m  1 session  = Inès Marchetti"),
+        "{shown}"
+    );
+    assert!(shown.ends_with("Nothing stored (--dry-run).\n"), "{shown}");
+    let exported = archive.ok(&["export", "--all"]);
+    assert!(!exported.contains("\"attendance\""));
+
+    // Day and month cannot be told apart in the Teams file, and the 21st meeting's day
+    // does not tell: one line, nothing stored; --dates says.
+    let teams = attendance_export("teams-utf16.csv");
+    let run = archive.run(&["attendance", "WG-Data/21", &teams]);
+    assert!(
+        one_error_line(&run).contains("--dates dmy or --dates mdy"),
+        "{}",
+        run.stderr
+    );
+    // The 24th meeting's day (3 November) tells: 03/11/2026 is day first.
+    let attached = archive.ok(&["attendance", "WG-Data/24", &teams]);
+    assert!(
+        attached.ends_with("Attached to WG-Data/24.\n"),
+        "{attached}"
+    );
+    assert!(
+        attached.contains("Lucía Ferreyra     1h 25m  2 sessions"),
+        "{attached}"
+    );
+    assert!(!attached.contains("warning"), "{attached}");
+    // Told month first, the same file is of 11 March: the wrong day is said.
+    let said = archive.ok(&[
+        "attendance",
+        "WG-Data/24",
+        &teams,
+        "--dates",
+        "mdy",
+        "--dry-run",
+    ]);
+    assert!(
+        said.contains("warning: no one in the export joined on the meeting's day, 2026-11-03"),
+        "{said}"
+    );
+
+    // Not an export, or no such meeting: one line naming the problem.
+    let report = example(25).display().to_string();
+    let run = archive.run(&["attendance", "WG-Data/25", &report]);
+    assert!(
+        one_error_line(&run).contains("not an attendance export"),
+        "{}",
+        run.stderr
+    );
+    let run = archive.run(&["attendance", "WG-Data/99", &zoom]);
+    assert!(
+        one_error_line(&run).contains("WG-Data/99"),
+        "{}",
+        run.stderr
+    );
+
+    // Attached again, the export replaces the earlier one.
+    archive.ok(&["attendance", "WG-Data/24", &teams]);
+    let document: Value = archive.json(&["export", "--all"]);
+    let attendance: Vec<&Value> = document["meetings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m.get("attendance"))
+        .collect();
+    assert_eq!(attendance.len(), 1);
+    assert_eq!(attendance[0]["tool"], "teams");
+    assert_eq!(attendance[0]["attendees"].as_array().map(Vec::len), Some(5));
+    assert_eq!(
+        attendance[0]["attendees"][2]["participant"],
+        "Lucía Ferreyra"
+    );
 }
 
 #[test]

@@ -84,7 +84,8 @@ pub fn decode(bytes: &[u8]) -> Result<Text, InputError> {
     })
 }
 
-fn hex_sha256(bytes: &[u8]) -> String {
+/// Hex SHA-256 of some bytes, as a record's `source.sha256` gives it.
+pub fn hex_sha256(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(64);
     for byte in digest.iter() {

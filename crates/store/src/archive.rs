@@ -2,7 +2,7 @@
 //!
 //! The document holds the people (name, URL slug, stakeholder group, aliases with their
 //! group) and every meeting: its record in interface `rapporteur.record/1` and its source
-//! text. It holds nothing that depends on when or where it was made (no ids, no time stamps),
+//! text, and the attendance export attached to it, if any. It holds nothing that depends on when or where it was made (no ids, no time stamps),
 //! so exporting an archive, importing the document into an empty store and exporting again
 //! gives the same bytes.
 
@@ -61,12 +61,16 @@ impl Store {
             .all_meetings()?
             .into_iter()
             .map(|stored| {
-                json!({
+                let mut meeting = json!({
                     "record": render::json::to_json(&stored.record),
                     "source_text": stored.source_text,
-                })
+                });
+                if let Some(presence) = crate::presence::read(&self.conn, stored.meeting.id)? {
+                    meeting["attendance"] = crate::presence::to_archive_json(&presence);
+                }
+                Ok(meeting)
             })
-            .collect::<Vec<_>>();
+            .collect::<Result<Vec<_>, StoreError>>()?;
         let document = json!({
             "format": ARCHIVE_FORMAT,
             "people": people,
@@ -160,15 +164,19 @@ impl Store {
                 StoreError::Invalid(format!("meeting {} of the archive: {e}", index + 1))
             })?;
             let mut rows = Vec::new();
-            done.meetings.push(import_in(
+            let imported = import_in(
                 &tx,
                 &record,
                 source_text.as_deref(),
                 now,
                 &mut rows,
                 &mut found,
-            )?);
+            )?;
             crate::write::index_passages(&tx, &rows)?;
+            if let Some(attendance) = meeting.get("attendance").filter(|v| !v.is_null()) {
+                crate::presence::from_archive_json(&tx, imported.meeting.id, attendance)?;
+            }
+            done.meetings.push(imported);
             let (ready, still): (Vec<_>, Vec<_>) = waiting
                 .into_iter()
                 .partition(|(_, _, group)| crate::write::group_id(&tx, group).is_ok());

@@ -21,6 +21,7 @@
 mod archive;
 mod browse;
 mod people;
+mod presence;
 mod read;
 mod schema;
 mod write;
@@ -32,6 +33,7 @@ use rusqlite::{Connection, OpenFlags, ffi::ErrorCode};
 
 pub use archive::{ARCHIVE_FORMAT, ArchiveImport};
 pub use browse::{Due, Facets, GroupView, Member};
+pub use presence::{Presence, PresenceRow};
 pub use read::{
     Affiliation, Agreed, AliasEntry, GroupSummary, Hit, MeetingRef, MeetingSummary, PersonSummary,
     PersonView, Said, SearchQuery, SearchResults, Segment, StoredMeeting, Unresolved,

@@ -138,6 +138,29 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TABLE generation (n INTEGER NOT NULL);
     INSERT INTO generation (n) VALUES (0);
     ",
+    // 4: attendance exports of videoconference tools (source of truth, like the records):
+    // who was connected and for how long, with the participant each name was matched to.
+    "
+    CREATE TABLE presence_sources (
+        meeting_id   INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        tool         TEXT NOT NULL,
+        title        TEXT,
+        source_path  TEXT NOT NULL,
+        sha256       TEXT NOT NULL
+    );
+    CREATE TABLE presence (
+        meeting_id   INTEGER NOT NULL REFERENCES presence_sources(meeting_id) ON DELETE CASCADE,
+        position     INTEGER NOT NULL,
+        name         TEXT NOT NULL,
+        email        TEXT,
+        role         TEXT,
+        participant  TEXT,
+        seconds      INTEGER NOT NULL,
+        line         INTEGER NOT NULL,
+        sessions     TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, position)
+    );
+    ",
 ];
 
 /// Migrations after which the derived tables must be rebuilt: the schema version they bring.

@@ -327,6 +327,7 @@ async fn group(
 #[template(path = "meeting.html")]
 struct MeetingPage {
     v: MeetingView,
+    presence: Option<views::PresenceView>,
 }
 
 async fn meeting(
@@ -339,7 +340,9 @@ async fn meeting(
         let stored = store.meeting(&found)?;
         let slugs = store.slugs(&found)?;
         let (previous, next) = store.neighbours(&found)?;
+        let presence = store.attendance(&found)?;
         render(&MeetingPage {
+            presence: presence.as_ref().map(views::presence_view),
             v: views::meeting_view(
                 &found,
                 &stored.record,

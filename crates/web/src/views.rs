@@ -175,6 +175,50 @@ pub struct MeetingView {
     pub json_url: String,
 }
 
+/// A meeting's attendance export, as the meeting page shows it.
+#[derive(Debug, Clone)]
+pub struct PresenceView {
+    /// "Zoom participant report".
+    pub tool: String,
+    pub rows: Vec<PresenceLine>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PresenceLine {
+    /// The name as the tool wrote it.
+    pub name: String,
+    /// The participant it was matched to; none when it fits nobody, or several people.
+    pub person: Option<PersonLink>,
+    /// "1 h 05 min".
+    pub time: String,
+    pub sessions: usize,
+}
+
+pub fn presence_view(presence: &store::Presence) -> PresenceView {
+    PresenceView {
+        tool: presence.tool.describe().to_owned(),
+        rows: presence
+            .rows
+            .iter()
+            .map(|row| PresenceLine {
+                name: row.attendee.name.clone(),
+                person: row.participant.as_ref().map(|name| PersonLink {
+                    name: name.clone(),
+                    url: row.person.as_ref().map(|(_, slug)| person_url(slug)),
+                }),
+                time: match (
+                    row.attendee.seconds / 3600,
+                    row.attendee.seconds % 3600 / 60,
+                ) {
+                    (0, m) => format!("{m} min"),
+                    (h, m) => format!("{h} h {m:02} min"),
+                },
+                sessions: row.attendee.sessions.len(),
+            })
+            .collect(),
+    }
+}
+
 fn link(name: &str, slugs: &HashMap<String, String>) -> PersonLink {
     PersonLink {
         name: name.to_owned(),

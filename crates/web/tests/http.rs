@@ -180,6 +180,33 @@ async fn a_meeting_page_shows_the_record_with_its_doubts_marked() {
 }
 
 #[tokio::test]
+async fn a_meeting_page_shows_the_time_present_from_its_attendance_export() {
+    let html = page("/groups/wg-data/meetings/26").await;
+    let section = html
+        .split("<h2 id=\"time-present\">")
+        .nth(1)
+        .expect("a time-present section");
+    assert!(section.contains("Zoom participant report"), "{section}");
+    // The name as the tool wrote it, matched to the participant, linked to the person.
+    assert!(
+        section.contains("<td>Henrik Lindqvist (Nordic Institute)</td><td><a href=\"/people/henrik-lindqvist\">Henrik Lindqvist</a></td><td>1 h 31 min</td><td>1</td>"),
+        "{section}"
+    );
+    // Two Daniels attend: the bare "Daniel" of the export is matched to neither.
+    assert!(
+        section.contains("<td>Daniel</td><td><span class=\"unsettled\">not matched</span></td>"),
+        "{section}"
+    );
+    assert!(section.contains("<td>Kenji Watanabe</td>") && section.contains("<td>2</td>"));
+    // A meeting without an export has no such section.
+    assert!(
+        !page("/groups/wg-data/meetings/25")
+            .await
+            .contains("time-present")
+    );
+}
+
+#[tokio::test]
 async fn a_person_page_shows_affiliations_interventions_and_agreements() {
     let html = page("/people/wanjiru-kamau").await;
     assert!(html.contains("<h1>Wanjiru Kamau</h1>"));

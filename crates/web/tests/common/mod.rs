@@ -36,5 +36,26 @@ pub fn build_archive(dir: &Path, hostile: &str) -> PathBuf {
             .import(&record, Some(&text), "2026-11-26T00:00:00Z")
             .expect("imported");
     }
+    // Meeting 26 has its Zoom participant report attached, names matched as the CLI does.
+    let meeting = store.find_meeting("WG-Data/26").expect("meeting 26");
+    let record = store.meeting(&meeting).expect("its record").record;
+    let export = root().join("crates/ingest/test_data/attendance/zoom-with-summary.csv");
+    let bytes = std::fs::read(&export).expect("the export");
+    let context = ingest::attendance::Context {
+        meeting_day: record.meeting.date,
+        order: None,
+    };
+    let report = ingest::attendance::read(&bytes, context).expect("an export");
+    let participants: Vec<Option<String>> =
+        ingest::attendance::match_names(&report, &record.participants, &hints)
+            .into_iter()
+            .map(|m| match m.speaker {
+                model::Speaker::Resolved { name, .. } => Some(name),
+                _ => None,
+            })
+            .collect();
+    store
+        .set_attendance(&meeting, &report, &participants, "zoom.csv", "0")
+        .expect("attached");
     path
 }
