@@ -20,6 +20,7 @@ pub struct ArchiveImport {
     pub people: usize,
     pub aliases: usize,
     pub meetings: Vec<crate::Imported>,
+    pub documents: usize,
 }
 
 impl Store {
@@ -71,11 +72,15 @@ impl Store {
                 Ok(meeting)
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
-        let document = json!({
+        let mut document = json!({
             "format": ARCHIVE_FORMAT,
             "people": people,
             "meetings": meetings,
         });
+        let documents = crate::documents::to_archive_json(self)?;
+        if !documents.is_empty() {
+            document["documents"] = Value::Array(documents);
+        }
         let mut out = serde_json::to_string_pretty(&document)
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
         out.push('\n');
@@ -195,6 +200,14 @@ impl Store {
             return Err(bad(&format!(
                 "alias '{alias}' names group '{group}', which has no meeting"
             )));
+        }
+        match document.get("documents") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(documents)) => {
+                crate::documents::from_archive_json(&tx, documents)?;
+                done.documents = documents.len();
+            }
+            Some(_) => return Err(bad("'documents' is not a list")),
         }
         crate::write::bump(&tx)?;
         tx.commit()?;

@@ -20,6 +20,7 @@
 
 mod archive;
 mod browse;
+mod documents;
 mod people;
 mod presence;
 mod read;
@@ -33,6 +34,9 @@ use rusqlite::{Connection, OpenFlags, ffi::ErrorCode};
 
 pub use archive::{ARCHIVE_FORMAT, ArchiveImport};
 pub use browse::{Due, Facets, GroupView, Member};
+pub use documents::{
+    Comment, Consultation, DocumentSummary, Quote, RevisionSummary, StoredRevision, label_key,
+};
 pub use presence::{Presence, PresenceRow};
 pub use read::{
     Affiliation, Agreed, AliasEntry, GroupSummary, Hit, MeetingRef, MeetingSummary, PersonSummary,

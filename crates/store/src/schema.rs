@@ -161,6 +161,49 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (meeting_id, position)
     );
     ",
+    // 5: negotiated documents (source of truth): revisions as received, consultations on a
+    // revision, and comments on a revision's paragraphs.
+    "
+    CREATE TABLE documents (
+        id      INTEGER PRIMARY KEY,
+        slug    TEXT NOT NULL UNIQUE,
+        key     TEXT NOT NULL UNIQUE,
+        title   TEXT NOT NULL,
+        owner   TEXT
+    );
+    CREATE TABLE revisions (
+        id           INTEGER PRIMARY KEY,
+        document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position     INTEGER NOT NULL,
+        label        TEXT NOT NULL,
+        key          TEXT NOT NULL,
+        date         TEXT,
+        source_path  TEXT NOT NULL,
+        sha256       TEXT NOT NULL,
+        source       BLOB NOT NULL,
+        UNIQUE (document_id, key),
+        UNIQUE (document_id, position)
+    );
+    CREATE TABLE consultations (
+        id           INTEGER PRIMARY KEY,
+        revision_id  INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+        opens        TEXT,
+        deadline     TEXT NOT NULL
+    );
+    CREATE TABLE comments (
+        id           INTEGER PRIMARY KEY,
+        revision_id  INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+        paragraph    INTEGER NOT NULL,
+        number       TEXT,
+        author       TEXT NOT NULL,
+        text         TEXT NOT NULL,
+        exact        TEXT,
+        prefix       TEXT,
+        suffix       TEXT,
+        created_at   TEXT NOT NULL
+    );
+    CREATE INDEX comments_by_revision ON comments(revision_id, paragraph);
+    ",
 ];
 
 /// Migrations after which the derived tables must be rebuilt: the schema version they bring.
