@@ -33,7 +33,7 @@ enum Layer {
 fn layer(krate: &str) -> Option<Layer> {
     match krate {
         "model" => Some(Layer::Model),
-        "ingest" | "render" => Some(Layer::Pure),
+        "ingest" | "render" | "texts" => Some(Layer::Pure),
         "store" => Some(Layer::Store),
         "web" => Some(Layer::Web),
         "cli" => Some(Layer::Binary),

@@ -1,0 +1,41 @@
+//! Negotiated texts: the revisions of a document, the identity of each paragraph across them,
+//! redlines between any two, and comments that follow the text into the next revision.
+//!
+//! Everything here is a pure function of what the caller hands in: bytes of a revision, parsed
+//! revisions, comments. Nothing reads a file, a clock or the environment, and nothing panics on
+//! bad input: reading returns a [`TextError`] with one clear line, everything after reading
+//! always returns a value.
+//!
+//! The pieces, in the order a caller uses them:
+//!
+//! - [`read_revision`]: bytes of a plain-text, Markdown or DOCX revision into a [`Revision`],
+//!   paragraphs numbered exactly as the negotiators numbered them.
+//! - [`align()`](align::align) and [`History`]: which paragraph of one revision is which
+//!   paragraph of the next (unchanged, edited, renumbered, moved, split, merged, deleted,
+//!   inserted, reinserted), and one [`ParaId`] per paragraph through all revisions.
+//! - [`diff()`](diff::diff), [`apply`] and [`render_diff`]: a redline between two revisions,
+//!   with word-level changes inside edited paragraphs, that reproduces the later revision
+//!   exactly, rendered for a terminal, Markdown, HTML or JSON.
+//! - [`anchor()`](anchor::anchor), [`relocate`] and [`compile()`](compile::compile): comments
+//!   anchored to a quote, moved to the next revision, and gathered for the co-chairs.
+
+pub mod align;
+pub mod anchor;
+pub mod compile;
+pub mod diff;
+mod docx;
+mod error;
+pub mod history;
+mod number;
+mod plain;
+mod read;
+pub mod render;
+mod revision;
+mod similarity;
+mod words;
+
+pub use error::TextError;
+
+pub use read::{MAX_BYTES, read_revision};
+
+pub use revision::{Paragraph, ParagraphKind, Revision, Warning};
