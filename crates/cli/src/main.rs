@@ -16,6 +16,7 @@ use model::{Record, Severity};
 use render::{Format, RenderOptions};
 
 mod archive;
+mod documents;
 
 /// The sample report bundled with the binary: the 106th meeting of the IGF MAG Working Group
 /// on IGF Strengthening and Strategy.
@@ -197,6 +198,9 @@ enum Command {
     /// People across meetings.
     #[command(subcommand)]
     People(PeopleCommand),
+    /// Negotiated documents: revisions, paragraphs, redlines, consultations and comments.
+    #[command(subcommand)]
+    Doc(documents::DocCommand),
     /// Settle an ambiguous or unknown speaker everywhere it occurs ("Jorge" is Jorge
     /// Cancio); with no name, list the names still unsettled.
     Resolve {
@@ -410,6 +414,9 @@ fn run_command(
         }
         Command::Person { name, json } | Command::People(PeopleCommand::Show { name, json }) => {
             printed(archive::person(&db_ro()?, &name, json))
+        }
+        Command::Doc(command) => {
+            documents::run(|write| if write { db() } else { db_ro() }, command)
         }
         Command::People(PeopleCommand::List) => printed(archive::people_list(&db_ro()?)),
         Command::People(PeopleCommand::Alias {

@@ -94,28 +94,26 @@ impl Store {
         short: Option<&str>,
         owner: Option<&str>,
     ) -> Result<DocumentSummary, StoreError> {
-        let title = title.trim();
-        if title.is_empty() {
-            return Err(StoreError::Invalid("a document needs a title".into()));
-        }
-        let slug = slug(short.unwrap_or(title));
-        if slug.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "'{}' gives no name for addresses; give --short with letters or digits",
-                short.unwrap_or(title)
-            )));
-        }
         let tx = self.conn.transaction()?;
-        if let Some(existing) = find_document(&tx, title)?.or(find_document(&tx, &slug)?) {
-            return Err(StoreError::Invalid(format!(
-                "a document '{}' ({}) already exists",
-                existing.1, existing.2
-            )));
+        let (_, _, slug) = insert_document(&tx, title, short, owner)?;
+        bump(&tx)?;
+        tx.commit()?;
+        self.document(&slug)
+    }
+
+    /// Creates a document with its revisions, in one transaction: all of it or nothing.
+    pub fn import_document(
+        &mut self,
+        title: &str,
+        short: Option<&str>,
+        owner: Option<&str>,
+        revisions: &[(RevisionSummary, &[u8])],
+    ) -> Result<DocumentSummary, StoreError> {
+        let tx = self.conn.transaction()?;
+        let (id, title, slug) = insert_document(&tx, title, short, owner)?;
+        for (summary, bytes) in revisions {
+            insert_revision(&tx, id, &title, summary, bytes)?;
         }
-        tx.execute(
-            "INSERT INTO documents (slug, key, title, owner) VALUES (?1, ?2, ?3, ?4)",
-            params![slug, key(title), title, owner],
-        )?;
         bump(&tx)?;
         tx.commit()?;
         self.document(&slug)
@@ -307,6 +305,37 @@ fn insert_comment(tx: &Connection, revision_id: i64, comment: &Comment) -> Resul
         ],
     )?;
     Ok(tx.last_insert_rowid())
+}
+
+/// (id, title, slug) of a new document.
+fn insert_document(
+    tx: &Connection,
+    title: &str,
+    short: Option<&str>,
+    owner: Option<&str>,
+) -> Result<(i64, String, String), StoreError> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(StoreError::Invalid("a document needs a title".into()));
+    }
+    let slug = slug(short.unwrap_or(title));
+    if slug.is_empty() {
+        return Err(StoreError::Invalid(format!(
+            "'{}' gives no name for addresses; give a short name with letters or digits",
+            short.unwrap_or(title)
+        )));
+    }
+    if let Some(existing) = find_document(tx, title)?.or(find_document(tx, &slug)?) {
+        return Err(StoreError::Invalid(format!(
+            "a document '{}' ({}) already exists",
+            existing.1, existing.2
+        )));
+    }
+    tx.execute(
+        "INSERT INTO documents (slug, key, title, owner) VALUES (?1, ?2, ?3, ?4)",
+        params![slug, key(title), title, owner],
+    )?;
+    Ok((tx.last_insert_rowid(), title.to_owned(), slug))
 }
 
 fn insert_revision(
