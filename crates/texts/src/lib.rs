@@ -34,6 +34,8 @@ mod revision;
 mod similarity;
 mod words;
 
+pub use align::{Alignment, Link, LinkKind, align};
+pub use diff::{Change, Diff, Entry, Head, Summary, WordOp, apply, diff};
 pub use error::TextError;
 
 pub use read::{MAX_BYTES, read_revision};
