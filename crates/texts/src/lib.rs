@@ -37,6 +37,7 @@ mod words;
 pub use align::{Alignment, Link, LinkKind, align};
 pub use diff::{Change, Diff, Entry, Head, Summary, WordOp, apply, diff};
 pub use error::TextError;
+pub use history::{History, ParaId, Step};
 
 pub use read::{MAX_BYTES, read_revision};
 
