@@ -41,4 +41,5 @@ pub use history::{History, ParaId, Step};
 
 pub use read::{MAX_BYTES, read_revision};
 
+pub use render::{DiffFormat, render_diff};
 pub use revision::{Paragraph, ParagraphKind, Revision, Warning};
