@@ -263,7 +263,7 @@ fn wrap_markdown(marker: &str, text: &str) -> String {
     format!("{lead}{marker}{trimmed}{marker}{tail}")
 }
 
-fn escape_markdown(text: &str) -> String {
+pub(crate) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
