@@ -21,6 +21,7 @@
 
 pub mod align;
 pub mod anchor;
+pub mod comment;
 pub mod compile;
 pub mod diff;
 mod docx;
@@ -34,8 +35,15 @@ mod revision;
 mod similarity;
 mod words;
 
+pub use align::{Alignment, Link, LinkKind, align};
+pub use anchor::{Anchor, Relocation, anchor, relocate};
+pub use comment::{Comment, Placement, carry};
+pub use compile::{CompileFormat, Placed, compile};
+pub use diff::{Change, Diff, Entry, Head, Summary, WordOp, apply, diff};
 pub use error::TextError;
+pub use history::{History, ParaId, Step};
 
 pub use read::{MAX_BYTES, read_revision};
 
+pub use render::{DiffFormat, render_diff};
 pub use revision::{Paragraph, ParagraphKind, Revision, Warning};

@@ -108,3 +108,41 @@ pub fn p(style: Option<&str>, num: Option<(u32, u32)>, text: &str) -> String {
         r#"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t xml:space="preserve">{first}</w:t></w:r><w:r><w:t xml:space="preserve">{second}</w:t></w:r></w:p>"#
     )
 }
+
+/// How a paragraph is named in expected alignments: its number, or `#` and a heading's text.
+pub fn name(revision: &Revision, index: usize) -> String {
+    let p = &revision.paragraphs[index];
+    match &p.number {
+        Some(n) => n.clone(),
+        None => format!("#{}", p.text),
+    }
+}
+
+/// One line per diff entry: `A -> B: changes`, `-` where a side has no paragraph, `+` between
+/// merged sources.
+pub fn show_diff(diff: &texts::Diff, a: &Revision, b: &Revision) -> String {
+    let mut out = String::new();
+    for e in &diff.entries {
+        let left = if e.a.is_empty() {
+            "-".to_owned()
+        } else {
+            e.a.iter()
+                .map(|&i| name(a, i))
+                .collect::<Vec<_>>()
+                .join("+")
+        };
+        let right = e.b.map_or("-".to_owned(), |j| name(b, j));
+        let changes: Vec<String> = e
+            .changes
+            .iter()
+            .map(|c| {
+                serde_json::to_value(c)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default()
+            })
+            .collect();
+        out.push_str(&format!("{left} -> {right}: {}\n", changes.join(" ")));
+    }
+    out
+}
