@@ -1,6 +1,7 @@
 //! `rapporteur doc …`: negotiated documents in the archive. The store keeps each revision's
 //! bytes; the `texts` crate reads them here, so what is shown is always what was received.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -49,6 +50,66 @@ pub enum DocCommand {
         /// Only this paragraph ("101", "54 bis", "PP3").
         #[arg(long)]
         para: Option<String>,
+    },
+    /// The redline between two revisions: paragraphs aligned by their text, words inserted
+    /// and deleted, moves as moves, and a summary.
+    Diff {
+        document: String,
+        /// The earlier revision's label.
+        from: String,
+        /// The later revision's label.
+        to: String,
+        /// terminal (colours on a terminal), markdown, html (inline), side-by-side (HTML), json.
+        #[arg(long, default_value = "terminal")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// One paragraph through every revision: its number, its text and what changed.
+    History {
+        document: String,
+        /// The paragraph's number in --rev.
+        #[arg(long)]
+        para: String,
+        /// The revision the number is of; default: the last.
+        #[arg(long)]
+        rev: Option<String>,
+    },
+    /// Comment on a paragraph of a revision, or on a quoted span of it.
+    Comment {
+        document: String,
+        #[arg(long)]
+        rev: String,
+        #[arg(long)]
+        para: String,
+        /// Who comments.
+        #[arg(long)]
+        author: String,
+        /// The comment.
+        #[arg(long)]
+        text: String,
+        /// The exact words of the paragraph the comment is about (once in the paragraph).
+        #[arg(long)]
+        quote: Option<String>,
+    },
+    /// Every comment, where it stands in a revision (the last by default), and whether the
+    /// words it quoted survived, changed or disappeared.
+    Comments {
+        document: String,
+        #[arg(long)]
+        rev: Option<String>,
+    },
+    /// All comments on a revision by paragraph, as one document for the co-chairs.
+    Compile {
+        document: String,
+        #[arg(long)]
+        rev: String,
+        /// markdown or html.
+        #[arg(long, default_value = "markdown")]
+        format: String,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Open a consultation on a revision: comments until the deadline.
     Consult {
@@ -160,6 +221,173 @@ pub fn run(store: impl FnOnce(bool) -> Result<Store>, command: DocCommand) -> Re
                 }
             }
         }
+        DocCommand::Diff {
+            document,
+            from,
+            to,
+            format,
+            output,
+        } => {
+            let format = match format.as_str() {
+                "terminal" => texts::DiffFormat::Terminal {
+                    color: output.is_none() && std::io::stdout().is_terminal(),
+                },
+                "markdown" | "md" => texts::DiffFormat::Markdown,
+                "html" => texts::DiffFormat::Html,
+                "side-by-side" => texts::DiffFormat::HtmlSideBySide,
+                "json" => texts::DiffFormat::Json,
+                other => bail!(
+                    "unknown diff format '{other}' (known: terminal, markdown, html, side-by-side, json)"
+                ),
+            };
+            let set = Set::load(&store(false)?, &document)?;
+            let (a, b) = (set.index(&from)?, set.index(&to)?);
+            let revisions = set.revisions();
+            let diff = set.history.diff(&revisions, a, b);
+            let rendered = texts::render_diff(&diff, revisions[a], revisions[b], format);
+            if let Some(path) = output {
+                crate::write_atomically(&path, rendered.as_bytes())?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            rendered
+        }
+        DocCommand::History {
+            document,
+            para,
+            rev,
+        } => {
+            let set = Set::load(&store(false)?, &document)?;
+            let at = match &rev {
+                Some(label) => set.index(label)?,
+                None => set.read.len() - 1,
+            };
+            let index = set.read[at].1.find(&para).ok_or_else(|| {
+                anyhow!(
+                    "{} of {document} has no paragraph {para}",
+                    set.read[at].0.label
+                )
+            })?;
+            set.history_of(at, index)
+        }
+        DocCommand::Comment {
+            document,
+            rev,
+            para,
+            author,
+            text,
+            quote,
+        } => {
+            let mut store = store(true)?;
+            let (label, revision) = load(&store, &document, Some(&rev))?;
+            let index = revision
+                .find(&para)
+                .ok_or_else(|| anyhow!("{label} of {document} has no paragraph {para}"))?;
+            let paragraph = &revision.paragraphs[index];
+            let quote = match quote {
+                None => None,
+                Some(words) => {
+                    let found: Vec<usize> = paragraph
+                        .text
+                        .match_indices(&words)
+                        .map(|(i, _)| i)
+                        .collect();
+                    match found.as_slice() {
+                        [] => bail!("paragraph {para} of {label} does not contain \"{words}\""),
+                        [start] => {
+                            let anchor =
+                                texts::anchor(&paragraph.text, *start, start + words.len());
+                            Some(store::Quote {
+                                exact: anchor.exact,
+                                prefix: anchor.prefix,
+                                suffix: anchor.suffix,
+                            })
+                        }
+                        _ => bail!(
+                            "\"{words}\" occurs {} times in paragraph {para} of {label}; quote more words so that it occurs once",
+                            found.len()
+                        ),
+                    }
+                }
+            };
+            store.add_comment(
+                &document,
+                &store::Comment {
+                    id: 0,
+                    revision: label.clone(),
+                    paragraph: index,
+                    number: paragraph.number.clone(),
+                    author,
+                    text,
+                    quote,
+                    created_at: crate::archive::now(),
+                },
+            )?;
+            format!("Comment stored on paragraph {para} of {label}.\n")
+        }
+        DocCommand::Comments { document, rev } => {
+            let store = store(false)?;
+            let set = Set::load(&store, &document)?;
+            let to = match &rev {
+                Some(label) => set.index(label)?,
+                None => set.read.len() - 1,
+            };
+            let comments = set.comments(&store.comments(&document)?)?;
+            let revisions = set.revisions();
+            let mut out = String::new();
+            for (stored, comment) in store.comments(&document)?.iter().zip(&comments) {
+                let placement = texts::carry(&set.history, &revisions, comment, to);
+                out.push_str(&format!(
+                    "{} on {} para {}{}: {}\n  {}\n",
+                    stored.author,
+                    stored.revision,
+                    stored.number.as_deref().unwrap_or("(unnumbered)"),
+                    stored
+                        .quote
+                        .as_ref()
+                        .map(|q| format!(" (\"{}\")", q.exact))
+                        .unwrap_or_default(),
+                    set.placement(to, &placement),
+                    stored.text
+                ));
+            }
+            if out.is_empty() {
+                out.push_str("No comments yet.\n");
+            }
+            out
+        }
+        DocCommand::Compile {
+            document,
+            rev,
+            format,
+            output,
+        } => {
+            let format = match format.as_str() {
+                "markdown" | "md" => texts::CompileFormat::Markdown,
+                "html" => texts::CompileFormat::Html,
+                other => bail!("unknown format '{other}' (known: markdown, html)"),
+            };
+            let store = store(false)?;
+            let set = Set::load(&store, &document)?;
+            let to = set.index(&rev)?;
+            let comments = set.comments(&store.comments(&document)?)?;
+            let revisions = set.revisions();
+            let placed: Vec<texts::Placed<'_>> = comments
+                .iter()
+                .filter(|c| c.rev <= to)
+                .map(|comment| texts::Placed {
+                    comment,
+                    placement: texts::carry(&set.history, &revisions, comment, to),
+                })
+                .collect();
+            let title = store.document(&document)?.title;
+            let heading = format!("{title}, {}", set.read[to].0.label);
+            let rendered = texts::compile(revisions[to], &heading, &placed, format);
+            if let Some(path) = output {
+                crate::write_atomically(&path, rendered.as_bytes())?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            rendered
+        }
         DocCommand::Consult {
             document,
             rev,
@@ -173,6 +401,9 @@ pub fn run(store: impl FnOnce(bool) -> Result<Store>, command: DocCommand) -> Re
         }
     };
     print(&out)?;
+    if !out.ends_with('\n') {
+        print("\n")?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -220,6 +451,113 @@ pub fn load_all(store: &Store, document: &str) -> Result<Vec<(RevisionSummary, R
             Ok((r.summary, revision))
         })
         .collect()
+}
+
+/// A document's revisions, read, with the identity of their paragraphs.
+pub struct Set {
+    pub read: Vec<(RevisionSummary, Revision)>,
+    pub history: texts::History,
+}
+
+impl Set {
+    pub fn load(store: &Store, document: &str) -> Result<Set> {
+        let read = load_all(store, document)?;
+        if read.is_empty() {
+            bail!("{document} has no revision yet");
+        }
+        let history = texts::History::build(&read.iter().map(|(_, r)| r).collect::<Vec<_>>());
+        Ok(Set { read, history })
+    }
+
+    pub fn revisions(&self) -> Vec<&Revision> {
+        self.read.iter().map(|(_, r)| r).collect()
+    }
+
+    /// The position of the revision labelled `label`.
+    pub fn index(&self, label: &str) -> Result<usize> {
+        self.read
+            .iter()
+            .position(|(s, _)| store::label_key(&s.label) == store::label_key(label))
+            .ok_or_else(|| {
+                let known: Vec<&str> = self.read.iter().map(|(s, _)| s.label.as_str()).collect();
+                anyhow!(
+                    "no revision '{label}' (the revisions are {})",
+                    known.join(", ")
+                )
+            })
+    }
+
+    /// Stored comments as the texts crate follows them.
+    pub fn comments(&self, stored: &[store::Comment]) -> Result<Vec<texts::Comment>> {
+        stored
+            .iter()
+            .map(|c| {
+                let rev = self.index(&c.revision)?;
+                if c.paragraph >= self.read[rev].1.paragraphs.len() {
+                    bail!("a stored comment points past the end of {}", c.revision);
+                }
+                Ok(texts::Comment {
+                    author: c.author.clone(),
+                    body: c.text.clone(),
+                    rev,
+                    para: self.history.id(rev, c.paragraph),
+                    anchor: c.quote.as_ref().map(|q| texts::Anchor {
+                        exact: q.exact.clone(),
+                        prefix: q.prefix.clone(),
+                        suffix: q.suffix.clone(),
+                    }),
+                    date: Some(c.created_at.clone()),
+                })
+            })
+            .collect()
+    }
+
+    /// "in Rev2 para 13; the quote survived".
+    pub fn placement(&self, to: usize, placement: &texts::Placement) -> String {
+        let label = &self.read[to].0.label;
+        let mut out = match placement.para {
+            None => format!("its paragraph is gone from {label}"),
+            Some(p) => format!(
+                "in {label} para {}",
+                self.read[to].1.paragraphs[p]
+                    .number
+                    .as_deref()
+                    .unwrap_or("(unnumbered)")
+            ),
+        };
+        match placement.quote {
+            Some(texts::Relocation::Survived { .. }) => out.push_str("; the quoted words survived"),
+            Some(texts::Relocation::Changed { .. }) => out.push_str("; the quoted words changed"),
+            Some(texts::Relocation::Gone) => out.push_str("; the quoted words are gone"),
+            None => {}
+        }
+        out
+    }
+
+    /// One paragraph's trail through the revisions, for people.
+    pub fn history_of(&self, rev: usize, para: usize) -> String {
+        let id = self.history.id(rev, para);
+        let mut out = String::new();
+        for step in self.history.trail(id) {
+            let (summary, revision) = &self.read[step.rev];
+            let changes: Vec<String> = step
+                .changes
+                .iter()
+                .map(|c| format!("{c:?}").to_lowercase())
+                .collect();
+            out.push_str(&format!(
+                "{} ({}): {}\n",
+                summary.label,
+                summary.date.as_deref().unwrap_or("no date"),
+                changes.join(", ")
+            ));
+            match step.para {
+                Some(p) => out.push_str(&format!("  {}\n", show_paragraph(revision, p).trim_end())),
+                None => out.push_str("  (not in this revision)\n"),
+            }
+        }
+        out
+    }
 }
 
 /// "123 paragraphs (9 headings, 5 preambular, 97 operative, 12 sub-paragraphs), 4 bracketed passages".
