@@ -242,8 +242,8 @@ pub fn run(store: impl FnOnce(bool) -> Result<Store>, command: DocCommand) -> Re
             };
             let set = Set::load(&store(false)?, &document)?;
             let (a, b) = (set.index(&from)?, set.index(&to)?);
-            let revisions = set.revisions();
-            let diff = set.history.diff(&revisions, a, b);
+            let revisions = set.0.revision_refs();
+            let diff = set.0.history.diff(&revisions, a, b);
             let rendered = texts::render_diff(&diff, revisions[a], revisions[b], format);
             if let Some(path) = output {
                 crate::write_atomically(&path, rendered.as_bytes())?;
@@ -256,18 +256,48 @@ pub fn run(store: impl FnOnce(bool) -> Result<Store>, command: DocCommand) -> Re
             para,
             rev,
         } => {
-            let set = Set::load(&store(false)?, &document)?;
+            let store = store(false)?;
+            let set = Set::load(&store, &document)?;
             let at = match &rev {
                 Some(label) => set.index(label)?,
-                None => set.read.len() - 1,
+                None => set.last(),
             };
-            let index = set.read[at].1.find(&para).ok_or_else(|| {
-                anyhow!(
-                    "{} of {document} has no paragraph {para}",
-                    set.read[at].0.label
-                )
+            let index = set.0.revisions[at].find(&para).ok_or_else(|| {
+                anyhow!("{} of {document} has no paragraph {para}", set.label(at))
             })?;
-            set.history_of(at, index)
+            let mut out = set.history_of(at, index);
+            let id = set.0.history.id(at, index);
+            let citations: Vec<store::Citation> = store
+                .citations(&set.0)?
+                .into_iter()
+                .filter(|c| set.0.history.id(c.rev, c.para) == id)
+                .collect();
+            if !citations.is_empty() {
+                out.push_str("\nCited in meetings:\n");
+            }
+            for c in citations {
+                let speaker = c
+                    .intervention
+                    .as_ref()
+                    .and_then(|(_, speaker, _)| speaker.label().map(str::to_owned))
+                    .unwrap_or_else(|| "(no speaker)".into());
+                out.push_str(&format!(
+                    "  {}/{} ({}), line {}: {speaker}, \"{}\" ({} para {})\n",
+                    c.meeting.group,
+                    c.meeting
+                        .number
+                        .map_or_else(|| "?".into(), |n| n.to_string()),
+                    c.meeting.date.as_deref().unwrap_or("no date"),
+                    c.line,
+                    c.text,
+                    set.label(c.rev),
+                    set.0.revisions[c.rev].paragraphs[c.para]
+                        .number
+                        .as_deref()
+                        .unwrap_or("?")
+                ));
+            }
+            out
         }
         DocCommand::Comment {
             document,
@@ -329,13 +359,13 @@ pub fn run(store: impl FnOnce(bool) -> Result<Store>, command: DocCommand) -> Re
             let set = Set::load(&store, &document)?;
             let to = match &rev {
                 Some(label) => set.index(label)?,
-                None => set.read.len() - 1,
+                None => set.last(),
             };
-            let comments = set.comments(&store.comments(&document)?)?;
-            let revisions = set.revisions();
+            let comments = set.0.comments(&store.comments(&document)?)?;
+            let revisions = set.0.revision_refs();
             let mut out = String::new();
             for (stored, comment) in store.comments(&document)?.iter().zip(&comments) {
-                let placement = texts::carry(&set.history, &revisions, comment, to);
+                let placement = texts::carry(&set.0.history, &revisions, comment, to);
                 out.push_str(&format!(
                     "{} on {} para {}{}: {}\n  {}\n",
                     stored.author,
@@ -369,18 +399,18 @@ pub fn run(store: impl FnOnce(bool) -> Result<Store>, command: DocCommand) -> Re
             let store = store(false)?;
             let set = Set::load(&store, &document)?;
             let to = set.index(&rev)?;
-            let comments = set.comments(&store.comments(&document)?)?;
-            let revisions = set.revisions();
+            let comments = set.0.comments(&store.comments(&document)?)?;
+            let revisions = set.0.revision_refs();
             let placed: Vec<texts::Placed<'_>> = comments
                 .iter()
                 .filter(|c| c.rev <= to)
                 .map(|comment| texts::Placed {
                     comment,
-                    placement: texts::carry(&set.history, &revisions, comment, to),
+                    placement: texts::carry(&set.0.history, &revisions, comment, to),
                 })
                 .collect();
             let title = store.document(&document)?.title;
-            let heading = format!("{title}, {}", set.read[to].0.label);
+            let heading = format!("{title}, {}", set.label(to));
             let rendered = texts::compile(revisions[to], &heading, &placed, format);
             if let Some(path) = output {
                 crate::write_atomically(&path, rendered.as_bytes())?;
@@ -440,86 +470,51 @@ pub fn load(store: &Store, document: &str, rev: Option<&str>) -> Result<(String,
     Ok((chosen.summary.label.clone(), revision))
 }
 
-/// Every stored revision of a document, read, oldest first, with its label and date.
-pub fn load_all(store: &Store, document: &str) -> Result<Vec<(RevisionSummary, Revision)>> {
-    store
-        .revisions(document)?
-        .into_iter()
-        .map(|r| {
-            let revision = texts::read_revision(&r.summary.source_path, &r.bytes)
-                .map_err(|e| anyhow!("the stored {}: {e}", r.summary.label))?;
-            Ok((r.summary, revision))
-        })
-        .collect()
-}
-
 /// A document's revisions, read, with the identity of their paragraphs.
-pub struct Set {
-    pub read: Vec<(RevisionSummary, Revision)>,
-    pub history: texts::History,
-}
+pub struct Set(store::DocumentSet);
 
 impl Set {
     pub fn load(store: &Store, document: &str) -> Result<Set> {
-        let read = load_all(store, document)?;
-        if read.is_empty() {
+        let set = store.document_set(document)?;
+        if set.revisions.is_empty() {
             bail!("{document} has no revision yet");
         }
-        let history = texts::History::build(&read.iter().map(|(_, r)| r).collect::<Vec<_>>());
-        Ok(Set { read, history })
+        Ok(Set(set))
     }
 
-    pub fn revisions(&self) -> Vec<&Revision> {
-        self.read.iter().map(|(_, r)| r).collect()
+    fn label(&self, rev: usize) -> &str {
+        &self.0.summary.revisions[rev].label
+    }
+
+    fn last(&self) -> usize {
+        self.0.revisions.len() - 1
     }
 
     /// The position of the revision labelled `label`.
     pub fn index(&self, label: &str) -> Result<usize> {
-        self.read
-            .iter()
-            .position(|(s, _)| store::label_key(&s.label) == store::label_key(label))
-            .ok_or_else(|| {
-                let known: Vec<&str> = self.read.iter().map(|(s, _)| s.label.as_str()).collect();
-                anyhow!(
-                    "no revision '{label}' (the revisions are {})",
-                    known.join(", ")
-                )
-            })
-    }
-
-    /// Stored comments as the texts crate follows them.
-    pub fn comments(&self, stored: &[store::Comment]) -> Result<Vec<texts::Comment>> {
-        stored
-            .iter()
-            .map(|c| {
-                let rev = self.index(&c.revision)?;
-                if c.paragraph >= self.read[rev].1.paragraphs.len() {
-                    bail!("a stored comment points past the end of {}", c.revision);
-                }
-                Ok(texts::Comment {
-                    author: c.author.clone(),
-                    body: c.text.clone(),
-                    rev,
-                    para: self.history.id(rev, c.paragraph),
-                    anchor: c.quote.as_ref().map(|q| texts::Anchor {
-                        exact: q.exact.clone(),
-                        prefix: q.prefix.clone(),
-                        suffix: q.suffix.clone(),
-                    }),
-                    date: Some(c.created_at.clone()),
-                })
-            })
-            .collect()
+        self.0.index(label).ok_or_else(|| {
+            let known: Vec<&str> = self
+                .0
+                .summary
+                .revisions
+                .iter()
+                .map(|r| r.label.as_str())
+                .collect();
+            anyhow!(
+                "no revision '{label}' (the revisions are {})",
+                known.join(", ")
+            )
+        })
     }
 
     /// "in Rev2 para 13; the quote survived".
     pub fn placement(&self, to: usize, placement: &texts::Placement) -> String {
-        let label = &self.read[to].0.label;
+        let label = self.label(to);
         let mut out = match placement.para {
             None => format!("its paragraph is gone from {label}"),
             Some(p) => format!(
                 "in {label} para {}",
-                self.read[to].1.paragraphs[p]
+                self.0.revisions[to].paragraphs[p]
                     .number
                     .as_deref()
                     .unwrap_or("(unnumbered)")
@@ -536,10 +531,13 @@ impl Set {
 
     /// One paragraph's trail through the revisions, for people.
     pub fn history_of(&self, rev: usize, para: usize) -> String {
-        let id = self.history.id(rev, para);
+        let id = self.0.history.id(rev, para);
         let mut out = String::new();
-        for step in self.history.trail(id) {
-            let (summary, revision) = &self.read[step.rev];
+        for step in self.0.history.trail(id) {
+            let (summary, revision) = (
+                &self.0.summary.revisions[step.rev],
+                &self.0.revisions[step.rev],
+            );
             let changes: Vec<String> = step
                 .changes
                 .iter()

@@ -18,13 +18,15 @@ use std::path::{Path, PathBuf};
 enum Layer {
     /// `model`: the vocabulary; no workspace crate below it.
     Model,
-    /// `ingest`, `render`: pure functions over the model.
+    /// `ingest`, `render`, `texts`: pure functions over the model (or, for `texts`, over
+    /// negotiated texts).
     Pure,
     /// `store`: the archive, the only crate with SQL; it reads and writes its database
-    /// file through SQLite, and depends on `model` and on `render` for the JSON interface.
+    /// file through SQLite, and depends on `model`, on `render` for the JSON interface and on
+    /// `texts` to read the negotiated texts it keeps.
     Store,
     /// `web`: the server; the only crate with async and network, and it may read the clock;
-    /// it depends on `model`, `render` and `store`.
+    /// it depends on `model`, `render`, `texts` and `store`.
     Web,
     /// `cli`: the binary, the only crate with other IO.
     Binary,
@@ -355,7 +357,7 @@ fn only_store_has_sql_and_only_web_has_async_or_network() {
 }
 
 #[test]
-fn web_depends_on_model_render_and_store_only() {
+fn web_depends_on_model_render_texts_and_store_only() {
     let all = crates();
     let workspace = workspace_crates(&all);
     let violations: Vec<String> = all
@@ -365,19 +367,20 @@ fn web_depends_on_model_render_and_store_only() {
             c.shipped()
                 .into_iter()
                 .filter(|dep| {
-                    workspace.contains(dep) && !matches!(dep.as_str(), "model" | "render" | "store")
+                    workspace.contains(dep)
+                        && !matches!(dep.as_str(), "model" | "render" | "texts" | "store")
                 })
                 .map(move |dep| format!("{} depends on {dep}", c.name))
         })
         .collect();
     fail_if_any(
-        "web depends on model, render and store, never on a reader or the binary",
+        "web depends on model, render, texts and store, never on a reader of reports or the binary",
         &violations,
     );
 }
 
 #[test]
-fn store_depends_on_model_and_render_only() {
+fn store_depends_on_model_render_and_texts_only() {
     let all = crates();
     let workspace = workspace_crates(&all);
     let violations: Vec<String> = all
@@ -385,7 +388,7 @@ fn store_depends_on_model_and_render_only() {
         .filter(|c| layer(&c.name) == Some(Layer::Store))
         .flat_map(|c| {
             let shipped = c.shipped().into_iter().filter(|dep| {
-                workspace.contains(dep) && !matches!(dep.as_str(), "model" | "render")
+                workspace.contains(dep) && !matches!(dep.as_str(), "model" | "render" | "texts")
             });
             // Its tests may also store records read from real reports, through `ingest`.
             let dev = c
@@ -402,7 +405,7 @@ fn store_depends_on_model_and_render_only() {
         })
         .collect();
     fail_if_any(
-        "store depends on model and render (the JSON interface of a record), never on a reader or the binary; its tests may use ingest",
+        "store depends on model, render (the JSON interface of a record) and texts, never on a reader of reports or the binary; its tests may use ingest",
         &violations,
     );
 }

@@ -72,6 +72,111 @@ pub struct Quote {
     pub suffix: String,
 }
 
+/// A document with every revision read and the identity of their paragraphs.
+#[derive(Debug, Clone)]
+pub struct DocumentSet {
+    pub summary: DocumentSummary,
+    /// The revisions, oldest first, as the `texts` crate reads the stored bytes.
+    pub revisions: Vec<texts::Revision>,
+    pub history: texts::History,
+}
+
+/// A meeting's reference to a paragraph of a document, resolved.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    pub meeting: crate::MeetingRef,
+    /// The revision the reference points into (the one it names, or the one current on the
+    /// meeting's day).
+    pub rev: usize,
+    pub para: usize,
+    /// The reference's words as the record gives them ("para. 12").
+    pub text: String,
+    pub line: u32,
+    /// The intervention whose lines hold the reference: its order, speaker and text.
+    pub intervention: Option<(u32, model::Speaker, String)>,
+}
+
+impl DocumentSet {
+    pub fn revision_refs(&self) -> Vec<&texts::Revision> {
+        self.revisions.iter().collect()
+    }
+
+    /// The position of the revision labelled `label` ("Rev 2" finds "Rev2").
+    pub fn index(&self, label: &str) -> Option<usize> {
+        let wanted = label_key(label);
+        self.summary
+            .revisions
+            .iter()
+            .position(|r| label_key(&r.label) == wanted)
+    }
+
+    /// The last revision circulated on or before `day` (`YYYY-MM-DD`); revisions without a
+    /// date are never current, since when they were is unknown.
+    pub fn current_on(&self, day: &str) -> Option<usize> {
+        self.summary
+            .revisions
+            .iter()
+            .rposition(|r| r.date.as_deref().is_some_and(|d| d <= day))
+    }
+
+    /// Stored comments as the `texts` crate follows them through the revisions.
+    pub fn comments(&self, stored: &[Comment]) -> Result<Vec<texts::Comment>, StoreError> {
+        stored
+            .iter()
+            .map(|c| {
+                let rev = self.index(&c.revision).ok_or_else(|| {
+                    StoreError::Invalid(format!("a comment names no revision '{}'", c.revision))
+                })?;
+                if c.paragraph >= self.revisions[rev].paragraphs.len() {
+                    return Err(StoreError::Invalid(format!(
+                        "a stored comment points past the end of {}",
+                        c.revision
+                    )));
+                }
+                Ok(texts::Comment {
+                    author: c.author.clone(),
+                    body: c.text.clone(),
+                    rev,
+                    para: self.history.id(rev, c.paragraph),
+                    anchor: c.quote.as_ref().map(|q| texts::Anchor {
+                        exact: q.exact.clone(),
+                        prefix: q.prefix.clone(),
+                        suffix: q.suffix.clone(),
+                    }),
+                    date: Some(c.created_at.clone()),
+                })
+            })
+            .collect()
+    }
+
+    /// Whether a document as a report names it ("the Data Stewardship Principles") is this one.
+    pub fn is_named(&self, name: &str) -> bool {
+        let name = key(name.trim_start_matches("the ").trim_start_matches("The "));
+        let title = key(&self.summary.title);
+        !name.is_empty()
+            && (name == title
+                || name == self.summary.slug
+                || title.contains(&name) && name.len() > 8
+                || name.contains(&title))
+    }
+
+    /// The paragraph a reference in a meeting held on `day` points to: the revision it names
+    /// or, when it names none, the one current that day; `None` when either is unknown or
+    /// the revision has no such paragraph.
+    pub fn resolve(
+        &self,
+        version: Option<&str>,
+        paragraph: &str,
+        day: Option<&str>,
+    ) -> Option<(usize, usize)> {
+        let rev = match version {
+            Some(label) => self.index(label)?,
+            None => self.current_on(day?)?,
+        };
+        Some((rev, self.revisions[rev].find(paragraph)?))
+    }
+}
+
 /// "Rev 2", "Revision 2", "rev2" → "rev2"; "Zero draft" → "zerodraft": revision labels as
 /// reports and people write them compare equal.
 pub fn label_key(label: &str) -> String {
@@ -194,6 +299,68 @@ impl Store {
             .zip(bytes)
             .map(|(summary, bytes)| StoredRevision { summary, bytes })
             .collect())
+    }
+
+    /// A document with its revisions read and their paragraphs' identities.
+    pub fn document_set(&self, document: &str) -> Result<DocumentSet, StoreError> {
+        let summary = self.document(document)?;
+        let revisions = self
+            .revisions(document)?
+            .into_iter()
+            .map(|r| {
+                texts::read_revision(&r.summary.source_path, &r.bytes).map_err(|e| {
+                    StoreError::Invalid(format!(
+                        "the stored {} does not read: {e}",
+                        r.summary.label
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let history = texts::History::build(&revisions.iter().collect::<Vec<_>>());
+        Ok(DocumentSet {
+            summary,
+            revisions,
+            history,
+        })
+    }
+
+    /// Every reference to a paragraph of this document in the archive's meetings, resolved,
+    /// in the order of the meetings.
+    pub fn citations(&self, set: &DocumentSet) -> Result<Vec<Citation>, StoreError> {
+        let mut out = Vec::new();
+        for stored in self.all_meetings()? {
+            let record = &stored.record;
+            let day = record.meeting.date.map(|d| d.to_string());
+            for reference in &record.references {
+                let (Some(document), Some(paragraph)) = (&reference.document, &reference.paragraph)
+                else {
+                    continue;
+                };
+                if !set.is_named(document) {
+                    continue;
+                }
+                let Some((rev, para)) =
+                    set.resolve(reference.version.as_deref(), paragraph, day.as_deref())
+                else {
+                    continue;
+                };
+                let line = reference.span.start_line;
+                let intervention = record
+                    .interventions
+                    .iter()
+                    .find(|i| i.span.start_line <= line && line <= i.span.end_line)
+                    .map(|i| (i.order, i.speaker.clone(), i.text.clone()));
+                out.push(Citation {
+                    meeting: stored.meeting.clone(),
+                    rev,
+                    para,
+                    text: reference.text.clone(),
+                    line,
+                    intervention,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// Opens a consultation on a revision: comments until the deadline (`YYYY-MM-DD`).

@@ -35,7 +35,8 @@ use rusqlite::{Connection, OpenFlags, ffi::ErrorCode};
 pub use archive::{ARCHIVE_FORMAT, ArchiveImport};
 pub use browse::{Due, Facets, GroupView, Member};
 pub use documents::{
-    Comment, Consultation, DocumentSummary, Quote, RevisionSummary, StoredRevision, label_key,
+    Citation, Comment, Consultation, DocumentSet, DocumentSummary, Quote, RevisionSummary,
+    StoredRevision, label_key,
 };
 pub use presence::{Presence, PresenceRow};
 pub use read::{
