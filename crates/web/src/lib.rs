@@ -13,6 +13,7 @@
 
 mod api;
 mod cache;
+mod documents;
 mod feeds;
 mod pages;
 mod pool;
@@ -51,6 +52,7 @@ pub fn router(site: Arc<Site>) -> Router {
     let openapi = Arc::new(openapi);
     Router::new()
         .merge(pages::router())
+        .merge(documents::router())
         .merge(feeds::router())
         .merge(api_router)
         .route(

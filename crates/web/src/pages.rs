@@ -40,7 +40,7 @@ pub fn today() -> String {
 
 /// A page from the cache, or built by `build` on a connection and then cached; see
 /// `cache.rs` for how long a cached page lives.
-async fn cached<F>(site: &Arc<Site>, key: String, build: F) -> Result<Response, WebError>
+pub(crate) async fn cached<F>(site: &Arc<Site>, key: String, build: F) -> Result<Response, WebError>
 where
     F: FnOnce(&store::Store) -> Result<String, WebError> + Send + 'static,
 {
@@ -67,7 +67,7 @@ fn html_bytes(page: axum::body::Bytes) -> Response {
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
 }
 
-fn render<T: Template>(template: &T) -> Result<String, WebError> {
+pub(crate) fn render<T: Template>(template: &T) -> Result<String, WebError> {
     template
         .render()
         .map_err(|e| WebError::Internal(format!("a template failed: {e}")))
@@ -328,6 +328,7 @@ async fn group(
 struct MeetingPage {
     v: MeetingView,
     presence: Option<views::PresenceView>,
+    cited: Vec<crate::documents::CitedParagraph>,
 }
 
 async fn meeting(
@@ -341,7 +342,9 @@ async fn meeting(
         let slugs = store.slugs(&found)?;
         let (previous, next) = store.neighbours(&found)?;
         let presence = store.attendance(&found)?;
+        let cited = crate::documents::cited_paragraphs(store, &stored.record)?;
         render(&MeetingPage {
+            cited,
             presence: presence.as_ref().map(views::presence_view),
             v: views::meeting_view(
                 &found,
