@@ -972,3 +972,169 @@ fn the_archive_can_come_from_the_environment() {
     assert!(archive.db().exists());
     assert_eq!(archive.meeting_lines().len(), 1);
 }
+
+fn pair_file(case: &str, name: &str) -> String {
+    root()
+        .join("crates/texts/test_data/pairs")
+        .join(case)
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn documents_follow_paragraphs_through_revisions_and_keep_comments() {
+    let archive = Archive::new();
+    archive.ok(&[
+        "doc",
+        "add",
+        "Riverbend Compact on Digital Cooperation",
+        "--short",
+        "riverbend",
+    ]);
+    let (a, b, c) = (
+        pair_file("reinserted", "a.md"),
+        pair_file("reinserted", "b.md"),
+        pair_file("reinserted", "c.md"),
+    );
+    let added = archive.ok(&[
+        "doc",
+        "revise",
+        "riverbend",
+        &a,
+        "--label",
+        "Zero draft",
+        "--date",
+        "2026-03-01",
+    ]);
+    assert!(added.contains("Zero draft: "), "{added}");
+    archive.ok(&[
+        "doc",
+        "revise",
+        "riverbend",
+        &b,
+        "--label",
+        "Rev1",
+        "--date",
+        "2026-04-01",
+    ]);
+    archive.ok(&[
+        "doc",
+        "comment",
+        "riverbend",
+        "--rev",
+        "Zero draft",
+        "--para",
+        "5",
+        "--author",
+        "Ana Silva",
+        "--text",
+        "Keep e-waste.",
+        "--quote",
+        "electronic waste",
+    ]);
+    archive.ok(&[
+        "doc",
+        "revise",
+        "riverbend",
+        &c,
+        "--label",
+        "Rev2",
+        "--date",
+        "2026-05-01",
+    ]);
+
+    // Deleted in Rev1, back in Rev2 as 4 bis: reinserted, with its identity.
+    let diff = archive.ok(&[
+        "doc",
+        "diff",
+        "riverbend",
+        "Rev1",
+        "Rev2",
+        "--format",
+        "markdown",
+    ]);
+    assert!(diff.contains("1 reinserted"), "{diff}");
+    let history = archive.ok(&["doc", "history", "riverbend", "--para", "4 bis"]);
+    assert!(
+        history.starts_with("Zero draft (2026-03-01): inserted\n  5. We express concern"),
+        "{history}"
+    );
+    assert!(
+        history.contains("Rev1 (2026-04-01): deleted\n  (not in this revision)"),
+        "{history}"
+    );
+    assert!(history.contains("Rev2 (2026-05-01): "), "{history}");
+    assert!(history.contains("reinserted"), "{history}");
+    // The comment made on the Zero draft followed the paragraph back.
+    let comments = archive.ok(&["doc", "comments", "riverbend"]);
+    assert!(comments.contains("Ana Silva on Zero draft para 5 (\"electronic waste\"): in Rev2 para 4 bis; the quoted words survived"), "{comments}");
+    let at_rev1 = archive.ok(&["doc", "comments", "riverbend", "--rev", "Rev1"]);
+    assert!(
+        at_rev1.contains("its paragraph is gone from Rev1"),
+        "{at_rev1}"
+    );
+    let compiled = archive.ok(&["doc", "compile", "riverbend", "--rev", "Rev2"]);
+    assert!(
+        compiled.contains("# Comments on Riverbend Compact on Digital Cooperation, Rev2"),
+        "{compiled}"
+    );
+    assert!(compiled.contains("Ana Silva"), "{compiled}");
+    let json = archive.ok(&[
+        "doc",
+        "diff",
+        "riverbend",
+        "Zero draft",
+        "Rev2",
+        "--format",
+        "json",
+    ]);
+    let _: Value = serde_json::from_str(&json).expect("the JSON redline parses");
+
+    // Bad revisions: one line, nothing stored.
+    let listed = archive.ok(&["doc", "list"]);
+    let not_a_zip = archive.write("broken.docx", "PK but no zip");
+    let empty = archive.write("empty.md", "");
+    let no_paragraphs = archive.write("none.md", "# Just a title\n");
+    let duplicate = archive.write("dup.md", "# T\n\n1. One.\n\n1. Again.\n");
+    for (file, label, problem) in [
+        (not_a_zip.display().to_string(), "Rev3", "not a zip archive"),
+        (empty.display().to_string(), "Rev3", "empty"),
+        (no_paragraphs.display().to_string(), "Rev3", "paragraph"),
+        (
+            duplicate.display().to_string(),
+            "Rev3",
+            "duplicate paragraph number",
+        ),
+        (a.clone(), "Rev 2", "already has a revision 'Rev2'"),
+    ] {
+        let run = archive.run(&["doc", "revise", "riverbend", &file, "--label", label]);
+        assert!(
+            one_error_line(&run).contains(problem),
+            "{file}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(archive.ok(&["doc", "list"]), listed);
+    // A quote must say which words: one that occurs twice is refused.
+    let run = archive.run(&[
+        "doc",
+        "comment",
+        "riverbend",
+        "--rev",
+        "Rev2",
+        "--para",
+        "1",
+        "--author",
+        "A",
+        "--text",
+        "T",
+        "--quote",
+        "e",
+    ]);
+    assert!(
+        one_error_line(&run).contains("quote more words"),
+        "{}",
+        run.stderr
+    );
+}
