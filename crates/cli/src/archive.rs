@@ -202,7 +202,9 @@ pub fn import(
 }
 
 /// The files under the paths: a file as given, a folder's `.txt`, `.md` and `.json` files
-/// at any depth (hidden files and READMEs left out), sorted by path.
+/// at any depth, sorted by path. Left out: hidden files, documentation (`README*`, and names
+/// in capitals such as `CITATIONS.md`), and folders holding a negotiated text (a
+/// `document.toml` beside its revisions), whose Markdown files are revisions, not reports.
 fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
@@ -227,10 +229,13 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
         let entry = entry.with_context(|| format!("{}: cannot read the folder", dir.display()))?;
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().to_lowercase();
-        if name.starts_with('.') || name.starts_with("readme") {
+        if name.starts_with('.') || name.starts_with("readme") || is_documentation(&path) {
             continue;
         }
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            if path.join("document.toml").is_file() {
+                continue;
+            }
             walk(&path, found)?;
         } else if [".txt", ".md", ".json"]
             .iter()
@@ -240,6 +245,19 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A file named in capitals (`CITATIONS.md`, `CHANGELOG.md`), the convention for notes that
+/// sit beside the reports; a report's name has digits or lower case (`wg-data-021.txt`).
+fn is_documentation(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|stem| stem.to_str())
+        .is_some_and(|stem| {
+            stem.chars().any(|c| c.is_ascii_uppercase())
+                && stem
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '_' || c == '-')
+        })
 }
 
 fn read_one(

@@ -254,6 +254,33 @@ fn importing_again_updates_instead_of_duplicating() {
 }
 
 #[test]
+fn import_leaves_out_negotiated_texts_and_notes() {
+    let archive = Archive::new();
+    std::fs::create_dir_all(archive.path("in/documents/principles")).expect("folder");
+    std::fs::copy(example(21), archive.path("in/wg-data-021.txt")).expect("copy");
+    archive.write("in/documents/CITATIONS.md", "| meeting | line |\n");
+    archive.write(
+        "in/documents/principles/document.toml",
+        "title = \"Principles\"\n",
+    );
+    archive.write(
+        "in/documents/principles/rev1.md",
+        "# Principles\n\n1. Text.\n",
+    );
+    archive.write("in/NOTES-2026.md", "Milk\n");
+
+    let run = archive.run(&["import", &archive.path("in").display().to_string()]);
+    assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .ends_with("1 imported, 0 updated, 0 unchanged, 1 failed\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("NOTES-2026.md"), "{}", run.stderr);
+}
+
+#[test]
 fn a_bad_file_among_good_ones_leaves_nothing_of_itself() {
     let archive = Archive::new();
     std::fs::create_dir_all(archive.path("in")).expect("folder");
