@@ -617,7 +617,60 @@ fn import(store: &mut Store, folder: &Path) -> Result<String> {
     let name = manifest_path.display().to_string();
     let text = std::fs::read_to_string(&manifest_path)
         .with_context(|| format!("{name}: cannot read the file"))?;
-    let manifest: Manifest = toml::from_str(&text).map_err(|e| {
+    import_manifest(store, &name, &text, folder, &|path| read_bytes(path))
+}
+
+/// The example archive's negotiated document, compiled into the binary for `demo`.
+const BUNDLED: [(&str, &[u8]); 5] = [
+    (
+        "document.toml",
+        include_bytes!(
+            "../../../examples/archive/documents/data-stewardship-principles/document.toml"
+        ),
+    ),
+    (
+        "zero-draft.md",
+        include_bytes!(
+            "../../../examples/archive/documents/data-stewardship-principles/zero-draft.md"
+        ),
+    ),
+    (
+        "rev1.md",
+        include_bytes!("../../../examples/archive/documents/data-stewardship-principles/rev1.md"),
+    ),
+    (
+        "rev2.md",
+        include_bytes!("../../../examples/archive/documents/data-stewardship-principles/rev2.md"),
+    ),
+    (
+        "rev3.md",
+        include_bytes!("../../../examples/archive/documents/data-stewardship-principles/rev3.md"),
+    ),
+];
+
+/// Stores the bundled Data Stewardship Principles, as `doc import` would from the folder.
+pub fn load_bundled(store: &mut Store) -> Result<()> {
+    let folder = Path::new("examples/archive/documents/data-stewardship-principles");
+    let manifest = std::str::from_utf8(BUNDLED[0].1).context("the bundled document.toml")?;
+    let file = |path: &Path| -> Result<Vec<u8>> {
+        BUNDLED
+            .iter()
+            .find(|(name, _)| path.file_name().is_some_and(|f| f == *name))
+            .map(|(_, bytes)| bytes.to_vec())
+            .ok_or_else(|| anyhow!("{}: not bundled", path.display()))
+    };
+    import_manifest(store, "the bundled document.toml", manifest, folder, &file).map(|_| ())
+}
+
+/// A document and its revisions from a `document.toml` and the files it names.
+fn import_manifest(
+    store: &mut Store,
+    name: &str,
+    text: &str,
+    folder: &Path,
+    file: &dyn Fn(&Path) -> Result<Vec<u8>>,
+) -> Result<String> {
+    let manifest: Manifest = toml::from_str(text).map_err(|e| {
         anyhow!(
             "{name}: {}",
             e.to_string().lines().next().unwrap_or("not valid")
@@ -626,8 +679,11 @@ fn import(store: &mut Store, folder: &Path) -> Result<String> {
     // Every revision is read before anything is stored, so a bad one stores nothing.
     let mut revisions = Vec::new();
     for revision in &manifest.revisions {
-        check_day(revision.date.as_deref()).with_context(|| name.clone())?;
-        let (read, bytes) = read_revision(&folder.join(&revision.file))?;
+        check_day(revision.date.as_deref()).with_context(|| name.to_owned())?;
+        let path = folder.join(&revision.file);
+        let bytes = file(&path)?;
+        let shown = path.display().to_string();
+        let read = texts::read_revision(&shown, &bytes).map_err(|e| anyhow!("{shown}: {e}"))?;
         revisions.push((revision, read, bytes));
     }
     if revisions.is_empty() {

@@ -536,6 +536,7 @@ fn load_examples(store: &mut store::Store) -> Result<()> {
             .with_context(|| format!("the bundled {name}"))?;
         store.import(&record, Some(text), &now)?;
     }
+    documents::load_bundled(store)?;
     Ok(())
 }
 

@@ -494,6 +494,12 @@ async fn the_main_pages_have_no_serious_accessibility_violations() {
         "/search?q=financing+mechanisms",
         "/due",
         "/groups/wg-strategy/meetings/106/source",
+        "/groups/wg-data/meetings/26",
+        "/documents",
+        "/documents/dsp",
+        "/documents/dsp/diff?from=Rev1&to=Rev2",
+        "/documents/dsp/diff?from=Rev1&to=Rev2&view=side",
+        "/documents/dsp/rev2/10",
     ] {
         browser.goto(path).await;
         for v in browser.audit().await {

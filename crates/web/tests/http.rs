@@ -207,6 +207,74 @@ async fn a_meeting_page_shows_the_time_present_from_its_attendance_export() {
 }
 
 #[tokio::test]
+async fn documents_show_revisions_redlines_and_paragraphs_with_their_meetings() {
+    let list = page("/documents").await;
+    assert!(
+        list.contains("<a href=\"/documents/dsp\">Data Stewardship Principles</a>"),
+        "{list}"
+    );
+    let document = page("/documents/dsp").await;
+    assert!(document.contains("Zero draft, Rev1, Rev2, Rev3") || document.contains(">Rev3</a>"));
+    assert!(
+        document.contains("Comments on Rev1 from 16 October 2026 until 6 November 2026 (closed)"),
+        "{document}"
+    );
+    assert!(
+        document.contains("href=\"/documents/dsp/rev3/13\""),
+        "paragraphs link to their pages"
+    );
+    let earlier = page("/documents/dsp?rev=rev1").await;
+    assert!(earlier.contains("The text of Rev1"));
+    assert!(
+        earlier.contains("1 comment</a>"),
+        "Rev1 para 9 has a comment"
+    );
+
+    let inline = page("/documents/dsp/diff?from=Rev1&to=Rev2").await;
+    assert!(inline.contains("<section class=\"redline\">"), "{inline}");
+    assert!(inline.contains("<del>") && inline.contains("<ins>"));
+    assert!(inline.contains("renumbered"));
+    let side = page("/documents/dsp/diff?from=Zero%20draft&to=Rev3&view=side").await;
+    assert!(side.contains("<table class=\"redline-side\">"), "{side}");
+    let missing = get("/documents/dsp/diff?from=Rev9").await;
+    assert_eq!(missing.status, 400);
+
+    // Rev1 para 9 becomes para 10 in Rev2; the comment on it follows, and the meetings that
+    // discussed it are listed with whether the next revision changed it.
+    let para = page("/documents/dsp/rev2/10").await;
+    assert!(para.contains("Rev1 para 9</a>"), "{para}");
+    assert!(para.contains("edited, renumbered"), "{para}");
+    assert!(
+        para.contains("Keep &#60;b&#62;meaningful&#60;/b&#62; consent."),
+        "comments are escaped: {para}"
+    );
+    assert!(para.contains("the quoted words have changed"), "{para}");
+    assert!(para.contains("WG-Data meeting 23"), "{para}");
+    assert!(para.contains("then edited, renumbered in Rev2"), "{para}");
+    for missing in [
+        "/documents/nope",
+        "/documents/dsp/rev9/1",
+        "/documents/dsp/rev2/999",
+        "/documents/dsp/rev2/at-0",
+    ] {
+        assert_eq!(get(missing).await.status, 404, "{missing}");
+    }
+
+    // The meeting page opens the paragraphs it cites.
+    let meeting = page("/groups/wg-data/meetings/23").await;
+    let cited = meeting
+        .split("<h2 id=\"cited\">")
+        .nth(1)
+        .expect("a cited section");
+    assert!(cited.contains("<details class=\"cited\">"), "{cited}");
+    assert!(
+        cited.contains("Data Stewardship Principles, Rev1 para 9"),
+        "{cited}"
+    );
+    assert!(cited.contains("href=\"/documents/dsp/rev1/9\""), "{cited}");
+}
+
+#[tokio::test]
 async fn a_person_page_shows_affiliations_interventions_and_agreements() {
     let html = page("/people/wanjiru-kamau").await;
     assert!(html.contains("<h1>Wanjiru Kamau</h1>"));

@@ -57,5 +57,64 @@ pub fn build_archive(dir: &Path, hostile: &str) -> PathBuf {
     store
         .set_attendance(&meeting, &report, &participants, "zoom.csv", "0")
         .expect("attached");
+    // The Data Stewardship Principles, with a consultation and a comment on Rev1 para 9.
+    let folder = root().join("examples/archive/documents/data-stewardship-principles");
+    let revisions: Vec<(store::RevisionSummary, Vec<u8>)> = [
+        ("Zero draft", "zero-draft.md", "2026-09-08"),
+        ("Rev1", "rev1.md", "2026-10-16"),
+        ("Rev2", "rev2.md", "2026-12-01"),
+        ("Rev3", "rev3.md", "2027-01-19"),
+    ]
+    .into_iter()
+    .map(|(label, file, date)| {
+        let bytes = std::fs::read(folder.join(file)).expect("a revision");
+        let summary = store::RevisionSummary {
+            label: label.into(),
+            date: Some(date.into()),
+            source_path: file.into(),
+            sha256: "0".repeat(64),
+        };
+        (summary, bytes)
+    })
+    .collect();
+    let revisions: Vec<(store::RevisionSummary, &[u8])> = revisions
+        .iter()
+        .map(|(s, b)| (s.clone(), b.as_slice()))
+        .collect();
+    store
+        .import_document(
+            "Data Stewardship Principles",
+            Some("dsp"),
+            Some("ODCF Working Group on Cross-Border Data Governance"),
+            &revisions,
+        )
+        .expect("the document");
+    store
+        .add_consultation("dsp", "Rev1", Some("2026-10-16"), "2026-11-06")
+        .expect("a consultation");
+    let rev1 = texts::read_revision("rev1.md", revisions[1].1).expect("Rev1 reads");
+    let nine = rev1.find("9").expect("Rev1 has a paragraph 9");
+    let text = &rev1.paragraphs[nine].text;
+    let start = text.find("meaningful consent").expect("the quoted words");
+    let anchor = texts::anchor(text, start, start + "meaningful consent".len());
+    store
+        .add_comment(
+            "dsp",
+            &store::Comment {
+                id: 0,
+                revision: "Rev1".into(),
+                paragraph: nine,
+                number: Some("9".into()),
+                author: "Lucía Ferreyra".into(),
+                text: "Keep <b>meaningful</b> consent.".into(),
+                quote: Some(store::Quote {
+                    exact: anchor.exact,
+                    prefix: anchor.prefix,
+                    suffix: anchor.suffix,
+                }),
+                created_at: "2026-10-20T10:00:00Z".into(),
+            },
+        )
+        .expect("a comment");
     path
 }
