@@ -1,0 +1,826 @@
+//! The W3C scribing conventions that the raw IRC log (`irc_log`) and the minutes mailed to a
+//! list (`scribe_minutes`) share: which lines are commands and not speech, how a speaker
+//! label (`Name: text`) is told from a label that names no one (`Agenda: …`), how an
+//! `ACTION:` line names its owner and due date, and how `s/old/new/` corrections are applied.
+//!
+//! Nothing here guesses: a label is a speaker only when it is shaped like a name and is not a
+//! known non-speech label; an action has an owner only when the line writes one before "to".
+
+use model::{
+    ActionItem, Code, DateFact, DateKind, Decision, Diagnostic, Participant, Repair, RepairKind,
+    Role, Span, Speaker,
+};
+
+use crate::dates;
+use crate::roster::{Roster, fold};
+
+/// Nicks of the bots of a W3C channel: what they say is never speech.
+const BOTS: &[&str] = &[
+    "zakim",
+    "rrsagent",
+    "trackbot",
+    "github-bot",
+    "ghurlbot",
+    "agendabot",
+    "w3c-bot",
+    "chanserv",
+    "nickserv",
+];
+
+/// Whether `nick` is one of the channel's bots.
+pub fn is_bot(nick: &str) -> bool {
+    let nick = nick.trim_end_matches(['_', '`']);
+    BOTS.iter().any(|bot| bot.eq_ignore_ascii_case(nick))
+}
+
+/// Labels written like `Name: text` that name no speaker: meeting metadata, bot commands and
+/// scribe conventions. Compared without case.
+const NON_SPEECH_LABELS: &[&str] = &[
+    "agenda",
+    "meeting",
+    "date",
+    "chair",
+    "chairs",
+    "scribe",
+    "scribes",
+    "scribenick",
+    "scribe nick",
+    "topic",
+    "subtopic",
+    "sub-topic",
+    "present",
+    "regrets",
+    "resolved",
+    "resolution",
+    "action",
+    "action item",
+    "action items",
+    "proposed",
+    "proposal",
+    "proposed resolution",
+    "note",
+    "notes",
+    "summary",
+    "minutes",
+    "link",
+    "links",
+    "url",
+    "see",
+    "issue",
+    "pr",
+    "agendum",
+    "info",
+    "fyi",
+    "ps",
+    "re",
+    "q",
+    "question",
+    "answer",
+    "zakim",
+    "rrsagent",
+    "trackbot",
+    "github",
+    "github-bot",
+    "http",
+    "https",
+    "mailto",
+    "ftp",
+    "irc",
+    "attendees",
+    "contents",
+    "topics",
+    "resolutions",
+    "recording",
+    "slides",
+    "time",
+    "where",
+    "when",
+    "status",
+    "next meeting",
+    "e.g",
+    "i.e",
+    "todo",
+];
+
+/// Whether `label` is written like a label that names no speaker.
+pub fn is_non_speech_label(label: &str) -> bool {
+    let label = label.trim();
+    NON_SPEECH_LABELS
+        .iter()
+        .any(|known| known.eq_ignore_ascii_case(label))
+        || is_bot(label)
+}
+
+/// A speaker label at the start of `text`: `Amara Okafor: text`, `amara: text`.
+/// Returns the label and the byte offset where the said text starts.
+pub fn speaker_label(text: &str) -> Option<(&str, usize)> {
+    let colon = text.find(':')?;
+    let label = text[..colon].trim_end();
+    let after = &text[colon + 1..];
+    // "https://…" and "14:02" are no labels: a label's colon is followed by white space.
+    if !after.starts_with([' ', '\t']) || after.trim().is_empty() {
+        return None;
+    }
+    if label.is_empty() || label.len() > 48 || is_non_speech_label(label) {
+        return None;
+    }
+    let mut words = 0;
+    for word in label.split_whitespace() {
+        words += 1;
+        let mut chars = word.chars();
+        let first_ok = chars.next().is_some_and(char::is_alphabetic);
+        let rest_ok = word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '_'));
+        if words > 4 || !first_ok || !rest_ok {
+            return None;
+        }
+    }
+    let start = colon + 1 + (after.len() - after.trim_start().len());
+    Some((label, start))
+}
+
+/// A continuation line: `… text` or `... text`. Returns the offset of the text after the dots.
+pub fn continuation(text: &str) -> Option<usize> {
+    let rest = text
+        .strip_prefix('…')
+        .or_else(|| text.strip_prefix("..."))?;
+    let rest = rest.trim_start_matches('.');
+    Some(text.len() - rest.trim_start().len())
+}
+
+/// Whether a line is queue or bot traffic, not speech: `q+`, `q- later`, `q?`, `ack amara`,
+/// `zakim, next item`, `agenda+ budget`, `rrsagent, make minutes`.
+pub fn is_queue_traffic(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    let first = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
+    if matches!(
+        first,
+        "q+" | "q-" | "q?" | "+q" | "-q" | "q" | "queue+" | "queue-" | "queue?" | "queue=" | "qq+"
+    ) {
+        return first != "q" || lower == "q" || lower.starts_with("q ");
+    }
+    if first == "ack" {
+        // "ack amara" and "ack" alone; "ack, that is fine" is speech.
+        return lower.split_whitespace().count() <= 3 && !lower.contains(',');
+    }
+    if matches!(first, "agenda+" | "agenda-" | "agenda?" | "agendum+") {
+        return true;
+    }
+    // Addressing a bot: "zakim, who is here?", "RRSAgent: draft minutes".
+    let addressee = lower
+        .split([',', ':'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['_']);
+    lower.len() > addressee.len() && is_bot(addressee)
+}
+
+/// A command that names a meeting fact: `Chair: …`, `Topic: …`, `present+ …`, `s/a/b/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command<'a> {
+    /// `present+` (the typer) or `present+ A, B`; `plus` false for `present-`.
+    Present {
+        plus: bool,
+        names: &'a str,
+    },
+    Chair(&'a str),
+    Scribe(&'a str),
+    ScribeNick(&'a str),
+    Meeting(&'a str),
+    Date(&'a str),
+    Agenda(&'a str),
+    Regrets(&'a str),
+    Topic(&'a str),
+    SubTopic(&'a str),
+    Resolved(&'a str),
+    Action(&'a str),
+    Correction(Correction),
+}
+
+/// `s/old/new/` (first match) or `s/old/new/g` (every match), on the latest line holding `old`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    pub old: String,
+    pub new: String,
+    pub global: bool,
+}
+
+/// The command a line is, and the byte offset of its argument; `None` for anything else.
+pub fn command(text: &str) -> Option<(Command<'_>, usize)> {
+    let trimmed = text.trim_end();
+    if let Some(correction) = correction(trimmed) {
+        return Some((Command::Correction(correction), 0));
+    }
+    let lower_head: String = trimmed
+        .chars()
+        .take(24)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    for (word, plus) in [("present+", true), ("present-", false), ("+present", true)] {
+        if let Some(rest) = lower_head.strip_prefix(word)
+            && (rest.is_empty() || rest.starts_with([' ', '\t']))
+        {
+            let names = trimmed[word.len()..].trim();
+            let at = trimmed.len() - trimmed[word.len()..].trim_start().len();
+            return Some((Command::Present { plus, names }, at));
+        }
+    }
+    let colon = trimmed.find(':')?;
+    let label = trimmed[..colon].trim().to_ascii_lowercase();
+    let after = &trimmed[colon + 1..];
+    let value = after.trim();
+    let at = colon + 1 + (after.len() - after.trim_start().len());
+    let command = match label.as_str() {
+        "chair" | "chairs" => Command::Chair(value),
+        "scribe" | "scribes" => Command::Scribe(value),
+        "scribenick" | "scribe nick" => Command::ScribeNick(value),
+        "meeting" => Command::Meeting(value),
+        "date" => Command::Date(value),
+        "agenda" => Command::Agenda(value),
+        "regrets" | "regret" => Command::Regrets(value),
+        "topic" => Command::Topic(value),
+        "subtopic" | "sub-topic" => Command::SubTopic(value),
+        "resolved" | "resolution" => Command::Resolved(value),
+        "action" => Command::Action(value),
+        "present" => Command::Present {
+            plus: true,
+            names: value,
+        },
+        _ => return None,
+    };
+    Some((command, at))
+}
+
+fn correction(text: &str) -> Option<Correction> {
+    let rest = text.strip_prefix("s/")?;
+    let (old, rest) = rest.split_once('/')?;
+    let (new, flags) = rest.split_once('/').unwrap_or((rest, ""));
+    if old.is_empty() || !(flags.is_empty() || flags == "g" || flags == "G") {
+        return None;
+    }
+    Some(Correction {
+        old: old.to_owned(),
+        new: new.to_owned(),
+        global: !flags.is_empty(),
+    })
+}
+
+/// One line a correction may change: its place and its current words.
+#[derive(Debug, Clone)]
+pub struct Correctable {
+    pub line: u32,
+    pub text: String,
+}
+
+/// Applies `correction`, written on line `at`, to the latest of `earlier` that contains its
+/// old text (or to every one of them for `s/…/…/g`), recording what it changed.
+pub fn apply_correction<'c>(
+    correction: &Correction,
+    at: Span,
+    earlier: impl DoubleEndedIterator<Item = &'c mut Correctable>,
+    repairs: &mut Vec<Repair>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut changed = Vec::new();
+    for target in earlier.rev() {
+        if target.text.contains(&correction.old) {
+            target.text = if correction.global {
+                target.text.replace(&correction.old, &correction.new)
+            } else {
+                target.text.replacen(&correction.old, &correction.new, 1)
+            };
+            changed.push(target.line);
+            if !correction.global {
+                break;
+            }
+        }
+    }
+    let written = format!("s/{}/{}/", correction.old, correction.new);
+    if changed.is_empty() {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::UnappliedCorrection,
+                at,
+                u32::try_from(written.chars().count()).unwrap_or(u32::MAX),
+                format!(
+                    "correction '{written}' changes nothing: no earlier line contains '{}'",
+                    correction.old
+                ),
+            )
+            .with_hint("check the spelling of the text to replace; the line is left as it was"),
+        );
+        return;
+    }
+    changed.sort_unstable();
+    let lines: Vec<String> = changed.iter().map(u32::to_string).collect();
+    let description = format!(
+        "'{}' replaced by '{}' on {} {} (correction on line {})",
+        correction.old,
+        correction.new,
+        if lines.len() == 1 { "line" } else { "lines" },
+        lines.join(", "),
+        at.start_line
+    );
+    for &line in &changed {
+        repairs.push(Repair {
+            kind: RepairKind::ScribeCorrection,
+            description: description.clone(),
+            span: Span::at(line, 1),
+        });
+    }
+    diagnostics.push(
+        Diagnostic::new(
+            Code::TextRepaired,
+            at,
+            u32::try_from(written.chars().count()).unwrap_or(u32::MAX),
+            format!("scribe correction applied: {description}"),
+        )
+        .with_hint("nothing to fix; the record holds the corrected text"),
+    );
+}
+
+/// Names in a list as written: `Amara Okafor, Bo_Lindqvist; Chen Wei and Dana Ruiz`, each
+/// with its byte offset. Underscores, which IRC nicks use for spaces, become spaces.
+pub fn names(list: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = list.as_bytes();
+    let push = |from: usize, to: usize, out: &mut Vec<(String, usize)>| {
+        let piece = &list[from..to];
+        let name = piece.trim().trim_end_matches('.').replace('_', " ");
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !name.is_empty() && name.chars().any(char::is_alphabetic) {
+            out.push((name, from + (piece.len() - piece.trim_start().len())));
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b',' || bytes[i] == b';' {
+            push(start, i, &mut out);
+            start = i + 1;
+        } else if bytes[i..].starts_with(b" and ") {
+            push(start, i, &mut out);
+            start = i + 5;
+            i += 4;
+        }
+        i += 1;
+    }
+    push(start, list.len(), &mut out);
+    out
+}
+
+/// A participant known from an attendance line.
+pub fn participant(name: &str, roles: Vec<Role>, span: Span) -> Participant {
+    Participant {
+        name: name.to_owned(),
+        affiliation: None,
+        roles,
+        stakeholder_group: None,
+        aliases: Vec::new(),
+        honorific: None,
+        span,
+    }
+}
+
+/// Adds `name` to the attendees unless someone of that name (without case and accents) is
+/// there; gives them `role` either way. Returns the attendee's index.
+pub fn attend(people: &mut Vec<Participant>, name: &str, role: Option<Role>, span: Span) -> usize {
+    let key = fold(name);
+    let at = match people.iter().position(|p| fold(&p.name) == key) {
+        Some(at) => at,
+        None => {
+            people.push(participant(name, Vec::new(), span));
+            people.len() - 1
+        }
+    };
+    if let Some(role) = role
+        && !people[at].roles.contains(&role)
+    {
+        people[at].roles.push(role);
+    }
+    at
+}
+
+/// Whether `nick` is a plausible IRC handle for `name`: the first name ("amara"), a surname,
+/// the start of the first name ("hiro" for Hiroshi), the name run together ("amaraokafor"),
+/// first name and initial ("amarao"), or initial and surname ("aokafor"). Digits and underscores at the end of a nick do not count.
+pub fn nick_fits(nick: &str, name: &str) -> bool {
+    let nick: String = fold(nick)
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '`')
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let words: Vec<String> = fold(name)
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if nick.is_empty() || words.is_empty() {
+        return false;
+    }
+    let (first, last) = (&words[0], &words[words.len() - 1]);
+    let initial = |w: &String| w.chars().next().map(String::from).unwrap_or_default();
+    words.contains(&nick)
+        || (nick.len() >= 3 && first.starts_with(nick.as_str()))
+        || words.concat() == nick
+        || (words.len() > 1 && format!("{first}{}", initial(last)) == nick)
+        || (words.len() > 1 && format!("{}{last}", initial(first)) == nick)
+}
+
+/// The parts of an `ACTION:` line: `amara to draft the note [by 20 March]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionLine<'a> {
+    /// The owner as written, with its byte offset; `None` when the line names none.
+    pub owner: Option<(&'a str, usize)>,
+    /// What is to be done.
+    pub what: &'a str,
+}
+
+/// Reads an action line: `owner to what`, `owner: what`, or `what` alone.
+pub fn action_line(text: &str) -> ActionLine<'_> {
+    let text = text.trim();
+    let owner_ok = |owner: &str| {
+        let owner = owner.trim();
+        !owner.is_empty()
+            && owner.len() <= 60
+            && owner.split_whitespace().count() <= 6
+            && owner.chars().next().is_some_and(char::is_alphabetic)
+            && owner
+                .chars()
+                .all(|c| c.is_alphanumeric() || " -_'’.,&".contains(c))
+            && names_or_nick(owner)
+    };
+    if let Some(at) = text.find(" to ") {
+        let owner = &text[..at];
+        if owner_ok(owner) {
+            return ActionLine {
+                owner: Some((owner.trim(), 0)),
+                what: text[at + 4..].trim(),
+            };
+        }
+    }
+    if let Some((label, start)) = speaker_label(text) {
+        return ActionLine {
+            owner: Some((label, 0)),
+            what: text[start..].trim(),
+        };
+    }
+    ActionLine {
+        owner: None,
+        what: text,
+    }
+}
+
+/// Whether an owner as written is one nick ("dana") or capitalised names ("Dana Ruiz and
+/// Chen Wei"), not the start of a sentence ("collect data to …").
+fn names_or_nick(owner: &str) -> bool {
+    let words: Vec<&str> = owner
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && !matches!(*w, "and" | "&"))
+        .collect();
+    match words.as_slice() {
+        [_] => true,
+        [] => false,
+        many => many.iter().enumerate().all(|(i, w)| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || (i > 0 && crate::roster::is_particle(w))
+                || (i == 0 && matches!(*w, "the" | "all"))
+        }),
+    }
+}
+
+/// The due date an action states after "by", "due", "before" or "until": the found date and
+/// the words that introduce it.
+pub fn due_date(what: &str) -> Option<dates::Found> {
+    dates::find(what).into_iter().find(|found| {
+        let before = what[..found.start]
+            .trim_end()
+            .trim_end_matches(['[', '(', ':']);
+        let lower = before.to_ascii_lowercase();
+        ["by", "due", "before", "until", "deadline", "no later than"]
+            .iter()
+            .any(|cue| lower.ends_with(cue))
+    })
+}
+
+/// What resolving names needs: the roster, the nicks that `present+` lines map to full names,
+/// and the meeting date that due dates without a year are read against.
+pub struct Facts<'r> {
+    pub roster: &'r Roster,
+    pub nicks: &'r [(String, String)],
+    pub date: Option<jiff::civil::Date>,
+}
+
+impl Facts<'_> {
+    /// A name as written (a nick or a name) to a speaker: a nick mapped to a full name by a
+    /// `present+` line resolves as that name; anything else goes to the roster.
+    pub fn speaker(&self, written: &str) -> Speaker {
+        let written = written.trim();
+        let key = fold(written.trim_end_matches(['_', '`']));
+        if let Some((_, name)) = self.nicks.iter().find(|(nick, _)| fold(nick) == key) {
+            return match self.roster.resolve(name) {
+                Speaker::Resolved { name, .. } => Speaker::Resolved {
+                    name,
+                    mention: written.to_owned(),
+                },
+                Speaker::Ambiguous { candidates, .. } => Speaker::Ambiguous {
+                    mention: written.to_owned(),
+                    candidates,
+                },
+                _ => Speaker::Unknown {
+                    mention: written.to_owned(),
+                },
+            };
+        }
+        let spaced = written.replace('_', " ");
+        match self.roster.resolve(&spaced) {
+            Speaker::Resolved { name, .. } => Speaker::Resolved {
+                name,
+                mention: written.to_owned(),
+            },
+            Speaker::Ambiguous { candidates, .. } => Speaker::Ambiguous {
+                mention: written.to_owned(),
+                candidates,
+            },
+            _ => Speaker::Unknown {
+                mention: written.to_owned(),
+            },
+        }
+    }
+
+    /// An action item from the text after `ACTION:`, which starts at `line`, `column`. An
+    /// owner that fits several people stays as written, with a warning naming the candidates.
+    pub fn action(
+        &self,
+        text: &str,
+        line: u32,
+        column: u32,
+        dates_out: &mut Vec<DateFact>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> ActionItem {
+        let parts = action_line(text);
+        let owner = parts.owner.map(|(written, _)| {
+            if is_collective(written) {
+                return written.to_owned();
+            }
+            match self.speaker(written) {
+                Speaker::Resolved { name, .. } => name,
+                Speaker::Ambiguous { candidates, .. } => {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::AmbiguousOwner,
+                            Span::at(line, column),
+                            u32::try_from(written.chars().count()).unwrap_or(1),
+                            format!(
+                                "ambiguous action owner '{written}': {} people match",
+                                candidates.len()
+                            ),
+                        )
+                        .with_hint(format!(
+                            "candidates: {}; write the full name, or give the alias in a people file (--people)",
+                            candidates.join(", ")
+                        )),
+                    );
+                    written.to_owned()
+                }
+                _ => written.to_owned(),
+            }
+        });
+        let due = due_date(parts.what).and_then(|found| {
+            let written = parts.what[found.start..found.end].to_owned();
+            // `what` is a slice of `text`: the date's column is counted from the line's.
+            let what_at = (parts.what.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            let before = text.get(..what_at + found.start).unwrap_or("");
+            let at = Span::at(
+                line,
+                column.saturating_add(u32::try_from(before.chars().count()).unwrap_or(0)),
+            );
+            match dates::resolve(&found, self.date) {
+                Ok(value) => {
+                    dates_out.push(DateFact {
+                        text: written,
+                        value: Some(value),
+                        kind: DateKind::Deadline,
+                        context: text.trim().to_owned(),
+                        span: at,
+                    });
+                    Some(value)
+                }
+                Err(_) => {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::UnresolvedDate,
+                            at,
+                            u32::try_from(written.chars().count()).unwrap_or(1),
+                            format!("the due date '{written}' of an action cannot be resolved"),
+                        )
+                        .with_hint(
+                            "write the year, or state the meeting date (`Date: 2026-03-12`)",
+                        ),
+                    );
+                    dates_out.push(DateFact {
+                        text: written,
+                        value: None,
+                        kind: DateKind::Deadline,
+                        context: text.trim().to_owned(),
+                        span: at,
+                    });
+                    None
+                }
+            }
+        });
+        ActionItem {
+            what: parts.what.to_owned(),
+            owner,
+            due,
+            span: Span::at(line, column),
+        }
+    }
+}
+
+/// Owners that are a group, not a person: "all", "everyone", "the chairs".
+fn is_collective(owner: &str) -> bool {
+    let lower = owner.trim().to_ascii_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    matches!(
+        lower,
+        "all"
+            | "everyone"
+            | "everybody"
+            | "chairs"
+            | "co-chairs"
+            | "editors"
+            | "group"
+            | "wg"
+            | "team"
+            | "staff"
+            | "secretariat"
+            | "members"
+    )
+}
+
+/// A decision from the text after `RESOLVED:`.
+pub fn decision(text: &str, line: u32, column: u32) -> Decision {
+    Decision {
+        text: text.trim().to_owned(),
+        span: Span::at(line, column),
+    }
+}
+
+/// The diagnostic for a speaker that is not resolved, if any, pointing at the name as written.
+pub fn speaker_diagnostic(speaker: &Speaker, at: Span, has_list: bool) -> Option<Diagnostic> {
+    match speaker {
+        Speaker::Unknown { mention } => {
+            let mut diagnostic = Diagnostic::new(
+                Code::UnknownSpeaker,
+                at,
+                u32::try_from(mention.chars().count()).unwrap_or(1),
+                format!("unknown speaker '{mention}': not on the attendance list"),
+            )
+            .with_hint(
+                "add them with `present+ Full Name`, or map the nick with a people file (--people)",
+            );
+            if !has_list {
+                diagnostic.severity = model::Severity::Note;
+            }
+            Some(diagnostic)
+        }
+        Speaker::Ambiguous {
+            mention,
+            candidates,
+        } => Some(
+            Diagnostic::new(
+                Code::AmbiguousSpeaker,
+                at,
+                u32::try_from(mention.chars().count()).unwrap_or(1),
+                format!(
+                    "ambiguous speaker '{mention}': {} people match",
+                    candidates.len()
+                ),
+            )
+            .with_hint(format!(
+                "candidates: {}; write the full name, or give the alias in a people file (--people)",
+                candidates.join(", ")
+            )),
+        ),
+        _ => None,
+    }
+}
+
+/// The 1-based character column of byte offset `at` in `line`.
+pub fn column(line: &str, at: usize) -> u32 {
+    let at = crate::text::floor_char_boundary(line, at.min(line.len()));
+    u32::try_from(line[..at].chars().count() + 1).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_that_name_no_one_are_not_speakers() {
+        assert_eq!(
+            speaker_label("Amara Okafor: hello"),
+            Some(("Amara Okafor", 14))
+        );
+        assert_eq!(speaker_label("bo_l: sure").map(|l| l.0), Some("bo_l"));
+        for text in [
+            "Agenda: https://example.org/agenda",
+            "https://example.org/x",
+            "Meeting: Widgets WG",
+            "Date: 12 March 2026",
+            "Zakim: next item",
+            "RRSAgent: make minutes",
+            "at 14:02 we start",
+            "This is a long sentence that happens to have a colon: here",
+        ] {
+            assert_eq!(speaker_label(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn queue_traffic_is_not_speech() {
+        for text in [
+            "q+",
+            "q+ to ask about tests",
+            "q-",
+            "q?",
+            "ack amara",
+            "ack",
+            "zakim, next item",
+            "agenda+ budget",
+            "RRSAgent, draft minutes",
+        ] {
+            assert!(is_queue_traffic(text), "{text}");
+        }
+        for text in [
+            "quite right",
+            "ack, that is fine with me",
+            "queue theory matters",
+        ] {
+            assert!(!is_queue_traffic(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn actions_name_their_owner_only_when_written() {
+        let line = action_line("bo to draft the contrast note by 20 March");
+        assert_eq!(line.owner.map(|o| o.0), Some("bo"));
+        assert_eq!(line.what, "draft the contrast note by 20 March");
+        let line = action_line("Circulate the survey");
+        assert_eq!(line.owner, None);
+        let found = due_date("draft the note [by 2026-03-20]").expect("a due date");
+        assert_eq!(
+            (found.year, found.month, found.day),
+            (Some(2026), 3, Some(20))
+        );
+        assert!(due_date("review the 20 March draft").is_none());
+    }
+
+    #[test]
+    fn corrections_and_commands() {
+        assert_eq!(
+            command("s/contrats/contrast/").map(|c| c.0),
+            Some(Command::Correction(Correction {
+                old: "contrats".into(),
+                new: "contrast".into(),
+                global: false
+            }))
+        );
+        assert_eq!(
+            command("present+ Amara_Okafor").map(|c| c.0),
+            Some(Command::Present {
+                plus: true,
+                names: "Amara_Okafor"
+            })
+        );
+        assert_eq!(command("presentation: later"), None);
+        assert_eq!(
+            command("RESOLUTION: adopt it").map(|c| c.0),
+            Some(Command::Resolved("adopt it"))
+        );
+    }
+
+    #[test]
+    fn nicks_fit_names() {
+        assert!(nick_fits("amara", "Amara Okafor"));
+        assert!(nick_fits("bol", "Bo Lindqvist"));
+        assert!(nick_fits("aokafor", "Amara Okafor"));
+        assert!(nick_fits("Chen_", "Chen Wei"));
+        assert!(!nick_fits("scribe", "Amara Okafor"));
+        let list = names("Amara_Okafor, Bo Lindqvist; Chen Wei and Dana Ruiz");
+        let got: Vec<&str> = list.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            got,
+            ["Amara Okafor", "Bo Lindqvist", "Chen Wei", "Dana Ruiz"]
+        );
+    }
+}
