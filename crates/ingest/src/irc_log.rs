@@ -55,7 +55,7 @@ enum Line<'a> {
 fn after_timestamp(line: &str) -> usize {
     let bytes = line.as_bytes();
     if bytes.first() == Some(&b'[') {
-        if let Some(close) = line[..line.len().min(32)].find(']') {
+        if let Some(close) = line[..crate::text::floor_char_boundary(line, 32)].find(']') {
             let inside = &line[1..close];
             if inside.contains(':')
                 && inside
@@ -229,9 +229,11 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
     correct(&mut messages, &mut record, &mut diagnostics);
     let meeting = collect(&messages, hints, &mut record, &mut diagnostics);
     let roster = Roster::new(&record.participants, hints);
+    let names: Vec<String> = record.participants.iter().map(|p| p.name.clone()).collect();
     let facts = Facts {
         roster: &roster,
         nicks: &meeting.nicks,
+        names: &names,
         date: record.meeting.date,
     };
     speech(&messages, &facts, &meeting, &mut record, &mut diagnostics);
@@ -437,9 +439,11 @@ fn collect(
     for (list, role) in [(&chairs, Role::Chair), (&scribes, Role::Rapporteur)] {
         for (written, span) in list.iter() {
             let roster = Roster::new(&people, hints);
+            let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
             let speaker = Facts {
                 roster: &roster,
                 nicks: &nicks,
+                names: &names,
                 date: None,
             }
             .speaker(written);

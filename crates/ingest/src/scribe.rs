@@ -140,6 +140,21 @@ pub fn speaker_label(text: &str) -> Option<(&str, usize)> {
     Some((label, start))
 }
 
+/// Whether `text` opens with a label, a speaker's or not: one to three words and a colon
+/// followed by white space ("Note: …", "PROPOSED: …", "Amara: …").
+pub fn has_label(text: &str) -> bool {
+    let head = &text[..crate::text::floor_char_boundary(text, text.len().min(40))];
+    let Some(colon) = head.find(':') else {
+        return false;
+    };
+    let label = &text[..colon];
+    text[colon + 1..].starts_with([' ', '\t'])
+        && (1..=3).contains(&label.split_whitespace().count())
+        && label
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '\''))
+}
+
 /// A continuation line: `… text` or `... text`. Returns the offset of the text after the dots.
 pub fn continuation(text: &str) -> Option<usize> {
     let rest = text
@@ -516,6 +531,8 @@ pub fn due_date(what: &str) -> Option<dates::Found> {
 pub struct Facts<'r> {
     pub roster: &'r Roster,
     pub nicks: &'r [(String, String)],
+    /// The attendees' full names, for nicks that fit one of them.
+    pub names: &'r [String],
     pub date: Option<jiff::civil::Date>,
 }
 
@@ -541,7 +558,32 @@ impl Facts<'_> {
             };
         }
         let spaced = written.replace('_', " ");
-        match self.roster.resolve(&spaced) {
+        let resolved = self.roster.resolve(&spaced);
+        // A nick the roster does not know ("bol") may still fit one attendee's name
+        // (Bo Lindqvist): first name and initial, initial and surname, a prefix of the first name.
+        if matches!(resolved, Speaker::Unknown { .. }) && !spaced.contains(' ') {
+            let fitting: Vec<&String> = self
+                .names
+                .iter()
+                .filter(|name| nick_fits(written, name))
+                .collect();
+            match fitting.as_slice() {
+                [] => {}
+                [one] => {
+                    return Speaker::Resolved {
+                        name: (*one).clone(),
+                        mention: written.to_owned(),
+                    };
+                }
+                many => {
+                    return Speaker::Ambiguous {
+                        mention: written.to_owned(),
+                        candidates: many.iter().map(|n| (*n).clone()).collect(),
+                    };
+                }
+            }
+        }
+        match resolved {
             Speaker::Resolved { name, .. } => Speaker::Resolved {
                 name,
                 mention: written.to_owned(),
@@ -686,7 +728,7 @@ pub fn speaker_diagnostic(speaker: &Speaker, at: Span, has_list: bool) -> Option
                 format!("unknown speaker '{mention}': not on the attendance list"),
             )
             .with_hint(
-                "add them with `present+ Full Name`, or map the nick with a people file (--people)",
+                "add them to the attendance (`present+ Full Name` in a log, `Present:` in minutes), or map the name with a people file (--people)",
             );
             if !has_list {
                 diagnostic.severity = model::Severity::Note;

@@ -2,126 +2,20 @@
 //! and of its diagnostics, and hand-written checks of the facts that matter: who speaks each
 //! turn, what is not speech, who attended, what was resolved and who owns each action.
 
-use std::path::{Path, PathBuf};
+mod scribed;
 
-use model::{Record, Speaker};
+use std::path::Path;
 
-fn folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/irc-log")
-}
+use model::Record;
+use scribed::{actions, attendees, codes, turns, who};
 
-/// The one caller of the reader: the record of `test_data/irc-log/{case}.txt`.
 fn read(case: &str) -> Record {
-    let bytes = std::fs::read(folder().join(format!("{case}.txt"))).expect("readable test data");
-    ingest::read_irc_log(
-        &format!("{case}.txt"),
-        &bytes,
-        &ingest::PeopleHints::default(),
-    )
-    .expect("test data decodes")
-}
-
-/// Each turn as `speaker | text`, the speaker a full name, `?mention` when unknown,
-/// `?mention[a/b]` when ambiguous, `-` for nobody.
-fn turns(record: &Record) -> Vec<String> {
-    record
-        .interventions
-        .iter()
-        .map(|i| format!("{} | {}", who(&i.speaker), i.text))
-        .collect()
-}
-
-fn who(speaker: &Speaker) -> String {
-    match speaker {
-        Speaker::Resolved { name, .. } => name.clone(),
-        Speaker::Unknown { mention } => format!("?{mention}"),
-        Speaker::Ambiguous {
-            mention,
-            candidates,
-        } => format!("?{mention}[{}]", candidates.join("/")),
-        Speaker::Nobody => "-".to_owned(),
-    }
-}
-
-fn attendees(record: &Record) -> Vec<String> {
-    record
-        .participants
-        .iter()
-        .map(|p| {
-            let roles: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
-            if roles.is_empty() {
-                p.name.clone()
-            } else {
-                format!("{} ({})", p.name, roles.join(", "))
-            }
-        })
-        .collect()
-}
-
-fn actions(record: &Record) -> Vec<String> {
-    record
-        .action_items
-        .iter()
-        .map(|a| {
-            format!(
-                "{} | {} | {}",
-                a.owner.as_deref().unwrap_or("-"),
-                a.what,
-                a.due.map_or("-".to_owned(), |d| d.iso())
-            )
-        })
-        .collect()
-}
-
-fn codes(record: &Record) -> Vec<String> {
-    record
-        .diagnostics
-        .iter()
-        .map(|d| {
-            format!(
-                "{}:{}:{}",
-                d.code.as_str(),
-                d.span.start_line,
-                d.span.column
-            )
-        })
-        .collect()
+    scribed::read("irc-log", ingest::read_irc_log, case)
 }
 
 #[test]
 fn every_log_matches_its_snapshots() {
-    let mut cases = Vec::new();
-    for entry in std::fs::read_dir(folder()).expect("the test data folder") {
-        let path = entry.expect("an entry").path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            cases.push(path);
-        }
-    }
-    cases.sort();
-    assert!(cases.len() >= 6, "only {} IRC logs", cases.len());
-    for path in cases {
-        let case = path
-            .file_stem()
-            .expect("a name")
-            .to_string_lossy()
-            .into_owned();
-        let bytes = std::fs::read(&path).expect("readable");
-        let name = format!("{case}.txt");
-        let record =
-            ingest::read_irc_log(&name, &bytes, &ingest::PeopleHints::default()).expect("decodes");
-        let source = ingest::input::decode(&bytes).expect("decodes").content;
-        insta::assert_snapshot!(
-            format!("irc-log-{case}.record"),
-            render::json::to_json_string(&record)
-        );
-        insta::assert_snapshot!(
-            format!("irc-log-{case}.diagnostics"),
-            render::diagnostics::render_all(&name, &source, &record.diagnostics)
-        );
-        let printed = render::json::to_json_string(&record);
-        let back = render::json::from_json_str(&printed).expect("the record parses back");
-        assert_eq!(render::json::to_json_string(&back), printed, "{case}");
-    }
+    scribed::snapshots("irc-log", ingest::read_irc_log);
 }
 
 #[test]
@@ -403,7 +297,8 @@ fn text_without_messages_is_not_a_log() {
 #[test]
 fn confidence_tells_logs_from_other_text() {
     let text = |case: &str| {
-        let bytes = std::fs::read(folder().join(format!("{case}.txt"))).expect("readable");
+        let bytes = std::fs::read(scribed::folder("irc-log").join(format!("{case}.txt")))
+            .expect("readable");
         ingest::input::decode(&bytes).expect("decodes")
     };
     for case in ["bracket-timestamps", "seconds-timestamps", "no-timestamps"] {
