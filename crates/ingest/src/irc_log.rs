@@ -230,12 +230,7 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
     let meeting = collect(&messages, hints, &mut record, &mut diagnostics);
     let roster = Roster::new(&record.participants, hints);
     let names: Vec<String> = record.participants.iter().map(|p| p.name.clone()).collect();
-    let facts = Facts {
-        roster: &roster,
-        nicks: &meeting.nicks,
-        names: &names,
-        date: record.meeting.date,
-    };
+    let facts = Facts::new(&roster, &meeting.nicks, &names, record.meeting.date);
     speech(&messages, &facts, &meeting, &mut record, &mut diagnostics);
     if record.participants.is_empty() {
         diagnostics.push(
@@ -303,7 +298,7 @@ fn correct(messages: &mut [Message<'_>], record: &mut Record, diagnostics: &mut 
 
 /// What the commands of the whole log say, before the speech is read.
 struct Meeting {
-    /// Nicks mapped to full names by `present+ Full Name` (nick, name).
+    /// Nicks (folded) mapped to full names by `present+ Full Name`.
     nicks: Vec<(String, String)>,
     /// Whether any `Scribe:` or `ScribeNick:` line names a scribe.
     scribed: bool,
@@ -318,9 +313,15 @@ fn collect(
     record: &mut Record,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Meeting {
-    let mut typed: Vec<String> = Vec::new();
+    let mut raw_nicks: Vec<&str> = Vec::new();
     for message in messages {
-        let key = fold(message.nick);
+        if !raw_nicks.contains(&message.nick) {
+            raw_nicks.push(message.nick);
+        }
+    }
+    let mut typed: Vec<String> = Vec::new();
+    for nick in raw_nicks {
+        let key = fold(nick);
         if !typed.contains(&key) {
             typed.push(key);
         }
@@ -374,11 +375,9 @@ fn collect(
                     && fold(name) != fold(message.nick)
                     && (!adders.contains(&fold(message.nick))
                         || scribe::nick_fits(message.nick, name))
-                    && !nicks
-                        .iter()
-                        .any(|(nick, _)| fold(nick) == fold(message.nick))
+                    && !nicks.iter().any(|(nick, _)| same_nick(nick, message.nick))
                 {
-                    nicks.push((message.nick.to_owned(), name.clone()));
+                    nicks.push((fold(message.nick), name.clone()));
                 }
                 for (name, offset) in listed {
                     attendees.push((name, span_at(at + offset), plus));
@@ -422,7 +421,7 @@ fn collect(
     let named = |written: &str| -> String {
         nicks
             .iter()
-            .find(|(nick, _)| fold(nick) == fold(written))
+            .find(|(nick, _)| *nick == fold(written))
             .map_or_else(|| written.to_owned(), |(_, name)| name.clone())
     };
     let mut people = Vec::new();
@@ -440,13 +439,7 @@ fn collect(
         for (written, span) in list.iter() {
             let roster = Roster::new(&people, hints);
             let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
-            let speaker = Facts {
-                roster: &roster,
-                nicks: &nicks,
-                names: &names,
-                date: None,
-            }
-            .speaker(written);
+            let speaker = Facts::new(&roster, &nicks, &names, None).speaker(written);
             let name = match speaker {
                 Speaker::Resolved { name, .. } => name,
                 Speaker::Ambiguous { .. } => {
@@ -540,7 +533,7 @@ fn speech(
             }
             continue;
         }
-        let from_scribe = scribes.contains(&fold(message.nick));
+        let from_scribe = scribes.iter().any(|s| same_nick(s, message.nick));
         let span = Span::at(message.line, column_of(0));
         if let Some(offset) = scribe::continuation(said) {
             let target = if from_scribe {
@@ -548,7 +541,7 @@ fn speech(
             } else {
                 last_of
                     .iter()
-                    .find(|(nick, _)| *nick == fold(message.nick))
+                    .find(|(nick, _)| same_nick(nick, message.nick))
                     .map(|(_, turn)| *turn)
             };
             if let Some(turn) = target.and_then(|t| record.interventions.get_mut(t)) {
@@ -604,12 +597,24 @@ fn speech(
         if from_scribe {
             scribed_turn = Some(turn);
         } else {
-            let key = fold(message.nick);
-            match last_of.iter_mut().find(|(nick, _)| *nick == key) {
+            match last_of
+                .iter_mut()
+                .find(|(nick, _)| same_nick(nick, message.nick))
+            {
                 Some(entry) => entry.1 = turn,
-                None => last_of.push((key, turn)),
+                None => last_of.push((fold(message.nick), turn)),
             }
         }
+    }
+}
+
+/// Whether `nick` as typed is the nick whose folded form is `key`; ASCII nicks, the common
+/// case, are compared without folding.
+fn same_nick(key: &str, nick: &str) -> bool {
+    if nick.is_ascii() {
+        key.eq_ignore_ascii_case(nick)
+    } else {
+        key == fold(nick)
     }
 }
 
@@ -635,7 +640,7 @@ fn scribe_nicks(value: &str, typer: &str, meeting: &Meeting) -> Vec<String> {
             .map(|(nick, _)| nick)
             .collect();
         if let [nick] = mapped.as_slice() {
-            out.push(fold(nick));
+            out.push((*nick).clone());
             continue;
         }
         let fitting: Vec<&String> = meeting

@@ -167,31 +167,37 @@ pub fn continuation(text: &str) -> Option<usize> {
 /// Whether a line is queue or bot traffic, not speech: `q+`, `q- later`, `q?`, `ack amara`,
 /// `zakim, next item`, `agenda+ budget`, `rrsagent, make minutes`.
 pub fn is_queue_traffic(text: &str) -> bool {
-    let lower = text.trim().to_ascii_lowercase();
-    let first = lower
+    let text = text.trim();
+    let first = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .next()
         .unwrap_or("");
-    if matches!(
-        first,
-        "q+" | "q-" | "q?" | "+q" | "-q" | "q" | "queue+" | "queue-" | "queue?" | "queue=" | "qq+"
-    ) {
-        return first != "q" || lower == "q" || lower.starts_with("q ");
+    let is = |word: &str| first.eq_ignore_ascii_case(word);
+    if [
+        "q+", "q-", "q?", "+q", "-q", "queue+", "queue-", "queue?", "queue=", "qq+",
+    ]
+    .iter()
+    .any(|w| is(w))
+    {
+        return true;
     }
-    if first == "ack" {
+    if is("q") {
+        // "q" alone, or "q later"; not "q: is it?" or "q, then".
+        return text.len() == 1 || text.as_bytes()[1] == b' ';
+    }
+    if is("ack") {
         // "ack amara" and "ack" alone; "ack, that is fine" is speech.
-        return lower.split_whitespace().count() <= 3 && !lower.contains(',');
+        return text.split_whitespace().count() <= 3 && !text.contains(',');
     }
-    if matches!(first, "agenda+" | "agenda-" | "agenda?" | "agendum+") {
+    if ["agenda+", "agenda-", "agenda?", "agendum+"]
+        .iter()
+        .any(|w| is(w))
+    {
         return true;
     }
     // Addressing a bot: "zakim, who is here?", "RRSAgent: draft minutes".
-    let addressee = lower
-        .split([',', ':'])
-        .next()
-        .unwrap_or("")
-        .trim_end_matches(['_']);
-    lower.len() > addressee.len() && is_bot(addressee)
+    let addressee = text.split([',', ':']).next().unwrap_or("");
+    addressee.len() < text.len() && is_bot(addressee.trim_end_matches(['_']))
 }
 
 /// A command that names a meeting fact: `Chair: …`, `Topic: …`, `present+ …`, `s/a/b/`.
@@ -230,42 +236,53 @@ pub fn command(text: &str) -> Option<(Command<'_>, usize)> {
     if let Some(correction) = correction(trimmed) {
         return Some((Command::Correction(correction), 0));
     }
-    let lower_head: String = trimmed
-        .chars()
-        .take(24)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head = trimmed.as_bytes();
     for (word, plus) in [("present+", true), ("present-", false), ("+present", true)] {
-        if let Some(rest) = lower_head.strip_prefix(word)
-            && (rest.is_empty() || rest.starts_with([' ', '\t']))
+        if head.len() >= word.len()
+            && head[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+            && (head.len() == word.len() || matches!(head[word.len()], b' ' | b'\t'))
         {
             let names = trimmed[word.len()..].trim();
             let at = trimmed.len() - trimmed[word.len()..].trim_start().len();
             return Some((Command::Present { plus, names }, at));
         }
     }
-    let colon = trimmed.find(':')?;
-    let label = trimmed[..colon].trim().to_ascii_lowercase();
+    // Every command label is short: look for its colon near the start only.
+    let colon = memchr::memchr(b':', &head[..head.len().min(16)])?;
+    let label = trimmed[..colon].trim();
     let after = &trimmed[colon + 1..];
     let value = after.trim();
     let at = colon + 1 + (after.len() - after.trim_start().len());
-    let command = match label.as_str() {
-        "chair" | "chairs" => Command::Chair(value),
-        "scribe" | "scribes" => Command::Scribe(value),
-        "scribenick" | "scribe nick" => Command::ScribeNick(value),
-        "meeting" => Command::Meeting(value),
-        "date" => Command::Date(value),
-        "agenda" => Command::Agenda(value),
-        "regrets" | "regret" => Command::Regrets(value),
-        "topic" => Command::Topic(value),
-        "subtopic" | "sub-topic" => Command::SubTopic(value),
-        "resolved" | "resolution" => Command::Resolved(value),
-        "action" => Command::Action(value),
-        "present" => Command::Present {
+    let is = |word: &str| label.eq_ignore_ascii_case(word);
+    let command = if is("chair") || is("chairs") {
+        Command::Chair(value)
+    } else if is("scribe") || is("scribes") {
+        Command::Scribe(value)
+    } else if is("scribenick") || is("scribe nick") {
+        Command::ScribeNick(value)
+    } else if is("meeting") {
+        Command::Meeting(value)
+    } else if is("date") {
+        Command::Date(value)
+    } else if is("agenda") {
+        Command::Agenda(value)
+    } else if is("regrets") || is("regret") {
+        Command::Regrets(value)
+    } else if is("topic") {
+        Command::Topic(value)
+    } else if is("subtopic") || is("sub-topic") {
+        Command::SubTopic(value)
+    } else if is("resolved") || is("resolution") {
+        Command::Resolved(value)
+    } else if is("action") {
+        Command::Action(value)
+    } else if is("present") {
+        Command::Present {
             plus: true,
             names: value,
-        },
-        _ => return None,
+        }
+    } else {
+        return None;
     };
     Some((command, at))
 }
@@ -526,23 +543,52 @@ pub fn due_date(what: &str) -> Option<dates::Found> {
     })
 }
 
-/// What resolving names needs: the roster, the nicks that `present+` lines map to full names,
-/// and the meeting date that due dates without a year are read against.
+/// What resolving names needs: the roster, the nicks (folded) that `present+` lines map to
+/// full names, and the meeting date that due dates without a year are read against.
 pub struct Facts<'r> {
     pub roster: &'r Roster,
+    /// Names already resolved, as written: a meeting names the same few people hundreds of
+    /// times, and resolving costs folds and look-ups.
+    pub resolved: std::cell::RefCell<foldhash::HashMap<String, Speaker>>,
     pub nicks: &'r [(String, String)],
     /// The attendees' full names, for nicks that fit one of them.
     pub names: &'r [String],
     pub date: Option<jiff::civil::Date>,
 }
 
-impl Facts<'_> {
+impl<'r> Facts<'r> {
+    pub fn new(
+        roster: &'r Roster,
+        nicks: &'r [(String, String)],
+        names: &'r [String],
+        date: Option<jiff::civil::Date>,
+    ) -> Facts<'r> {
+        Facts {
+            roster,
+            resolved: std::cell::RefCell::default(),
+            nicks,
+            names,
+            date,
+        }
+    }
+
     /// A name as written (a nick or a name) to a speaker: a nick mapped to a full name by a
     /// `present+` line resolves as that name; anything else goes to the roster.
     pub fn speaker(&self, written: &str) -> Speaker {
         let written = written.trim();
+        if let Some(known) = self.resolved.borrow().get(written) {
+            return known.clone();
+        }
+        let speaker = self.resolve(written);
+        self.resolved
+            .borrow_mut()
+            .insert(written.to_owned(), speaker.clone());
+        speaker
+    }
+
+    fn resolve(&self, written: &str) -> Speaker {
         let key = fold(written.trim_end_matches(['_', '`']));
-        if let Some((_, name)) = self.nicks.iter().find(|(nick, _)| fold(nick) == key) {
+        if let Some((_, name)) = self.nicks.iter().find(|(nick, _)| *nick == key) {
             return match self.roster.resolve(name) {
                 Speaker::Resolved { name, .. } => Speaker::Resolved {
                     name,

@@ -51,7 +51,12 @@ enum Field {
 
 /// A heading that opens a part of the minutes, written alone on its line.
 fn heading(line: &str) -> Option<Part> {
-    let lower = line.trim().trim_end_matches(':').to_ascii_lowercase();
+    // The longest heading is "summary of action items": most lines are ruled out unread.
+    let line = line.trim();
+    if line.len() > 26 {
+        return None;
+    }
+    let lower = line.trim_end_matches(':').to_ascii_lowercase();
     Some(match lower.as_str() {
         "present" | "attendees present" => Part::Field(Field::Present),
         "regrets" => Part::Field(Field::Regrets),
@@ -68,7 +73,10 @@ fn heading(line: &str) -> Option<Part> {
 }
 
 /// Removes the generator's link markers: `[4]Legend placement` → `Legend placement`.
-fn without_links(text: &str) -> String {
+fn without_links(text: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memchr(b'[', text.as_bytes()).is_none() {
+        return std::borrow::Cow::Borrowed(text.trim());
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('[') {
@@ -83,7 +91,7 @@ fn without_links(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.trim().to_owned()
+    std::borrow::Cow::Owned(out.trim().to_owned())
 }
 
 /// A list item's text without its marker: `1. x`, `- x`, `* x`, `• x`.
@@ -213,6 +221,8 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
     let mut part = Part::Header;
     let mut item: Option<String> = None;
     let mut listed_topics = false;
+    // Only a line no longer than the longest listed title can be a topic heading.
+    let mut longest_title = 0;
     // The summary entry a wrapped line continues: (is_action, index).
     let mut open_summary: Option<(bool, usize)> = None;
     for (index, raw) in text.content.lines().enumerate() {
@@ -329,11 +339,12 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
                         continue;
                     }
                     listed_topics = true;
+                    longest_title = longest_title.max(title.len());
                     let number = number.unwrap_or_else(|| (record.agenda.len() + 1).to_string());
                     if !record.agenda.iter().any(|i| i.number == number) {
                         record.agenda.push(AgendaItem {
                             number,
-                            title,
+                            title: title.into_owned(),
                             items: Vec::new(),
                             span: Span::at(line_no, column),
                         });
@@ -403,10 +414,12 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
         }
         // A topic title standing alone, as the generated layout writes it.
         if listed_topics
-            && let Some(found) = record
-                .agenda
-                .iter()
-                .find(|i| fold(&i.title) == fold(&plain))
+            && plain.len() <= longest_title
+            && !plain.contains(": ")
+            && let Some(found) = {
+                let key = fold(&plain);
+                record.agenda.iter().find(|i| fold(&i.title) == key)
+            }
         {
             item = Some(found.number.clone());
             continue;
@@ -428,12 +441,7 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
     record.participants = people;
     let roster = Roster::new(&record.participants, hints);
     let names: Vec<String> = record.participants.iter().map(|p| p.name.clone()).collect();
-    let facts = Facts {
-        roster: &roster,
-        nicks: &[],
-        names: &names,
-        date: record.meeting.date,
-    };
+    let facts = Facts::new(&roster, &[], &names, record.meeting.date);
     discussion(&body, &facts, &mut record, &mut diagnostics);
     summaries(&header, &facts, &mut record, &mut diagnostics);
     finish(&mut record, &mut diagnostics);
@@ -613,13 +621,7 @@ fn attendance(
         for (written, span) in list.iter() {
             let roster = Roster::new(&people, hints);
             let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
-            let speaker = Facts {
-                roster: &roster,
-                nicks: &[],
-                names: &names,
-                date: None,
-            }
-            .speaker(written);
+            let speaker = Facts::new(&roster, &[], &names, None).speaker(written);
             let name = match speaker {
                 Speaker::Resolved { name, .. } => name,
                 Speaker::Ambiguous { .. } => {
