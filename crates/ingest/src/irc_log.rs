@@ -481,6 +481,8 @@ fn speech(
     // The turn a scribe's `… text` continues, and each nick's last turn.
     let mut scribed_turn: Option<usize> = None;
     let mut last_of: Vec<(String, usize)> = Vec::new();
+    // The agenda items a decision or an action item was recorded under.
+    let mut touched: Vec<String> = Vec::new();
     for message in messages.iter().filter(|m| !m.bot && !m.correction) {
         let said = message.body.text.as_str();
         if said.is_empty() || scribe::is_queue_traffic(said) {
@@ -518,6 +520,7 @@ fn speech(
                     record
                         .decisions
                         .push(scribe::decision(text, message.line, column_of(at)));
+                    touched.extend(item.clone());
                 }
                 Command::Action(text) if !text.is_empty() => {
                     let action = facts.action(
@@ -528,6 +531,7 @@ fn speech(
                         diagnostics,
                     );
                     record.action_items.push(action);
+                    touched.extend(item.clone());
                 }
                 _ => {}
             }
@@ -606,6 +610,13 @@ fn speech(
             }
         }
     }
+    touched.extend(
+        record
+            .interventions
+            .iter()
+            .filter_map(|i| i.agenda_item.clone()),
+    );
+    diagnostics.extend(scribe::undiscussed(&record.agenda, &touched));
 }
 
 /// Whether `nick` as typed is the nick whose folded form is `key`; ASCII nicks, the common

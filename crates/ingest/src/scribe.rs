@@ -124,11 +124,17 @@ pub fn speaker_label(text: &str) -> Option<(&str, usize)> {
     if label.is_empty() || label.len() > 48 || is_non_speech_label(label) {
         return None;
     }
+    // One word may be a nick in lower case ("amara"); several must be a name, capitalised
+    // but for particles ("Bertrand de La Chapelle"), so "So the question is: …" is no speaker.
+    let several = label.split_whitespace().nth(1).is_some();
     let mut words = 0;
     for word in label.split_whitespace() {
         words += 1;
-        let mut chars = word.chars();
-        let first_ok = chars.next().is_some_and(char::is_alphabetic);
+        let first = word.chars().next();
+        let first_ok = first.is_some_and(char::is_alphabetic)
+            && (!several
+                || first.is_some_and(char::is_uppercase)
+                || (words > 1 && crate::roster::is_particle(word)));
         let rest_ok = word
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '_'));
@@ -803,6 +809,35 @@ pub fn speaker_diagnostic(speaker: &Speaker, at: Span, has_list: bool) -> Option
     }
 }
 
+/// An `item-not-discussed` warning for every agenda item under which nothing was filed: no
+/// turn, decision or action item under it or under one of its sub-items. `touched` holds the
+/// numbers of the items something was filed under.
+pub fn undiscussed(agenda: &[model::AgendaItem], touched: &[String]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for item in agenda.iter().flat_map(model::AgendaItem::flatten) {
+        let prefix = format!("{}.", item.number);
+        if touched
+            .iter()
+            .any(|n| *n == item.number || n.starts_with(&prefix))
+        {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Code::ItemNotDiscussed,
+                item.span,
+                u32::try_from(item.title.chars().count()).unwrap_or(1),
+                format!(
+                    "agenda item {} '{}' has no recorded discussion",
+                    item.number, item.title
+                ),
+            )
+            .with_hint("record what was said under the topic, or write that the item was deferred"),
+        );
+    }
+    out
+}
+
 /// The 1-based character column of byte offset `at` in `line`.
 pub fn column(line: &str, at: usize) -> u32 {
     let at = crate::text::floor_char_boundary(line, at.min(line.len()));
@@ -820,6 +855,10 @@ mod tests {
             Some(("Amara Okafor", 14))
         );
         assert_eq!(speaker_label("bo_l: sure").map(|l| l.0), Some("bo_l"));
+        assert_eq!(
+            speaker_label("Bertrand de La Chapelle: yes").map(|l| l.0),
+            Some("Bertrand de La Chapelle")
+        );
         for text in [
             "Agenda: https://example.org/agenda",
             "https://example.org/x",
@@ -829,6 +868,7 @@ mod tests {
             "RRSAgent: make minutes",
             "at 14:02 we start",
             "This is a long sentence that happens to have a colon: here",
+            "So the question is: do we ship?",
         ] {
             assert_eq!(speaker_label(text), None, "{text}");
         }

@@ -332,6 +332,9 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
             }
             Part::Topics => {
                 if let Some((number, title)) = list_item(trimmed) {
+                    // `title` is a slice of `raw`: its column is where the title is written.
+                    let at = (title.as_ptr() as usize).saturating_sub(raw.as_ptr() as usize);
+                    let title_column = scribe::column(raw, at);
                     let title = without_links(title);
                     let lower = title.to_ascii_lowercase();
                     // The generator's contents also list its own sections.
@@ -346,7 +349,7 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
                             number,
                             title: title.into_owned(),
                             items: Vec::new(),
-                            span: Span::at(line_no, column),
+                            span: Span::at(line_no, title_column),
                         });
                     }
                     continue;
@@ -654,6 +657,8 @@ fn discussion(
     let has_list = !record.participants.is_empty();
     // The turn the next line may continue: right below it, with no blank line between.
     let mut open: Option<usize> = None;
+    // The agenda items a decision or an action item was recorded under.
+    let mut touched: Vec<String> = Vec::new();
     let mut last: Option<usize> = None;
     let lines: Vec<&BodyLine<'_>> = body.iter().filter(|l| !l.correction).collect();
     let mut i = 0;
@@ -672,6 +677,7 @@ fn discussion(
                     record
                         .decisions
                         .push(scribe::decision(text, line_no, column_of(at)));
+                    touched.extend(line.item.clone());
                 }
                 Command::Action(text) if !text.is_empty() => {
                     // An action line wrapped by the mailer continues on the next line.
@@ -695,6 +701,7 @@ fn discussion(
                     );
                     action.span.end_line = end;
                     record.action_items.push(action);
+                    touched.extend(line.item.clone());
                     open = None;
                 }
                 _ => {}
@@ -770,6 +777,13 @@ fn discussion(
         open = Some(turn);
         last = Some(turn);
     }
+    touched.extend(
+        record
+            .interventions
+            .iter()
+            .filter_map(|i| i.agenda_item.clone()),
+    );
+    diagnostics.extend(scribe::undiscussed(&record.agenda, &touched));
 }
 
 /// Whether the line after an action line is its wrapped second half, not a turn.

@@ -313,3 +313,22 @@ fn confidence_tells_logs_from_other_text() {
     let report = ingest::input::decode(&report).expect("decodes");
     assert_eq!(ingest::irc_log::confidence(&report), 0);
 }
+
+#[test]
+fn people_hints_settle_an_ambiguous_nick() {
+    let bytes = std::fs::read(scribed::folder("irc-log").join("ambiguous-and-unknown.txt"))
+        .expect("readable");
+    let hints =
+        ingest::PeopleHints::parse("[[person]]\nname = \"Jun Park\"\naliases = [\"Jun\"]\n")
+            .expect("valid hints");
+    let record = ingest::read_irc_log("a.txt", &bytes, &hints).expect("decodes");
+    assert_eq!(
+        turns(&record)[0],
+        "Jun Park | long descriptions should be collapsible"
+    );
+    assert_eq!(
+        actions(&record)[0],
+        "Jun Park | draft the collapsible description pattern by 2 July | 2026-07-02"
+    );
+    assert!(!codes(&record).iter().any(|c| c.starts_with("ambiguous")));
+}

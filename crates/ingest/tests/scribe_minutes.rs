@@ -214,6 +214,7 @@ fn doubtful_names_and_labels_that_name_no_one() {
     assert_eq!(
         codes(&record),
         [
+            "item-not-discussed:10:6",
             "ambiguous-speaker:15:1",
             "unknown-speaker:17:1",
             "ambiguous-owner:26:3"
