@@ -394,6 +394,17 @@ fn collect(
                     scribes.push((name, span_at(at + offset)));
                 }
             }
+            Command::ScribePlus(value) => {
+                scribed = true;
+                if value.is_empty() {
+                    let nick_span =
+                        Span::at(message.line, scribe::column(message.raw, message.nick_at));
+                    scribes.push((message.nick.to_owned(), nick_span));
+                }
+                for (name, offset) in scribe::names(value) {
+                    scribes.push((name, span_at(at + offset)));
+                }
+            }
             Command::Meeting(value) if !value.is_empty() && record.meeting.title.is_none() => {
                 record.meeting.title = Some(value.to_owned());
                 record.group.name = Some(value.to_owned());
@@ -483,16 +494,50 @@ fn speech(
     let mut last_of: Vec<(String, usize)> = Vec::new();
     // The agenda items a decision or an action item was recorded under.
     let mut touched: Vec<String> = Vec::new();
-    for message in messages.iter().filter(|m| !m.bot && !m.correction) {
+    for message in messages.iter().filter(|m| !m.correction) {
         let said = message.body.text.as_str();
+        let column_of = |offset: usize| scribe::column(message.raw, message.text_at + offset);
+        if message.bot {
+            // Zakim taking up an agendum starts a topic, as a `Topic:` line does.
+            if let Some(title) = scribe::taken_up(said) {
+                item = Some(agenda_item(
+                    &mut record.agenda,
+                    None,
+                    title,
+                    Span::at(message.line, column_of(0)),
+                ));
+                scribed_turn = None;
+            }
+            continue;
+        }
         if said.is_empty() || scribe::is_queue_traffic(said) {
             continue;
         }
-        let column_of = |offset: usize| scribe::column(message.raw, message.text_at + offset);
         if let Some((command, at)) = scribe::command(said) {
             match command {
                 Command::Scribe(value) | Command::ScribeNick(value) => {
                     scribes = scribe_nicks(value, message.nick, meeting);
+                }
+                Command::ScribePlus(value) => {
+                    let more = if value.is_empty() {
+                        vec![fold(message.nick)]
+                    } else {
+                        scribe_nicks(value, message.nick, meeting)
+                    };
+                    for nick in more {
+                        if !scribes.contains(&nick) {
+                            scribes.push(nick);
+                        }
+                    }
+                }
+                Command::ScribeMinus(value) => {
+                    let gone = if value.is_empty() {
+                        vec![fold(message.nick)]
+                    } else {
+                        scribe_nicks(value, message.nick, meeting)
+                    };
+                    scribes.retain(|nick| !gone.contains(nick));
+                    scribed_turn = None;
                 }
                 Command::Topic(title) if !title.is_empty() => {
                     item = Some(agenda_item(

@@ -217,6 +217,10 @@ pub enum Command<'a> {
     Chair(&'a str),
     Scribe(&'a str),
     ScribeNick(&'a str),
+    /// `scribe+` (the typer) or `scribe+ nick`: one more scribe from this line on.
+    ScribePlus(&'a str),
+    /// `scribe-` (the typer) or `scribe- nick`: no longer a scribe.
+    ScribeMinus(&'a str),
     Meeting(&'a str),
     Date(&'a str),
     Agenda(&'a str),
@@ -226,6 +230,15 @@ pub enum Command<'a> {
     Resolved(&'a str),
     Action(&'a str),
     Correction(Correction),
+}
+
+/// The title of an agenda item Zakim takes up: `agendum 2 -- Speech rate -- taken up [from kim]`.
+pub fn taken_up(text: &str) -> Option<&str> {
+    let rest = text.trim().strip_prefix("agendum ")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = rest[digits..].strip_prefix(" -- ")?;
+    let end = crate::text::find_str(rest, " -- taken up")?;
+    Some(rest[..end].trim()).filter(|title| digits > 0 && !title.is_empty())
 }
 
 /// `s/old/new/` (first match) or `s/old/new/g` (every match), on the latest line holding `old`.
@@ -243,6 +256,21 @@ pub fn command(text: &str) -> Option<(Command<'_>, usize)> {
         return Some((Command::Correction(correction), 0));
     }
     let head = trimmed.as_bytes();
+    for (word, plus) in [("scribe+", true), ("scribe-", false)] {
+        if head.len() >= word.len()
+            && head[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+            && (head.len() == word.len() || matches!(head[word.len()], b' ' | b'\t'))
+        {
+            let value = trimmed[word.len()..].trim();
+            let at = trimmed.len() - trimmed[word.len()..].trim_start().len();
+            let command = if plus {
+                Command::ScribePlus(value)
+            } else {
+                Command::ScribeMinus(value)
+            };
+            return Some((command, at));
+        }
+    }
     for (word, plus) in [("present+", true), ("present-", false), ("+present", true)] {
         if head.len() >= word.len()
             && head[..word.len()].eq_ignore_ascii_case(word.as_bytes())
@@ -887,6 +915,10 @@ mod tests {
             "agenda+ budget",
             "RRSAgent, draft minutes",
         ] {
+            assert!(
+                command(text).is_none() || text.starts_with("agenda"),
+                "{text}"
+            );
             assert!(is_queue_traffic(text), "{text}");
         }
         for text in [
@@ -931,6 +963,19 @@ mod tests {
             })
         );
         assert_eq!(command("presentation: later"), None);
+        assert_eq!(
+            command("scribe+").map(|c| c.0),
+            Some(Command::ScribePlus(""))
+        );
+        assert_eq!(
+            command("scribe- mei").map(|c| c.0),
+            Some(Command::ScribeMinus("mei"))
+        );
+        assert_eq!(
+            taken_up("agendum 2 -- Speech rate -- taken up [from kim]"),
+            Some("Speech rate")
+        );
+        assert_eq!(taken_up("agendum 2 added"), None);
         assert_eq!(
             command("RESOLUTION: adopt it").map(|c| c.0),
             Some(Command::Resolved("adopt it"))

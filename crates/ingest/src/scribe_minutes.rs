@@ -415,6 +415,16 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
             }
             Part::Body | Part::End => {}
         }
+        // Zakim taking up an agendum starts a topic, as a `Topic:` line does.
+        if let Some((nick, at)) = irc_line(trimmed)
+            && scribe::is_bot(nick)
+        {
+            if let Some(title) = scribe::taken_up(&trimmed[at..]) {
+                let span = Span::at(line_no, scribe::column(raw, indent + at));
+                item = Some(agenda_item(&mut record.agenda, title, span));
+            }
+            continue;
+        }
         // A topic title standing alone, as the generated layout writes it.
         if listed_topics
             && plain.len() <= longest_title

@@ -332,3 +332,49 @@ fn people_hints_settle_an_ambiguous_nick() {
     );
     assert!(!codes(&record).iter().any(|c| c.starts_with("ambiguous")));
 }
+
+#[test]
+fn scribe_plus_minus_and_zakim_agenda() {
+    let record = read("scribe-plus-and-agenda");
+    assert_eq!(
+        attendees(&record),
+        [
+            "Kim Larsen (chair)",
+            "Lukas Brandt (rapporteur)",
+            "Mei Chen (rapporteur)"
+        ]
+    );
+    let agenda: Vec<&str> = record.agenda.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(agenda, ["Earcons", "Speech rate"]);
+    // Lukas scribes until `scribe-`; then his own line is his turn, and Mei scribes.
+    let filed: Vec<String> = record
+        .interventions
+        .iter()
+        .map(|i| {
+            format!(
+                "{} {}",
+                i.agenda_item.as_deref().unwrap_or("-"),
+                who(&i.speaker)
+            )
+        })
+        .collect();
+    assert_eq!(
+        filed,
+        [
+            "1 Kim Larsen",
+            "1 Mei Chen",
+            "1 Lukas Brandt",
+            "1 Lukas Brandt",
+            "2 Kim Larsen"
+        ]
+    );
+    assert_eq!(
+        record.interventions[3].text,
+        "that would need a new setting"
+    );
+    assert_eq!(
+        actions(&record),
+        ["Lukas Brandt | prototype speech ducking by 22 October | 2026-10-22"]
+    );
+    assert_eq!(codes(&record), Vec::<String>::new());
+}

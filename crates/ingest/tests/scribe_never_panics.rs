@@ -13,11 +13,14 @@ const LOGS: &[&str] = &[
     include_str!("../test_data/irc-log/no-timestamps.txt"),
     include_str!("../test_data/irc-log/ambiguous-and-unknown.txt"),
     include_str!("../test_data/irc-log/subtopics-and-events.txt"),
+    include_str!("../test_data/irc-log/scribe-plus-and-agenda.txt"),
 ];
 
 const MINUTES: &[&str] = &[
     include_str!("../test_data/scribe-minutes/inline-headers.txt"),
     include_str!("../test_data/scribe-minutes/generated-layout.txt"),
+    include_str!("../test_data/scribe-minutes/nick-labels-and-queue.txt"),
+    include_str!("../test_data/scribe-minutes/doubtful-names.txt"),
 ];
 
 type Reader = fn(&ingest::Text, &str, &PeopleHints) -> Record;
@@ -95,7 +98,7 @@ fn scribe_line() -> impl Strategy<Value = String> {
             "", "<", "<>", "< > x", "[", "[14:02", "[14:02] <", "14:02 <a>", "<a> s/", "<a> s//x/",
             "<a> s/a/", "<a> s/a/b/g", "<a> s/é/ü/", "<a> present+", "<a> present-", "<a> present+ ,,,",
             "<a> Chair:", "<a> Topic:", "<a> Subtopic: x", "<a> ACTION:", "<a> ACTION: é to ", "<a> RESOLVED:",
-            "<a> …", "<a> ...", "<a> ScribeNick:", "<a> Date: 31 February 2026", "Present", "Present:",
+            "<a> …", "<a> ...", "<a> ScribeNick:", "<a> scribe+", "<a> scribe-", "<Zakim> agendum 1 --  -- taken up", "<a> Date: 31 February 2026", "Present", "Present:",
             "Topics:", "Topic:", "Summary of Action Items", "[NEW] ACTION:", "Resolutions:", "  1. ", "Ü: é",
         ])
         .prop_map(str::to_owned),
