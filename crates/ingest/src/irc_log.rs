@@ -329,8 +329,25 @@ fn collect(
     // A nick that only ever names one person with `present+` names itself; a nick that adds
     // several people (a chair, a scribe) maps only to a name its nick fits.
     let mut adders: Vec<String> = Vec::new();
+    // Chairs and scribes as named (nicks or names), who often type `present+` for others.
+    let mut officers: Vec<String> = Vec::new();
     let mut named_by: Vec<(String, String)> = Vec::new();
     for message in messages.iter().filter(|m| !m.bot && !m.correction) {
+        match scribe::command(&message.body.text) {
+            Some((
+                Command::Chair(value)
+                | Command::Scribe(value)
+                | Command::ScribeNick(value)
+                | Command::ScribePlus(value),
+                _,
+            )) => {
+                if value.is_empty() {
+                    officers.push(message.nick.to_owned());
+                }
+                officers.extend(scribe::names(value).into_iter().map(|(name, _)| name));
+            }
+            _ => {}
+        }
         if let Some((Command::Present { plus: true, names }, _)) =
             scribe::command(&message.body.text)
         {
@@ -346,6 +363,11 @@ fn collect(
             }
         }
     }
+    let is_officer = |nick: &str| {
+        officers
+            .iter()
+            .any(|named| same_nick(&fold(named), nick) || scribe::nick_fits(nick, named))
+    };
     let mut nicks: Vec<(String, String)> = Vec::new();
     let mut attendees: Vec<(String, Span, bool)> = Vec::new();
     let mut chairs: Vec<(String, Span)> = Vec::new();
@@ -373,7 +395,7 @@ fn collect(
                 if plus
                     && let [(name, _)] = listed.as_slice()
                     && fold(name) != fold(message.nick)
-                    && (!adders.contains(&fold(message.nick))
+                    && ((!adders.contains(&fold(message.nick)) && !is_officer(message.nick))
                         || scribe::nick_fits(message.nick, name))
                     && !nicks.iter().any(|(nick, _)| same_nick(nick, message.nick))
                 {

@@ -200,6 +200,8 @@ struct Header {
     present: Vec<(String, Span)>,
     chairs: Vec<(String, Span)>,
     scribes: Vec<(String, Span)>,
+    /// Folded nicks of `ScribeNick:` lines.
+    scribe_nicks: Vec<String>,
     resolutions: Vec<Decision>,
     /// Action lines of the summary: the text after `ACTION:`, its line and column.
     actions: Vec<(String, u32, u32)>,
@@ -289,7 +291,15 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
                     }
                     true
                 }
-                Command::ScribeNick(_) | Command::Agenda(_) | Command::Regrets(_) => true,
+                Command::ScribeNick(value) => {
+                    header.scribe_nicks.extend(
+                        scribe::names(value)
+                            .into_iter()
+                            .map(|(nick, _)| fold(&nick)),
+                    );
+                    true
+                }
+                Command::Agenda(_) | Command::Regrets(_) => true,
                 Command::Meeting(value) => {
                     if record.meeting.title.is_none() && !value.is_empty() {
                         set_title(&mut record, value, value_span);
@@ -455,7 +465,11 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
     let roster = Roster::new(&record.participants, hints);
     let names: Vec<String> = record.participants.iter().map(|p| p.name.clone()).collect();
     let facts = Facts::new(&roster, &[], &names, record.meeting.date);
-    discussion(&body, &facts, &mut record, &mut diagnostics);
+    let scribes = Scribes {
+        nicks: &header.scribe_nicks,
+        names: &header.scribes,
+    };
+    discussion(&body, &facts, &scribes, &mut record, &mut diagnostics);
     summaries(&header, &facts, &mut record, &mut diagnostics);
     finish(&mut record, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start_line, d.span.column));
@@ -661,6 +675,7 @@ fn attendance(
 fn discussion(
     body: &[BodyLine<'_>],
     facts: &Facts<'_>,
+    scribes: &Scribes<'_>,
     record: &mut Record,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -674,13 +689,22 @@ fn discussion(
     let mut i = 0;
     while let Some(&line) = lines.get(i) {
         i += 1;
-        let said = line.body.text.as_str();
+        let mut said = line.body.text.as_str();
         let line_no = line.body.line;
         if said.is_empty() {
             open = None;
             continue;
         }
-        let column_of = |offset: usize| scribe::column(line.raw, line.indent + offset);
+        // A scribe's IRC line kept in the minutes (`<bol> Amara: …`) is read as the scribe's
+        // line: `Amara` speaks.
+        let mut shift = 0;
+        if let Some((nick, at)) = irc_line(said)
+            && scribes.is_scribe(nick)
+        {
+            said = &said[at..];
+            shift = at;
+        }
+        let column_of = |offset: usize| scribe::column(line.raw, line.indent + shift + offset);
         if let Some((command, at)) = scribe::command(said) {
             match command {
                 Command::Resolved(text) if !text.is_empty() => {
@@ -739,6 +763,7 @@ fn discussion(
                 column_of(1),
                 has_list,
             );
+            // Not a scribe's: a comment typed on IRC during the meeting.
             open = Some(turn);
             last = Some(turn);
             continue;
@@ -794,6 +819,23 @@ fn discussion(
             .filter_map(|i| i.agenda_item.clone()),
     );
     diagnostics.extend(scribe::undiscussed(&record.agenda, &touched));
+}
+
+/// Who scribed, to read a scribe's IRC lines kept in the minutes as scribed lines.
+struct Scribes<'h> {
+    nicks: &'h [String],
+    names: &'h [(String, Span)],
+}
+
+impl Scribes<'_> {
+    fn is_scribe(&self, nick: &str) -> bool {
+        let key = fold(nick);
+        self.nicks.contains(&key)
+            || self
+                .names
+                .iter()
+                .any(|(name, _)| fold(name) == key || scribe::nick_fits(nick, name))
+    }
 }
 
 /// Whether the line after an action line is its wrapped second half, not a turn.

@@ -378,3 +378,26 @@ fn scribe_plus_minus_and_zakim_agenda() {
     );
     assert_eq!(codes(&record), Vec::<String>::new());
 }
+
+#[test]
+fn a_scribe_adding_someone_else_does_not_become_them() {
+    let record = read("scribe-adds-people");
+    // The scribe attended, known only by her nick.
+    assert_eq!(
+        attendees(&record),
+        ["Chen Wei", "Rui Alves", "pat (rapporteur)"]
+    );
+    assert_eq!(
+        turns(&record),
+        [
+            "Chen Wei | short pulses read as clicks on most phones",
+            "Rui Alves | long pulses drain the battery",
+            "- | I will collect battery figures from the vendors",
+            "Rui Alves | thanks, that helps",
+        ]
+    );
+    // The scribe typed `present+ Chen Wei` for Chen: the nick `pat` does not fit Chen's
+    // name, so `pat` is not mapped to Chen, and Chen does not get the scribe's role.
+    assert!(record.participants[0].roles.is_empty());
+    assert_eq!(codes(&record), Vec::<String>::new());
+}

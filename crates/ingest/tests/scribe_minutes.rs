@@ -336,3 +336,31 @@ fn confidence_tells_minutes_from_logs_and_reports() {
     let report = text("summary-report", "seed-igf-wg-strategy-106");
     assert!(ingest::scribe_minutes::confidence(&report) < 30);
 }
+
+#[test]
+fn a_scribes_irc_lines_kept_in_the_minutes_are_scribed_turns() {
+    let record = read("irc-lines-kept");
+    assert_eq!(
+        record.meeting.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-04-09")
+    );
+    assert_eq!(
+        turns(&record),
+        [
+            "Amara Okafor | the contrast checker is ready for review it covers adjacent series and the legend",
+            "Chen Wei | I tried it on three charts, all passed",
+            "Chen Wei | one false positive on dashed lines",
+            "Amara Okafor | the legend should follow the order of the lines",
+        ]
+    );
+    let items: Vec<&str> = record
+        .interventions
+        .iter()
+        .filter_map(|i| i.agenda_item.as_deref())
+        .collect();
+    assert_eq!(items, ["1", "1", "1", "2"]);
+    let agenda: Vec<&str> = record.agenda.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(agenda, ["Colour contrast in line charts", "Legend order"]);
+    assert_eq!(record.decisions.len(), 1);
+    assert_eq!(codes(&record), Vec::<String>::new());
+}

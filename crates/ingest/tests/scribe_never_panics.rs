@@ -21,6 +21,7 @@ const MINUTES: &[&str] = &[
     include_str!("../test_data/scribe-minutes/generated-layout.txt"),
     include_str!("../test_data/scribe-minutes/nick-labels-and-queue.txt"),
     include_str!("../test_data/scribe-minutes/doubtful-names.txt"),
+    include_str!("../test_data/scribe-minutes/irc-lines-kept.txt"),
 ];
 
 type Reader = fn(&ingest::Text, &str, &PeopleHints) -> Record;
