@@ -333,20 +333,18 @@ fn collect(
     let mut officers: Vec<String> = Vec::new();
     let mut named_by: Vec<(String, String)> = Vec::new();
     for message in messages.iter().filter(|m| !m.bot && !m.correction) {
-        match scribe::command(&message.body.text) {
-            Some((
-                Command::Chair(value)
-                | Command::Scribe(value)
-                | Command::ScribeNick(value)
-                | Command::ScribePlus(value),
-                _,
-            )) => {
-                if value.is_empty() {
-                    officers.push(message.nick.to_owned());
-                }
-                officers.extend(scribe::names(value).into_iter().map(|(name, _)| name));
+        if let Some((
+            Command::Chair(value)
+            | Command::Scribe(value)
+            | Command::ScribeNick(value)
+            | Command::ScribePlus(value),
+            _,
+        )) = scribe::command(&message.body.text)
+        {
+            if value.is_empty() {
+                officers.push(message.nick.to_owned());
             }
-            _ => {}
+            officers.extend(scribe::names(value).into_iter().map(|(name, _)| name));
         }
         if let Some((Command::Present { plus: true, names }, _)) =
             scribe::command(&message.body.text)
