@@ -10,6 +10,8 @@
 #[path = "../benches/scribe_corpus.rs"]
 mod scribe_corpus;
 
+type Reader = fn(&ingest::Text, &str, &ingest::PeopleHints) -> model::Record;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let format = std::env::args()
         .nth(1)
@@ -17,10 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rounds: usize = std::env::args().nth(2).map_or(Ok(1), |n| n.parse())?;
     let count: usize = std::env::args().nth(3).map_or(Ok(100), |n| n.parse())?;
     let (logs, minutes) = scribe_corpus::corpora();
-    let (documents, read): (
-        Vec<String>,
-        fn(&ingest::Text, &str, &ingest::PeopleHints) -> model::Record,
-    ) = match format.as_str() {
+    let (documents, read): (Vec<String>, Reader) = match format.as_str() {
         "irc-log" => (logs, ingest::irc_log::read),
         "scribe-minutes" => (minutes, ingest::scribe_minutes::read),
         other => return Err(format!("unknown format '{other}': irc-log or scribe-minutes").into()),
