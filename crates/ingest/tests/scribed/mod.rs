@@ -69,6 +69,62 @@ pub fn snapshots(format: &str, reader: Reader) {
         let printed = render::json::to_json_string(&record);
         let back = render::json::from_json_str(&printed).expect("the record parses back");
         assert_eq!(render::json::to_json_string(&back), printed, "{case}");
+        no_label_speaks(&record, &case);
+        // The record lays out as a report in every format, with every turn's words in it.
+        for format in [render::Format::Markdown, render::Format::Text] {
+            let options = render::RenderOptions { full_names: true };
+            let out = render::render(&record, format, &options);
+            let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+            for turn in &record.interventions {
+                let words: Vec<&str> = turn.text.split_whitespace().take(3).collect();
+                let plain = words.iter().all(|w| w.chars().all(char::is_alphanumeric));
+                assert!(
+                    !plain || flat.contains(&words.join(" ")),
+                    "{case}: {format:?} lacks turn {}",
+                    turn.order
+                );
+            }
+        }
+    }
+}
+
+/// Words that name no speaker: metadata labels, bots, commands, URL schemes.
+const NOT_SPEAKERS: &[&str] = &[
+    "agenda",
+    "meeting",
+    "date",
+    "chair",
+    "chairs",
+    "scribe",
+    "scribenick",
+    "topic",
+    "subtopic",
+    "present",
+    "regrets",
+    "resolved",
+    "resolution",
+    "action",
+    "proposed",
+    "note",
+    "zakim",
+    "rrsagent",
+    "trackbot",
+    "http",
+    "https",
+    "$date",
+];
+
+/// Nothing that is not speech has become a speaker.
+pub fn no_label_speaks(record: &Record, case: &str) {
+    for turn in &record.interventions {
+        if let Some(mention) = turn.speaker.mention() {
+            let lower = mention.to_lowercase();
+            assert!(
+                !NOT_SPEAKERS.contains(&lower.as_str()) && !lower.contains("://"),
+                "{case}: turn {} is spoken by '{mention}'",
+                turn.order
+            );
+        }
     }
 }
 
