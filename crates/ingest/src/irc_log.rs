@@ -682,6 +682,7 @@ fn speech(
             .filter_map(|i| i.agenda_item.clone()),
     );
     diagnostics.extend(scribe::undiscussed(&record.agenda, &touched));
+    scribe::plus_ones(&mut record.interventions);
 }
 
 /// Whether `nick` as typed is the nick whose folded form is `key`; ASCII nicks, the common

@@ -837,6 +837,38 @@ pub fn speaker_diagnostic(speaker: &Speaker, at: Span, has_list: bool) -> Option
     }
 }
 
+/// A `+1` turn ("+1", "+1 to testing with the panel") agrees with the turn before it under
+/// the same agenda item, when a person other than the `+1`'s speaker said it: the IRC way of
+/// seconding what was just said. Nothing else is read as agreement.
+pub fn plus_ones(interventions: &mut [model::Intervention]) {
+    for at in 1..interventions.len() {
+        let text = interventions[at].text.trim_start();
+        let Some(rest) = text.strip_prefix("+1") else {
+            continue;
+        };
+        if rest.starts_with(|c: char| c.is_ascii_digit())
+            || interventions[at].speaker == Speaker::Nobody
+        {
+            continue;
+        }
+        let (before, after) = interventions.split_at_mut(at);
+        let turn = &mut after[0];
+        let Some(previous) = before.last() else {
+            continue;
+        };
+        if previous.agenda_item != turn.agenda_item
+            || previous.speaker == Speaker::Nobody
+            || previous.speaker.same_person(&turn.speaker)
+        {
+            continue;
+        }
+        turn.agreements.push(model::Agreement {
+            with: previous.speaker.clone(),
+            basis: model::AgreementBasis::PreviousSpeaker,
+        });
+    }
+}
+
 /// An `item-not-discussed` warning for every agenda item under which nothing was filed: no
 /// turn, decision or action item under it or under one of its sub-items. `touched` holds the
 /// numbers of the items something was filed under.

@@ -819,6 +819,7 @@ fn discussion(
             .filter_map(|i| i.agenda_item.clone()),
     );
     diagnostics.extend(scribe::undiscussed(&record.agenda, &touched));
+    scribe::plus_ones(&mut record.interventions);
 }
 
 /// Who scribed, to read a scribe's IRC lines kept in the minutes as scribed lines.

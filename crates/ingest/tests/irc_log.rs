@@ -54,6 +54,14 @@ fn bracket_timestamps_scribed_turns_and_queue_traffic() {
     );
     let first = &record.interventions[0];
     assert_eq!((first.span.start_line, first.span.end_line), (14, 15));
+    // Dana's `+1` seconds Chen, the turn before it.
+    let agreed: Vec<Option<&str>> = record.interventions[2]
+        .agreements
+        .iter()
+        .map(|a| a.with.name())
+        .collect();
+    assert_eq!(agreed, [Some("Chen Wei")]);
+    assert!(record.interventions[3].agreements.is_empty());
     assert_eq!(first.agenda_item.as_deref(), Some("1"));
     assert_eq!(record.interventions[4].agenda_item.as_deref(), Some("2"));
     let agenda: Vec<&str> = record.agenda.iter().map(|i| i.title.as_str()).collect();

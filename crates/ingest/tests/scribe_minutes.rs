@@ -165,6 +165,10 @@ fn nick_labels_queue_lines_and_corrections() {
         .filter_map(|i| i.speaker.mention())
         .collect();
     assert_eq!(mentions, ["gwen", "ines", "jberg", "hiro", "Inès"]);
+    assert_eq!(
+        record.interventions[2].agreements[0].with.name(),
+        Some("Inès Moreau")
+    );
     assert_eq!(record.repairs.len(), 1);
     assert_eq!(record.repairs[0].span.start_line, 18);
     assert_eq!(codes(&record), ["text-repaired:19:1"]);
