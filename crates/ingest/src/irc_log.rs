@@ -15,6 +15,8 @@
 
 use model::{AgendaItem, Code, Diagnostic, Intervention, Record, Role, Source, Span, Speaker};
 
+use foldhash::{HashMap, HashSet};
+
 use crate::roster::{Roster, fold};
 use crate::scribe::{self, Command, Correctable, Facts};
 use crate::{PeopleHints, Text, dates};
@@ -283,6 +285,7 @@ fn correct(messages: &mut [Message<'_>], record: &mut Record, diagnostics: &mut 
         let message = &messages[i];
         let at = Span::at(message.line, scribe::column(message.raw, message.text_at));
         let (earlier, _) = messages.split_at_mut(i);
+        let earlier = &mut earlier[i.saturating_sub(scribe::CORRECTION_REACH)..];
         scribe::apply_correction(
             &correction,
             at,
@@ -303,70 +306,74 @@ struct Meeting {
     /// Whether any `Scribe:` or `ScribeNick:` line names a scribe.
     scribed: bool,
     /// Every nick that typed a message, folded.
-    typed: Vec<String>,
+    typed: HashSet<String>,
+    /// The typed nicks by the key names are compared with (`scribe::nick_key`).
+    typed_by_key: HashMap<String, Vec<String>>,
+    /// Folded full names to the nicks `present+` lines map to them.
+    by_name: HashMap<String, Vec<String>>,
 }
 
 /// Attendance, chairs, scribes, title and date from the commands, wherever they stand.
+/// Every list is indexed, so a log of any length is read in time proportional to it.
 fn collect(
     messages: &[Message<'_>],
     hints: &PeopleHints,
     record: &mut Record,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Meeting {
-    let mut raw_nicks: Vec<&str> = Vec::new();
+    let mut typed: HashSet<String> = HashSet::default();
+    let mut typed_by_key: HashMap<String, Vec<String>> = HashMap::default();
+    let mut seen: HashSet<&str> = HashSet::default();
     for message in messages {
-        if !raw_nicks.contains(&message.nick) {
-            raw_nicks.push(message.nick);
-        }
-    }
-    let mut typed: Vec<String> = Vec::new();
-    for nick in raw_nicks {
-        let key = fold(nick);
-        if !typed.contains(&key) {
-            typed.push(key);
+        if seen.insert(message.nick) {
+            let key = fold(message.nick);
+            if typed.insert(key.clone()) {
+                typed_by_key
+                    .entry(scribe::nick_key(message.nick))
+                    .or_default()
+                    .push(key);
+            }
         }
     }
     // A nick that only ever names one person with `present+` names itself; a nick that adds
     // several people (a chair, a scribe) maps only to a name its nick fits.
-    let mut adders: Vec<String> = Vec::new();
+    let mut adders: HashSet<String> = HashSet::default();
+    let mut named_by: HashSet<(String, String)> = HashSet::default();
+    let mut naming: HashSet<String> = HashSet::default();
     // Chairs and scribes as named (nicks or names), who often type `present+` for others.
     let mut officers: Vec<String> = Vec::new();
-    let mut named_by: Vec<(String, String)> = Vec::new();
     for message in messages.iter().filter(|m| !m.bot && !m.correction) {
-        if let Some((
-            Command::Chair(value)
-            | Command::Scribe(value)
-            | Command::ScribeNick(value)
-            | Command::ScribePlus(value),
-            _,
-        )) = scribe::command(&message.body.text)
-        {
-            if value.is_empty() {
-                officers.push(message.nick.to_owned());
+        match scribe::command(&message.body.text) {
+            Some((
+                Command::Chair(value)
+                | Command::Scribe(value)
+                | Command::ScribeNick(value)
+                | Command::ScribePlus(value),
+                _,
+            )) => {
+                if value.is_empty() {
+                    officers.push(message.nick.to_owned());
+                }
+                officers.extend(scribe::names(value).into_iter().map(|(name, _)| name));
             }
-            officers.extend(scribe::names(value).into_iter().map(|(name, _)| name));
-        }
-        if let Some((Command::Present { plus: true, names }, _)) =
-            scribe::command(&message.body.text)
-        {
-            let nick = fold(message.nick);
-            for (name, _) in scribe::names(names) {
-                let name = fold(&name);
-                if !named_by.iter().any(|(n, m)| *n == nick && *m == name) {
-                    if named_by.iter().any(|(n, _)| *n == nick) {
-                        adders.push(nick.clone());
+            Some((Command::Present { plus: true, names }, _)) => {
+                let nick = fold(message.nick);
+                for (name, _) in scribe::names(names) {
+                    if named_by.insert((nick.clone(), fold(&name))) && !naming.insert(nick.clone())
+                    {
+                        adders.insert(nick.clone());
                     }
-                    named_by.push((nick.clone(), name));
                 }
             }
+            _ => {}
         }
     }
-    let is_officer = |nick: &str| {
-        officers
-            .iter()
-            .any(|named| same_nick(&fold(named), nick) || scribe::nick_fits(nick, named))
-    };
+    let officer_keys: HashSet<String> = officers.iter().map(|o| fold(o)).collect();
+    let officer_fits = scribe::Fits::new(officers.iter().map(String::as_str));
+    let is_officer =
+        |nick: &str| officer_keys.contains(&fold(nick)) || !officer_fits.of(nick).is_empty();
     let mut nicks: Vec<(String, String)> = Vec::new();
+    let mut mapped: HashMap<String, String> = HashMap::default();
     let mut attendees: Vec<(String, Span, bool)> = Vec::new();
     let mut chairs: Vec<(String, Span)> = Vec::new();
     let mut scribes: Vec<(String, Span)> = Vec::new();
@@ -376,12 +383,9 @@ fn collect(
         let Some((command, at)) = scribe::command(said) else {
             continue;
         };
-        let span_at = |offset: usize| {
-            Span::at(
-                message.line,
-                scribe::column(message.raw, message.text_at + offset),
-            )
-        };
+        let mut columns = scribe::Columns::new(message.raw);
+        let mut span_at =
+            |offset: usize| Span::at(message.line, columns.of(message.text_at + offset));
         match command {
             Command::Present { plus, names } => {
                 let listed = scribe::names(names);
@@ -390,14 +394,16 @@ fn collect(
                         Span::at(message.line, scribe::column(message.raw, message.nick_at));
                     attendees.push((message.nick.to_owned(), nick_span, plus));
                 }
+                let nick = fold(message.nick);
                 if plus
                     && let [(name, _)] = listed.as_slice()
-                    && fold(name) != fold(message.nick)
-                    && ((!adders.contains(&fold(message.nick)) && !is_officer(message.nick))
+                    && fold(name) != nick
+                    && !mapped.contains_key(&nick)
+                    && ((!adders.contains(&nick) && !is_officer(message.nick))
                         || scribe::nick_fits(message.nick, name))
-                    && !nicks.iter().any(|(nick, _)| same_nick(nick, message.nick))
                 {
-                    nicks.push((fold(message.nick), name.clone()));
+                    mapped.insert(nick.clone(), name.clone());
+                    nicks.push((nick, name.clone()));
                 }
                 for (name, offset) in listed {
                     attendees.push((name, span_at(at + offset), plus));
@@ -450,51 +456,59 @@ fn collect(
     }
     // A bare nick that also wrote its full name is that name.
     let named = |written: &str| -> String {
-        nicks
-            .iter()
-            .find(|(nick, _)| *nick == fold(written))
-            .map_or_else(|| written.to_owned(), |(_, name)| name.clone())
+        mapped
+            .get(&fold(written))
+            .map_or_else(|| written.to_owned(), Clone::clone)
     };
-    let mut people = Vec::new();
+    let mut people = scribe::Attendance::default();
     for (written, span, plus) in &attendees {
         let name = named(written);
-        let key = fold(&name);
         if *plus {
-            scribe::attend(&mut people, &name, None, *span);
+            people.attend(&name, None, *span);
         } else {
-            people.retain(|p: &model::Participant| fold(&p.name) != key);
+            people.remove(&name);
         }
     }
-    // Chairs and scribes attended, whether or not they typed `present+`.
+    // Chairs and scribes attended, whether or not they typed `present+`; they are resolved
+    // against those who did.
+    let present = people.people();
+    let roster = Roster::new(&present, hints);
+    let names: Vec<String> = present.iter().map(|p| p.name.clone()).collect();
+    let facts = Facts::new(&roster, &nicks, &names, None);
+    let mut chair_names: HashSet<String> = HashSet::default();
     for (list, role) in [(&chairs, Role::Chair), (&scribes, Role::Rapporteur)] {
         for (written, span) in list.iter() {
-            let roster = Roster::new(&people, hints);
-            let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
-            let speaker = Facts::new(&roster, &nicks, &names, None).speaker(written);
+            let speaker = facts.speaker(written);
             let name = match speaker {
                 Speaker::Resolved { name, .. } => name,
                 Speaker::Ambiguous { .. } => {
                     if let Some(diagnostic) = scribe::speaker_diagnostic(&speaker, *span, true) {
                         diagnostics.push(diagnostic);
                     }
-                    if role == Role::Chair {
+                    if role == Role::Chair && chair_names.insert(written.clone()) {
                         record.meeting.chairs.push(written.clone());
                     }
                     continue;
                 }
                 _ => named(written),
             };
-            scribe::attend(&mut people, &name, Some(role), *span);
-            if role == Role::Chair && !record.meeting.chairs.contains(&name) {
+            people.attend(&name, Some(role), *span);
+            if role == Role::Chair && chair_names.insert(name.clone()) {
                 record.meeting.chairs.push(name);
             }
         }
     }
-    record.participants = people;
+    record.participants = people.into_people();
+    let mut by_name: HashMap<String, Vec<String>> = HashMap::default();
+    for (nick, name) in &nicks {
+        by_name.entry(fold(name)).or_default().push(nick.clone());
+    }
     Meeting {
         nicks,
         scribed,
         typed,
+        typed_by_key,
+        by_name,
     }
 }
 
@@ -710,21 +724,17 @@ fn scribe_nicks(value: &str, typer: &str, meeting: &Meeting) -> Vec<String> {
             out.push(spaced_key);
             continue;
         }
-        let mapped: Vec<&String> = meeting
-            .nicks
-            .iter()
-            .filter(|(_, full)| fold(full) == key)
-            .map(|(nick, _)| nick)
-            .collect();
-        if let [nick] = mapped.as_slice() {
-            out.push((*nick).clone());
+        if let Some([nick]) = meeting.by_name.get(&key).map(Vec::as_slice) {
+            out.push(nick.clone());
             continue;
         }
-        let fitting: Vec<&String> = meeting
-            .typed
+        let mut fitting: Vec<&String> = scribe::name_keys(&name)
             .iter()
-            .filter(|nick| scribe::nick_fits(nick, &name))
+            .filter_map(|k| meeting.typed_by_key.get(k))
+            .flatten()
             .collect();
+        fitting.sort_unstable();
+        fitting.dedup();
         match fitting.as_slice() {
             [nick] => out.push((*nick).clone()),
             _ => out.push(fold(typer)),

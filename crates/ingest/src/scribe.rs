@@ -342,6 +342,11 @@ pub struct Correctable {
     pub text: String,
 }
 
+/// How many lines back a correction looks for its text. scribe.perl looks back to the start;
+/// a bound keeps a log of many unmatched corrections from taking time in the square of its
+/// length, and a correction is typed right after its mistake.
+pub const CORRECTION_REACH: usize = 2000;
+
 /// Applies `correction`, written on line `at`, to the latest of `earlier` that contains its
 /// old text (or to every one of them for `s/…/…/g`), recording what it changed.
 pub fn apply_correction<'c>(
@@ -452,34 +457,68 @@ pub fn participant(name: &str, roles: Vec<Role>, span: Span) -> Participant {
     }
 }
 
-/// Adds `name` to the attendees unless someone of that name (without case and accents) is
-/// there; gives them `role` either way. Returns the attendee's index.
-pub fn attend(people: &mut Vec<Participant>, name: &str, role: Option<Role>, span: Span) -> usize {
-    let key = fold(name);
-    let at = match people.iter().position(|p| fold(&p.name) == key) {
-        Some(at) => at,
-        None => {
-            people.push(participant(name, Vec::new(), span));
-            people.len() - 1
-        }
-    };
-    if let Some(role) = role
-        && !people[at].roles.contains(&role)
-    {
-        people[at].roles.push(role);
-    }
-    at
+/// The attendees as they are collected, indexed by folded name so that a long list is read
+/// in time proportional to its length.
+#[derive(Debug, Default)]
+pub struct Attendance {
+    /// In order of arrival; `None` where someone was taken off the list again.
+    people: Vec<Option<Participant>>,
+    index: foldhash::HashMap<String, usize>,
 }
 
-/// Whether `nick` is a plausible IRC handle for `name`: the first name ("amara"), a surname,
-/// the start of the first name ("hiro" for Hiroshi), the name run together ("amaraokafor"),
-/// first name and initial ("amarao"), or initial and surname ("aokafor"). Digits and underscores at the end of a nick do not count.
-pub fn nick_fits(nick: &str, name: &str) -> bool {
-    let nick: String = fold(nick)
+impl Attendance {
+    /// Adds `name` unless someone of that name (without case and accents) is there; gives
+    /// them `role` either way. Returns whether the name was new.
+    pub fn attend(&mut self, name: &str, role: Option<Role>, span: Span) -> bool {
+        let key = fold(name);
+        let (at, new) = match self.index.get(&key) {
+            Some(&at) => (at, false),
+            None => {
+                self.people.push(Some(participant(name, Vec::new(), span)));
+                self.index.insert(key, self.people.len() - 1);
+                (self.people.len() - 1, true)
+            }
+        };
+        if let Some(role) = role
+            && let Some(person) = &mut self.people[at]
+            && !person.roles.contains(&role)
+        {
+            person.roles.push(role);
+        }
+        new
+    }
+
+    /// Takes `name` off the list.
+    pub fn remove(&mut self, name: &str) {
+        if let Some(at) = self.index.remove(&fold(name)) {
+            self.people[at] = None;
+        }
+    }
+
+    /// The attendees so far, in order.
+    pub fn people(&self) -> Vec<Participant> {
+        self.people.iter().flatten().cloned().collect()
+    }
+
+    pub fn into_people(self) -> Vec<Participant> {
+        self.people.into_iter().flatten().collect()
+    }
+}
+
+/// A nick as compared with names: folded, letters and digits only, without the digits,
+/// underscores and backquotes IRC clients append to a taken nick.
+pub fn nick_key(nick: &str) -> String {
+    fold(nick)
         .trim_end_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '`')
         .chars()
         .filter(|c| c.is_alphanumeric())
-        .collect();
+        .collect()
+}
+
+/// Every nick that fits `name`: each word of it ("amara", "okafor"), the start of the first
+/// name from three letters on ("hiro" for Hiroshi), the name run together ("amaraokafor"),
+/// first name and initial ("amarao"), initial and surname ("aokafor").
+pub fn name_keys(name: &str) -> Vec<String> {
     let words: Vec<String> = fold(name)
         .split(|c: char| c.is_whitespace() || c == '-')
         .map(|w| {
@@ -489,16 +528,55 @@ pub fn nick_fits(nick: &str, name: &str) -> bool {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    if nick.is_empty() || words.is_empty() {
-        return false;
+    let Some((first, last)) = words.first().zip(words.last()) else {
+        return Vec::new();
+    };
+    let mut keys = words.clone();
+    let starts: Vec<usize> = first.char_indices().map(|(at, _)| at).skip(3).collect();
+    keys.extend(starts.into_iter().map(|at| first[..at].to_owned()));
+    keys.push(words.concat());
+    if words.len() > 1 {
+        let initial = |w: &str| w.chars().next().map(String::from).unwrap_or_default();
+        keys.push(format!("{first}{}", initial(last)));
+        keys.push(format!("{}{last}", initial(first)));
     }
-    let (first, last) = (&words[0], &words[words.len() - 1]);
-    let initial = |w: &String| w.chars().next().map(String::from).unwrap_or_default();
-    words.contains(&nick)
-        || (nick.len() >= 3 && first.starts_with(nick.as_str()))
-        || words.concat() == nick
-        || (words.len() > 1 && format!("{first}{}", initial(last)) == nick)
-        || (words.len() > 1 && format!("{}{last}", initial(first)) == nick)
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Whether `nick` is a plausible IRC handle for `name` (see `name_keys`).
+pub fn nick_fits(nick: &str, name: &str) -> bool {
+    let key = nick_key(nick);
+    !key.is_empty() && name_keys(name).contains(&key)
+}
+
+/// Names indexed by the nicks that fit them, so that finding the names a nick fits does not
+/// compare it with every name.
+#[derive(Debug, Default)]
+pub struct Fits {
+    index: foldhash::HashMap<String, Vec<usize>>,
+}
+
+impl Fits {
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Fits {
+        let mut index: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
+        for (at, name) in names.into_iter().enumerate() {
+            for key in name_keys(name) {
+                let ids = index.entry(key).or_default();
+                if ids.last() != Some(&at) {
+                    ids.push(at);
+                }
+            }
+        }
+        Fits { index }
+    }
+
+    /// The positions of the names `nick` fits.
+    pub fn of(&self, nick: &str) -> &[usize] {
+        let key = nick_key(nick);
+        self.index.get(&key).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The parts of an `ACTION:` line: `amara to draft the note [by 20 March]`.
@@ -584,24 +662,27 @@ pub struct Facts<'r> {
     /// Names already resolved, as written: a meeting names the same few people hundreds of
     /// times, and resolving costs folds and look-ups.
     pub resolved: std::cell::RefCell<foldhash::HashMap<String, Speaker>>,
-    pub nicks: &'r [(String, String)],
     /// The attendees' full names, for nicks that fit one of them.
     pub names: &'r [String],
+    fits: Fits,
+    /// Nicks (folded) mapped to full names by `present+` lines.
+    nick_names: foldhash::HashMap<String, String>,
     pub date: Option<jiff::civil::Date>,
 }
 
 impl<'r> Facts<'r> {
     pub fn new(
         roster: &'r Roster,
-        nicks: &'r [(String, String)],
+        nicks: &[(String, String)],
         names: &'r [String],
         date: Option<jiff::civil::Date>,
     ) -> Facts<'r> {
         Facts {
             roster,
             resolved: std::cell::RefCell::default(),
-            nicks,
             names,
+            fits: Fits::new(names.iter().map(String::as_str)),
+            nick_names: nicks.iter().cloned().collect(),
             date,
         }
     }
@@ -622,7 +703,7 @@ impl<'r> Facts<'r> {
 
     fn resolve(&self, written: &str) -> Speaker {
         let key = fold(written.trim_end_matches(['_', '`']));
-        if let Some((_, name)) = self.nicks.iter().find(|(nick, _)| *nick == key) {
+        if let Some(name) = self.nick_names.get(&key) {
             return match self.roster.resolve(name) {
                 Speaker::Resolved { name, .. } => Speaker::Resolved {
                     name,
@@ -643,9 +724,10 @@ impl<'r> Facts<'r> {
         // (Bo Lindqvist): first name and initial, initial and surname, a prefix of the first name.
         if matches!(resolved, Speaker::Unknown { .. }) && !spaced.contains(' ') {
             let fitting: Vec<&String> = self
-                .names
+                .fits
+                .of(written)
                 .iter()
-                .filter(|name| nick_fits(written, name))
+                .filter_map(|&at| self.names.get(at))
                 .collect();
             match fitting.as_slice() {
                 [] => {}
@@ -896,6 +978,39 @@ pub fn undiscussed(agenda: &[model::AgendaItem], touched: &[String]) -> Vec<Diag
         );
     }
     out
+}
+
+/// The columns of byte offsets in one line, asked in increasing order (the names of a long
+/// `Present:` line): the characters are counted once, not again from the start for each.
+pub struct Columns<'a> {
+    line: &'a str,
+    at: usize,
+    column: u32,
+}
+
+impl<'a> Columns<'a> {
+    pub fn new(line: &'a str) -> Columns<'a> {
+        Columns {
+            line,
+            at: 0,
+            column: 1,
+        }
+    }
+
+    /// The 1-based character column of byte offset `offset`.
+    pub fn of(&mut self, offset: usize) -> u32 {
+        let offset = crate::text::floor_char_boundary(self.line, offset);
+        if offset < self.at {
+            self.at = 0;
+            self.column = 1;
+        }
+        let chars = self.line[self.at..offset].chars().count();
+        self.column = self
+            .column
+            .saturating_add(u32::try_from(chars).unwrap_or(u32::MAX));
+        self.at = offset;
+        self.column
+    }
 }
 
 /// The 1-based character column of byte offset `at` in `line`.

@@ -20,6 +20,8 @@ use model::{
     Speaker,
 };
 
+use foldhash::HashSet;
+
 use crate::roster::{Roster, fold};
 use crate::scribe::{self, Command, Correctable, Facts};
 use crate::{PeopleHints, Text, dates};
@@ -266,27 +268,28 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
             continue;
         }
         let plain = without_links(trimmed);
+        let mut columns = scribe::Columns::new(raw);
         // Header fields with their value on the line, wherever they stand.
         if let Some((command, at)) = scribe::command(trimmed) {
             let value_span = Span::at(line_no, scribe::column(raw, indent + at));
             let handled = match command {
                 Command::Present { names, .. } => {
                     for (name, offset) in scribe::names(names) {
-                        let span = Span::at(line_no, scribe::column(raw, indent + at + offset));
+                        let span = Span::at(line_no, columns.of(indent + at + offset));
                         header.present.push((name, span));
                     }
                     true
                 }
                 Command::Chair(value) => {
                     for (name, offset) in scribe::names(value) {
-                        let span = Span::at(line_no, scribe::column(raw, indent + at + offset));
+                        let span = Span::at(line_no, columns.of(indent + at + offset));
                         header.chairs.push((name, span));
                     }
                     true
                 }
                 Command::Scribe(value) => {
                     for (name, offset) in scribe::names(value) {
-                        let span = Span::at(line_no, scribe::column(raw, indent + at + offset));
+                        let span = Span::at(line_no, columns.of(indent + at + offset));
                         header.scribes.push((name, span));
                     }
                     true
@@ -334,7 +337,7 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
                 };
                 if let Some(list) = list {
                     for (name, offset) in scribe::names(trimmed) {
-                        let span = Span::at(line_no, scribe::column(raw, indent + offset));
+                        let span = Span::at(line_no, columns.of(indent + offset));
                         list.push((name, span));
                     }
                 }
@@ -465,10 +468,7 @@ pub fn read(text: &Text, path: &str, hints: &PeopleHints) -> Record {
     let roster = Roster::new(&record.participants, hints);
     let names: Vec<String> = record.participants.iter().map(|p| p.name.clone()).collect();
     let facts = Facts::new(&roster, &[], &names, record.meeting.date);
-    let scribes = Scribes {
-        nicks: &header.scribe_nicks,
-        names: &header.scribes,
-    };
+    let scribes = Scribes::new(&header);
     discussion(&body, &facts, &scribes, &mut record, &mut diagnostics);
     summaries(&header, &facts, &mut record, &mut diagnostics);
     finish(&mut record, &mut diagnostics);
@@ -604,6 +604,7 @@ fn correct(body: &mut [BodyLine<'_>], record: &mut Record, diagnostics: &mut Vec
             scribe::column(body[i].raw, body[i].indent),
         );
         let (earlier, _) = body.split_at_mut(i);
+        let earlier = &mut earlier[i.saturating_sub(scribe::CORRECTION_REACH)..];
         scribe::apply_correction(
             &correction,
             at,
@@ -617,17 +618,17 @@ fn correct(body: &mut [BodyLine<'_>], record: &mut Record, diagnostics: &mut Vec
     }
 }
 
-/// The attendees: the `Present` list, then chairs and scribes, who attended too.
+/// The attendees: the `Present` list, then chairs and scribes, who attended too and are
+/// resolved against the list.
 fn attendance(
     header: &Header,
     hints: &PeopleHints,
     record: &mut Record,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Participant> {
-    let mut people: Vec<Participant> = Vec::new();
+    let mut people = scribe::Attendance::default();
     for (name, span) in &header.present {
-        let key = fold(name);
-        if people.iter().any(|p| fold(&p.name) == key) {
+        if !people.attend(name, None, *span) {
             diagnostics.push(
                 Diagnostic::new(
                     Code::DuplicateParticipant,
@@ -637,45 +638,46 @@ fn attendance(
                 )
                 .with_hint("remove the second entry"),
             );
-            continue;
         }
-        scribe::attend(&mut people, name, None, *span);
     }
+    let present = people.people();
+    let roster = Roster::new(&present, hints);
+    let names: Vec<String> = present.iter().map(|p| p.name.clone()).collect();
+    let facts = Facts::new(&roster, &[], &names, None);
+    let mut chair_names: HashSet<String> = HashSet::default();
     for (list, role) in [
         (&header.chairs, Role::Chair),
         (&header.scribes, Role::Rapporteur),
     ] {
         for (written, span) in list.iter() {
-            let roster = Roster::new(&people, hints);
-            let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
-            let speaker = Facts::new(&roster, &[], &names, None).speaker(written);
+            let speaker = facts.speaker(written);
             let name = match speaker {
                 Speaker::Resolved { name, .. } => name,
                 Speaker::Ambiguous { .. } => {
                     if let Some(diagnostic) = scribe::speaker_diagnostic(&speaker, *span, true) {
                         diagnostics.push(diagnostic);
                     }
-                    if role == Role::Chair {
+                    if role == Role::Chair && chair_names.insert(written.clone()) {
                         record.meeting.chairs.push(written.clone());
                     }
                     continue;
                 }
                 _ => written.clone(),
             };
-            scribe::attend(&mut people, &name, Some(role), *span);
-            if role == Role::Chair && !record.meeting.chairs.contains(&name) {
+            people.attend(&name, Some(role), *span);
+            if role == Role::Chair && chair_names.insert(name.clone()) {
                 record.meeting.chairs.push(name);
             }
         }
     }
-    people
+    people.into_people()
 }
 
 /// The turns, decisions and action items of the discussion, in order.
 fn discussion(
     body: &[BodyLine<'_>],
     facts: &Facts<'_>,
-    scribes: &Scribes<'_>,
+    scribes: &Scribes,
     record: &mut Record,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -823,19 +825,25 @@ fn discussion(
 }
 
 /// Who scribed, to read a scribe's IRC lines kept in the minutes as scribed lines.
-struct Scribes<'h> {
-    nicks: &'h [String],
-    names: &'h [(String, Span)],
+struct Scribes {
+    /// Folded nicks of `ScribeNick:` lines and folded names of `Scribe:` lines.
+    keys: HashSet<String>,
+    /// The nicks that fit a `Scribe:` name.
+    fits: scribe::Fits,
 }
 
-impl Scribes<'_> {
+impl Scribes {
+    fn new(header: &Header) -> Scribes {
+        let mut keys: HashSet<String> = header.scribe_nicks.iter().cloned().collect();
+        keys.extend(header.scribes.iter().map(|(name, _)| fold(name)));
+        Scribes {
+            keys,
+            fits: scribe::Fits::new(header.scribes.iter().map(|(name, _)| name.as_str())),
+        }
+    }
+
     fn is_scribe(&self, nick: &str) -> bool {
-        let key = fold(nick);
-        self.nicks.contains(&key)
-            || self
-                .names
-                .iter()
-                .any(|(name, _)| fold(name) == key || scribe::nick_fits(nick, name))
+        self.keys.contains(&fold(nick)) || !self.fits.of(nick).is_empty()
     }
 }
 
@@ -894,29 +902,46 @@ fn summaries(
     record: &mut Record,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let same = |a: &str, b: &str| {
-        let (a, b) = (squash(a), squash(b));
-        !a.is_empty() && (a == b || a.starts_with(&b) || b.starts_with(&a))
-    };
+    // The discussion's texts, squashed and sorted, so that each summary entry is compared
+    // with its neighbours only: the same text, or one that starts the other.
+    let mut decisions: std::collections::BTreeSet<String> =
+        record.decisions.iter().map(|d| squash(&d.text)).collect();
     for decision in &header.resolutions {
-        if decision.text.is_empty()
-            || record
-                .decisions
-                .iter()
-                .any(|d| same(&d.text, &decision.text))
-        {
+        let key = squash(&decision.text);
+        if key.is_empty() || known(&decisions, &key) {
             continue;
         }
+        decisions.insert(key);
         record.decisions.push(decision.clone());
     }
+    let mut actions: std::collections::BTreeSet<String> = record
+        .action_items
+        .iter()
+        .map(|a| squash(&a.what))
+        .collect();
     for (text, line, column) in &header.actions {
-        let what = scribe::action_line(text).what;
-        if what.is_empty() || record.action_items.iter().any(|a| same(&a.what, what)) {
+        let key = squash(scribe::action_line(text).what);
+        if key.is_empty() || known(&actions, &key) {
             continue;
         }
+        actions.insert(key);
         let action = facts.action(text, *line, *column, &mut record.dates, diagnostics);
         record.action_items.push(action);
     }
+}
+
+/// Whether `key` is in `seen`, starts one of its texts (a summary that cut the text short), or
+/// is started by one (a discussion line that lost its wrapped end). The texts starting `key`
+/// sort just before it; a few neighbours are enough.
+fn known(seen: &std::collections::BTreeSet<String>, key: &str) -> bool {
+    seen.range(key.to_owned()..)
+        .next()
+        .is_some_and(|after| after.starts_with(key))
+        || seen
+            .range(..key.to_owned())
+            .rev()
+            .take(8)
+            .any(|before| !before.is_empty() && key.starts_with(before.as_str()))
 }
 
 /// Letters and digits only, folded: texts that differ in wrapping and punctuation compare equal.
