@@ -7,7 +7,8 @@
 //! after the speech they concern. Last it reads the speech in order: a scribe's
 //! `Name: text` line is a turn of Name, not of the scribe; `… text` continues it; anyone
 //! else's line is a turn of its own, by that nick. Queue traffic (`q+`, `ack`), bot lines
-//! (Zakim, RRSAgent) and commands are never speech.
+//! (Zakim, RRSAgent) and commands are never speech; Zakim's "agendum … taken up" starts a
+//! topic, as `Topic:` does.
 //!
 //! Guarantees: a record always comes back; every turn keeps its lines, every doubt is a
 //! diagnostic with line and column; a nick becomes a full name only when its owner wrote

@@ -1,10 +1,13 @@
 //! The W3C scribing conventions that the raw IRC log (`irc_log`) and the minutes mailed to a
 //! list (`scribe_minutes`) share: which lines are commands and not speech, how a speaker
 //! label (`Name: text`) is told from a label that names no one (`Agenda: …`), how an
-//! `ACTION:` line names its owner and due date, and how `s/old/new/` corrections are applied.
+//! `ACTION:` line names its owner and due date, how `s/old/new/` corrections are applied,
+//! which nicks fit which names, what a `+1` agrees with, and the indexed attendance list.
 //!
 //! Nothing here guesses: a label is a speaker only when it is shaped like a name and is not a
-//! known non-speech label; an action has an owner only when the line writes one before "to".
+//! known non-speech label; an action has an owner only when the line writes one before "to";
+//! a nick stands for a name only by the rules of `name_keys`, and a nick that fits several
+//! names is ambiguous.
 
 use model::{
     ActionItem, Code, DateFact, DateKind, Decision, Diagnostic, Participant, Repair, RepairKind,
@@ -582,8 +585,8 @@ impl Fits {
 /// The parts of an `ACTION:` line: `amara to draft the note [by 20 March]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionLine<'a> {
-    /// The owner as written, with its byte offset; `None` when the line names none.
-    pub owner: Option<(&'a str, usize)>,
+    /// The owner as written; `None` when the line names none.
+    pub owner: Option<&'a str>,
     /// What is to be done.
     pub what: &'a str,
 }
@@ -606,14 +609,14 @@ pub fn action_line(text: &str) -> ActionLine<'_> {
         let owner = &text[..at];
         if owner_ok(owner) {
             return ActionLine {
-                owner: Some((owner.trim(), 0)),
+                owner: Some(owner.trim()),
                 what: text[at + 4..].trim(),
             };
         }
     }
     if let Some((label, start)) = speaker_label(text) {
         return ActionLine {
-            owner: Some((label, 0)),
+            owner: Some(label),
             what: text[start..].trim(),
         };
     }
@@ -771,7 +774,7 @@ impl<'r> Facts<'r> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> ActionItem {
         let parts = action_line(text);
-        let owner = parts.owner.map(|(written, _)| {
+        let owner = parts.owner.map(|written| {
             if is_collective(written) {
                 return written.to_owned();
             }
@@ -1080,7 +1083,7 @@ mod tests {
     #[test]
     fn actions_name_their_owner_only_when_written() {
         let line = action_line("bo to draft the contrast note by 20 March");
-        assert_eq!(line.owner.map(|o| o.0), Some("bo"));
+        assert_eq!(line.owner, Some("bo"));
         assert_eq!(line.what, "draft the contrast note by 20 March");
         let line = action_line("Circulate the survey");
         assert_eq!(line.owner, None);
