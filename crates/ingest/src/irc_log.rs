@@ -548,6 +548,13 @@ fn speech(
         if said.is_empty() || scribe::is_queue_traffic(said) {
             continue;
         }
+        if scribe::is_insertion(said) {
+            diagnostics.push(scribe::insertion_note(
+                Span::at(message.line, column_of(0)),
+                said,
+            ));
+            continue;
+        }
         if let Some((command, at)) = scribe::command(said) {
             match command {
                 Command::Scribe(value) | Command::ScribeNick(value) => {

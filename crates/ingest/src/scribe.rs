@@ -338,6 +338,24 @@ fn correction(text: &str) -> Option<Correction> {
     })
 }
 
+/// Whether `text` is a scribe's insertion, `i/anchor/new line/`, which this reader does not
+/// apply: the caller reports it, and the line is not speech.
+pub fn is_insertion(text: &str) -> bool {
+    text.strip_prefix("i/")
+        .is_some_and(|rest| rest.matches('/').count() >= 2)
+}
+
+/// The note for an insertion left unapplied.
+pub fn insertion_note(at: Span, text: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::UnreadLine,
+        at,
+        u32::try_from(text.chars().count().min(60)).unwrap_or(1),
+        "insertion left out: `i/anchor/line/` is not applied",
+    )
+    .with_hint("write the line where it belongs instead")
+}
+
 /// One line a correction may change: its place and its current words.
 #[derive(Debug, Clone)]
 pub struct Correctable {

@@ -747,6 +747,13 @@ fn discussion(
         if scribe::is_queue_traffic(said) {
             continue;
         }
+        if scribe::is_insertion(said) {
+            diagnostics.push(scribe::insertion_note(
+                Span::at(line_no, column_of(0)),
+                said,
+            ));
+            continue;
+        }
         if let Some((nick, at)) = irc_line(said) {
             if scribe::is_bot(nick) {
                 continue;
@@ -852,6 +859,7 @@ fn continues_action(next: &str) -> bool {
     let next = next.trim();
     !next.is_empty()
         && scribe::command(next).is_none()
+        && !scribe::is_insertion(next)
         && scribe::speaker_label(next).is_none()
         && irc_line(next).is_none()
         && scribe::continuation(next).is_none()

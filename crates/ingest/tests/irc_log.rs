@@ -114,7 +114,8 @@ fn corrections_are_applied_and_reported() {
         [
             "text-repaired:11:17",
             "text-repaired:17:17",
-            "unapplied-correction:18:17"
+            "unapplied-correction:18:17",
+            "unread-line:22:17"
         ]
     );
     assert_eq!(

@@ -171,7 +171,8 @@ fn nick_labels_queue_lines_and_corrections() {
     );
     assert_eq!(record.repairs.len(), 1);
     assert_eq!(record.repairs[0].span.start_line, 18);
-    assert_eq!(codes(&record), ["text-repaired:19:1"]);
+    // The insertion at the end is reported, not applied, and is no one's turn.
+    assert_eq!(codes(&record), ["text-repaired:19:1", "unread-line:27:1"]);
     assert_eq!(
         actions(&record),
         ["Hiroshi Sato | write up the shortcut proposal | -"]
