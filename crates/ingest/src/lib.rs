@@ -14,9 +14,12 @@ mod dates;
 pub mod detect;
 mod hints;
 pub mod input;
+pub mod irc_log;
 mod participants;
 mod references;
 mod roster;
+mod scribe;
+pub mod scribe_minutes;
 pub mod summary_report;
 mod text;
 
@@ -32,4 +35,24 @@ pub fn read_summary_report(
 ) -> Result<model::Record, InputError> {
     let text = input::decode(bytes)?;
     Ok(summary_report::read(&text, path, hints))
+}
+
+/// Reads a file's bytes as the raw IRC log of a scribed meeting: decode, then read.
+pub fn read_irc_log(
+    path: &str,
+    bytes: &[u8],
+    hints: &PeopleHints,
+) -> Result<model::Record, InputError> {
+    let text = input::decode(bytes)?;
+    Ok(irc_log::read(&text, path, hints))
+}
+
+/// Reads a file's bytes as scribed minutes mailed to a list: decode, then read.
+pub fn read_scribe_minutes(
+    path: &str,
+    bytes: &[u8],
+    hints: &PeopleHints,
+) -> Result<model::Record, InputError> {
+    let text = input::decode(bytes)?;
+    Ok(scribe_minutes::read(&text, path, hints))
 }

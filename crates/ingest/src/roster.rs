@@ -262,7 +262,9 @@ impl Roster {
         for key in keys {
             match self.index.get_mut(key) {
                 Some(ids) => {
-                    if !ids.contains(&id) {
+                    // `id` is the newest person, so it can only be the last one listed: a
+                    // list of thousands sharing a first name is not searched for each of them.
+                    if ids.last() != Some(&id) {
                         ids.push(id);
                     }
                 }

@@ -52,11 +52,17 @@ pub enum RepairKind {
     JoinedSplitSentence,
     /// A Markdown link whose target was lost was reduced to its words.
     EmptyLinkTarget,
+    /// A scribe's `s/old/new/` correction was applied to an earlier line of the minutes.
+    ScribeCorrection,
 }
 
 impl RepairKind {
     /// Every value, in declaration order.
-    pub const ALL: [RepairKind; 2] = [RepairKind::JoinedSplitSentence, RepairKind::EmptyLinkTarget];
+    pub const ALL: [RepairKind; 3] = [
+        RepairKind::JoinedSplitSentence,
+        RepairKind::EmptyLinkTarget,
+        RepairKind::ScribeCorrection,
+    ];
 
     /// The value whose [`as_str`](RepairKind::as_str) is `text`, if any.
     pub fn parse(text: &str) -> Option<RepairKind> {
@@ -69,6 +75,7 @@ impl RepairKind {
         match self {
             RepairKind::JoinedSplitSentence => "joined-split-sentence",
             RepairKind::EmptyLinkTarget => "empty-link-target",
+            RepairKind::ScribeCorrection => "scribe-correction",
         }
     }
 }
