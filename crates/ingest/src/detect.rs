@@ -7,23 +7,29 @@
 
 use model::Record;
 
-use crate::{InputError, PeopleHints, Text, input, summary_report};
+use crate::{InputError, PeopleHints, Text, input, irc_log, scribe_minutes, summary_report};
 
 /// A reader of one format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Reader {
     /// Prose summary reports: "Summary Report", agenda, discussion, participants.
     SummaryReport,
+    /// Raw IRC logs scribed in the W3C way: `<nick> text`, `present+`, `Topic:`, `RESOLVED:`.
+    IrcLog,
+    /// Scribe minutes mailed to a list: `Present:`, `Topic:` sections, `Full Name: text`.
+    ScribeMinutes,
 }
 
 impl Reader {
     /// Every reader, in the order detection reports ties.
-    pub const ALL: [Reader; 1] = [Reader::SummaryReport];
+    pub const ALL: [Reader; 3] = [Reader::SummaryReport, Reader::IrcLog, Reader::ScribeMinutes];
 
     /// The reader's stable name, as `source.reader` and `--from` write it.
     pub fn name(self) -> &'static str {
         match self {
-            Reader::SummaryReport => "summary-report",
+            Reader::SummaryReport => summary_report::READER,
+            Reader::IrcLog => irc_log::READER,
+            Reader::ScribeMinutes => scribe_minutes::READER,
         }
     }
 
@@ -31,6 +37,8 @@ impl Reader {
     pub fn describe(self) -> &'static str {
         match self {
             Reader::SummaryReport => "prose summary report",
+            Reader::IrcLog => "IRC log scribed in the W3C way",
+            Reader::ScribeMinutes => "scribe minutes mailed to a list",
         }
     }
 
@@ -43,6 +51,8 @@ impl Reader {
     pub fn confidence(self, text: &Text) -> u8 {
         match self {
             Reader::SummaryReport => summary_report::confidence(text),
+            Reader::IrcLog => irc_log::confidence(text),
+            Reader::ScribeMinutes => scribe_minutes::confidence(text),
         }
     }
 
@@ -50,6 +60,8 @@ impl Reader {
     pub fn read(self, text: &Text, path: &str, hints: &PeopleHints) -> Record {
         match self {
             Reader::SummaryReport => summary_report::read(text, path, hints),
+            Reader::IrcLog => irc_log::read(text, path, hints),
+            Reader::ScribeMinutes => scribe_minutes::read(text, path, hints),
         }
     }
 }
@@ -219,6 +231,44 @@ mod tests {
     fn every_reader_name_parses_back() {
         for reader in Reader::ALL {
             assert_eq!(Reader::parse(reader.name()), Some(reader));
+        }
+    }
+
+    /// Every test document of every reader is recognised as its own format, and with a
+    /// margin over the next: the folder a document sits in names its reader.
+    #[test]
+    fn every_fixture_is_read_by_its_own_reader() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data");
+        for reader in Reader::ALL {
+            let mut seen = 0;
+            let folder = root.join(reader.name());
+            for entry in std::fs::read_dir(&folder).expect("every reader has test documents") {
+                let path = entry.expect("entry").path();
+                let hidden = path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                if hidden || path.extension().is_some_and(|e| e == "json" || e == "toml") {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).expect("readable");
+                let Ok(text) = input::decode(&bytes) else {
+                    continue;
+                };
+                let guesses = detect(&text);
+                // A test of bad input is recognised by nobody, or by its own reader.
+                let bad = path.to_string_lossy().contains("not-");
+                if bad && guesses[0].confidence < THRESHOLD {
+                    continue;
+                }
+                assert_eq!(guesses[0].reader, reader, "{path:?}: {guesses:?}");
+                assert!(guesses[0].confidence >= THRESHOLD, "{path:?}: {guesses:?}");
+                assert!(
+                    guesses[1].confidence < guesses[0].confidence,
+                    "{path:?}: a tie {guesses:?}"
+                );
+                seen += 1;
+            }
+            assert!(seen >= 6, "{reader}: only {seen} documents");
         }
     }
 

@@ -179,8 +179,12 @@ pub fn confidence(text: &Text) -> u8 {
             break;
         }
     }
-    // A log of `<nick>` lines is the IRC log's, even with the same commands in it.
-    if irc * 2 > lines {
+    // A log of `<nick>` lines is the IRC log's, even with the same commands in it; unless
+    // the header and topics are written out as minutes are, with the scribe's IRC lines kept
+    // under them.
+    if seen[0] && seen[1] {
+        score += 10;
+    } else if irc * 2 > lines {
         score = score.min(20);
     }
     u8::try_from(score.min(95)).unwrap_or(95)
