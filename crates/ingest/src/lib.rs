@@ -12,6 +12,7 @@ mod cues;
 mod dates;
 mod hints;
 pub mod input;
+pub mod markdown_minutes;
 mod participants;
 mod references;
 mod roster;
@@ -29,4 +30,14 @@ pub fn read_summary_report(
 ) -> Result<model::Record, InputError> {
     let text = input::decode(bytes)?;
     Ok(summary_report::read(&text, path, hints))
+}
+
+/// Reads a file's bytes as Markdown minutes: decode, then read.
+pub fn read_markdown_minutes(
+    path: &str,
+    bytes: &[u8],
+    hints: &PeopleHints,
+) -> Result<model::Record, InputError> {
+    let text = input::decode(bytes)?;
+    Ok(markdown_minutes::read(&text, path, hints))
 }

@@ -48,11 +48,12 @@ pub enum Code {
     TextRepaired,
     DuplicateParticipant,
     UnreadParticipant,
+    AmbiguousOwner,
 }
 
 impl Code {
     /// Every value, in declaration order.
-    pub const ALL: [Code; 13] = [
+    pub const ALL: [Code; 14] = [
         Code::AmbiguousSpeaker,
         Code::UnknownSpeaker,
         Code::UnknownMention,
@@ -66,6 +67,7 @@ impl Code {
         Code::TextRepaired,
         Code::DuplicateParticipant,
         Code::UnreadParticipant,
+        Code::AmbiguousOwner,
     ];
 
     /// The value whose [`as_str`](Code::as_str) is `text`, if any.
@@ -88,6 +90,7 @@ impl Code {
             Code::TextRepaired => "text-repaired",
             Code::DuplicateParticipant => "duplicate-participant",
             Code::UnreadParticipant => "unread-participant",
+            Code::AmbiguousOwner => "ambiguous-owner",
         }
     }
 
