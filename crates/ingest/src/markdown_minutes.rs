@@ -1253,10 +1253,8 @@ impl<'l, 'a> Reader<'l, 'a> {
                     list = Some((ListKind::Agenda, None));
                     list_indent = None;
                 }
-                _ if in_header || in_front => {
-                    if self.header_label(&line, meta, label) {
-                        self.consumed[index - 1] = true;
-                    }
+                _ if (in_header || in_front) && self.header_label(&line, meta, label) => {
+                    self.consumed[index - 1] = true;
                 }
                 _ => {}
             }
