@@ -270,9 +270,13 @@ fn tc39_notes_with_an_abbreviation_table() {
         decisions(&r),
         [
             "51: Consensus for stage 2.",
-            "52: MKT and RQO to review for stage 3.",
             "64: Status update; no decision.",
         ]
+    );
+    // Owners by abbreviation; a due date without a year takes the meeting's.
+    assert_eq!(
+        actions(&r),
+        ["52: Maëlle Kerbrat, Rafael Quintero: 2026-04-30"]
     );
     assert_eq!(codes(&r), ["39: unknown-speaker"]);
 }
@@ -419,7 +423,8 @@ fn labels_that_are_not_people_never_speak() {
             .filter(|d| d.code == Code::UnknownSpeaker)
             .all(|d| d.severity == Severity::Note)
     );
-    assert_eq!(actions(&r), ["18: -: -"]);
+    assert_eq!(decisions(&r), ["18: the wiki stays the source of truth."]);
+    assert_eq!(actions(&r), ["20: -: -"]);
     assert_eq!(
         codes(&r),
         [
