@@ -1092,6 +1092,8 @@ struct Reader<'l, 'a> {
     next_meeting: HashSet<usize>,
     /// The columns of the attendee table being read, from its header row.
     table_columns: Option<TableColumns>,
+    /// Folded names of the attendees read so far, to find one listed twice.
+    listed: HashSet<String>,
 }
 
 impl<'l, 'a> Reader<'l, 'a> {
@@ -1115,6 +1117,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             action_texts: Vec::new(),
             next_meeting: HashSet::default(),
             table_columns: None,
+            listed: HashSet::default(),
         }
     }
 
@@ -1556,13 +1559,7 @@ impl<'l, 'a> Reader<'l, 'a> {
     }
 
     fn add_participant(&mut self, p: Participant) {
-        let key = fold(&p.name);
-        if self
-            .record
-            .participants
-            .iter()
-            .any(|q| fold(&q.name) == key)
-        {
+        if !self.listed.insert(fold(&p.name)) {
             self.record.diagnostics.push(Diagnostic::new(
                 Code::DuplicateParticipant,
                 p.span,
@@ -1680,8 +1677,22 @@ impl<'l, 'a> Reader<'l, 'a> {
                             continue;
                         };
                         p.span = span;
-                        self.record.participants.push(p);
-                        self.record.participants.len() - 1
+                        let key = fold(&p.name);
+                        if self.listed.insert(key.clone()) {
+                            self.record.participants.push(p);
+                            self.record.participants.len() - 1
+                        } else {
+                            // Named twice in the header: the entry added the first time.
+                            let Some(index) = self
+                                .record
+                                .participants
+                                .iter()
+                                .position(|q| fold(&q.name) == key)
+                            else {
+                                continue;
+                            };
+                            index
+                        }
                     }
                 };
                 let p = &mut self.record.participants[index];
@@ -2345,9 +2356,9 @@ impl<'l, 'a> Reader<'l, 'a> {
     fn dates_in(&mut self, paragraph: &Paragraph, next_meeting: bool) {
         let text = &paragraph.text;
         for found in dates::find(text) {
-            let before = text[..found.start].to_ascii_lowercase();
-            let near = &before
-                [crate::text::floor_char_boundary(&before, before.len().saturating_sub(40))..];
+            // Only the words just before the date say what it is for.
+            let from = crate::text::floor_char_boundary(text, found.start.saturating_sub(40));
+            let near = text[from..found.start].to_ascii_lowercase();
             let kind =
                 if next_meeting || near.contains("next meeting") || near.contains("next call") {
                     DateKind::NextMeeting
@@ -2398,7 +2409,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             text: written,
             value,
             kind,
-            context: text.clone(),
+            context: sentence_around(text, found.start).to_owned(),
             span,
         });
         value
@@ -2557,6 +2568,14 @@ impl Default for Walk {
             after_blank: false,
         }
     }
+}
+
+/// The sentence of `text` that holds byte `at`, for a date's context.
+fn sentence_around(text: &str, at: usize) -> &str {
+    let at = crate::text::floor_char_boundary(text, at);
+    let start = text[..at].rfind(". ").map_or(0, |i| i + 2);
+    let end = text[at..].find(". ").map_or(text.len(), |i| at + i + 1);
+    text[start..end].trim()
 }
 
 /// The cells of a table row, trimmed, without the outer pipes.
@@ -2788,4 +2807,184 @@ fn owner_ranges(text: &str) -> Vec<(usize, usize)> {
         return handles;
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(text: &str) -> String {
+        split_label(text).map_or("-".to_owned(), |l| format!("{} | {}", l.name, l.rest))
+    }
+
+    #[test]
+    fn labels_need_a_colon_and_a_space() {
+        assert_eq!(label("Ana Pereira: yes"), "Ana Pereira | yes");
+        assert_eq!(label("**Ana Pereira:** yes"), "Ana Pereira | yes");
+        assert_eq!(label("**Ana Pereira**: yes"), "Ana Pereira | yes");
+        assert_eq!(label("*Ana*: yes"), "Ana | yes");
+        assert_eq!(
+            label("Bo Chen (Example Corp): a question"),
+            "Bo Chen (Example Corp) | a question"
+        );
+        assert_eq!(label("Present:"), "Present | ");
+        assert_eq!(label("https://example.org/x: green"), "-");
+        assert_eq!(label("10:30: break"), "-");
+        assert_eq!(
+            label("We agreed on this: ship it"),
+            "We agreed on this | ship it"
+        );
+        assert_eq!(label("See [the doc](https://x.org): now"), "-");
+        assert_eq!(label("a (b) (c): d"), "-");
+        assert_eq!(label("one two three four five six: x"), "-");
+    }
+
+    #[test]
+    fn label_kinds() {
+        for (key, kind) in [
+            ("conclusion", LabelKind::Decision),
+            ("consensus", LabelKind::Decision),
+            ("ai", LabelKind::Action),
+            ("action item", LabelKind::Action),
+            ("links", LabelKind::Text),
+            ("liaison", LabelKind::Text),
+            ("thursday", LabelKind::Text),
+            ("recording", LabelKind::Meta(Meta::Recording)),
+            ("chair", LabelKind::Meta(Meta::Chairs)),
+            ("ana pereira", LabelKind::Other),
+        ] {
+            assert_eq!(label_kind(key), kind, "{key}");
+        }
+    }
+
+    fn entry(text: &str) -> String {
+        attendee(text).map_or("-".to_owned(), |p| {
+            format!(
+                "{} | {} | {} | {:?}",
+                p.name,
+                p.aliases.join(" "),
+                p.affiliation.unwrap_or_default(),
+                p.roles
+            )
+        })
+    }
+
+    #[test]
+    fn attendee_entries_in_their_usual_shapes() {
+        assert_eq!(
+            entry("Ákos Garai @akosgarai (chair)"),
+            "Ákos Garai | @akosgarai | chair | [Chair]"
+        );
+        assert_eq!(
+            entry("Ines Valdivia (chair), Northwind Labs"),
+            "Ines Valdivia |  | chair, Northwind Labs | [Chair]"
+        );
+        assert_eq!(
+            entry("Bo Chen (BCN), Example Corp"),
+            "Bo Chen | BCN | Example Corp | []"
+        );
+        assert_eq!(
+            entry("Priya Raghunathan - Cobalt Networks"),
+            "Priya Raghunathan |  | Cobalt Networks | []"
+        );
+        assert_eq!(entry("@quietfox"), "@quietfox |  |  | []");
+        assert_eq!(
+            entry("@dbrandt (Dana Brandt)"),
+            "Dana Brandt | @dbrandt |  | []"
+        );
+        assert_eq!(
+            entry("[Ana Pereira](https://example.org/ana)"),
+            "Ana Pereira |  |  | []"
+        );
+        assert_eq!(entry("thanks to everyone"), "-");
+        assert_eq!(entry("<img src=x>"), "-");
+    }
+
+    #[test]
+    fn numbered_titles() {
+        let n = |t: &str| {
+            let (number, title) = numbered(t);
+            format!("{} | {title}", number.unwrap_or_default())
+        };
+        assert_eq!(
+            n("2. draft-quill-transport-03"),
+            "2 | draft-quill-transport-03"
+        );
+        assert_eq!(n("2.1 Findings"), "2.1 | Findings");
+        assert_eq!(n("Item 3: Budget"), "3 | Budget");
+        assert_eq!(n("4) AOB"), "4 | AOB");
+        assert_eq!(n("2026-03-14 call"), " | 2026-03-14 call");
+        assert_eq!(n("3D printing"), " | 3D printing");
+        assert_eq!(item_title("Chairs' update (5 min)"), "Chairs' update");
+        assert_eq!(item_title("**Budget** (Ana)"), "Budget (Ana)");
+    }
+
+    #[test]
+    fn group_names_in_titles() {
+        let group = |t: &str| group_of_title(t).unwrap_or_default();
+        assert_eq!(group("QUILL WG — | "), "QUILL WG");
+        assert_eq!(group("Meeting notes | "), "");
+        assert_eq!(
+            group("Minutes of the Quill Project TSC, | "),
+            "Quill Project TSC"
+        );
+        assert_eq!(
+            group("Lumen Steering Committee weekly call"),
+            "Lumen Steering Committee"
+        );
+    }
+
+    fn owners(text: &str) -> Vec<&str> {
+        owner_ranges(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn action_owners_as_written() {
+        assert_eq!(owners("@bkhumalo to write the note"), ["@bkhumalo"]);
+        assert_eq!(owners("MKT and RQO to review"), ["MKT", "RQO"]);
+        assert_eq!(owners("Ana Pereira: send the slides"), ["Ana Pereira"]);
+        assert_eq!(owners("Chairs to book the room"), ["Chairs"]);
+        assert_eq!(owners("Update the README (@mvanleer)"), ["@mvanleer"]);
+        assert_eq!(owners("Update the README, owner: Bo Chen"), ["Bo Chen"]);
+        assert_eq!(owners("Review the draft — Ana Pereira"), ["Ana Pereira"]);
+        assert_eq!(owners("ping @a about it"), ["@a"]);
+        assert!(owners("ping @a and @b about it").is_empty());
+        assert!(owners("update the wiki page").is_empty());
+        assert!(owners("The group to decide later").is_empty());
+    }
+
+    #[test]
+    fn lines_are_classified() {
+        let kinds: Vec<Kind> =
+            lex("# T\n\n- a\n1. b\n| x |\n|---|\n---\n```\n- c\n```\n<!-- x\n- d -->\ntext")
+                .iter()
+                .map(|l| l.kind)
+                .collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Heading(1),
+                Kind::Blank,
+                Kind::Bullet,
+                Kind::Bullet,
+                Kind::Table,
+                Kind::Rule,
+                Kind::Rule,
+                Kind::Code,
+                Kind::Code,
+                Kind::Code,
+                Kind::Comment,
+                Kind::Comment,
+                Kind::Plain,
+            ]
+        );
+        let task = lex_line("  - [x] @a to do it", 1);
+        assert_eq!(
+            (task.task, task.indent, task.text),
+            (Some(true), 2, "@a to do it")
+        );
+    }
 }
