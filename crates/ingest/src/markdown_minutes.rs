@@ -1146,6 +1146,9 @@ impl<'l, 'a> Reader<'l, 'a> {
         let mut list_indent: Option<usize> = None;
         let mut sub_counts: Vec<u32> = Vec::new();
         let mut absent_below: Option<u8> = None;
+        let mut blank_before = false;
+        // The shape of the first entry of a list under a heading: bullet, numbered, table, text.
+        let mut entry_shape: Option<(Kind, bool)> = None;
         while index < lines.len() {
             let line = lines[index];
             let in_front = index > 0 && index + 1 < front_matter_end;
@@ -1154,8 +1157,10 @@ impl<'l, 'a> Reader<'l, 'a> {
                 if line.kind != Kind::Blank && list.is_some() {
                     self.consumed[index - 1] = true;
                 }
+                blank_before |= line.kind == Kind::Blank;
                 continue;
             }
+            let after_blank = std::mem::replace(&mut blank_before, false);
             if let Kind::Heading(level) = line.kind {
                 if !title_done && !in_front {
                     title_done = true;
@@ -1182,6 +1187,7 @@ impl<'l, 'a> Reader<'l, 'a> {
                 }
                 absent_below = None;
                 list_indent = None;
+                entry_shape = None;
                 list = match section_of(line.text) {
                     Some(Section::Attendance) => Some((ListKind::Attendance, Some(level))),
                     Some(Section::Absent) => Some((ListKind::Absent, Some(level))),
@@ -1206,6 +1212,22 @@ impl<'l, 'a> Reader<'l, 'a> {
             {
                 list = None;
                 list_indent = None;
+            }
+            // A list under a heading ends, after a blank line, at a line of another shape than
+            // its entries: notes or numbered items that follow without a heading of their own.
+            if let Some((_, Some(_))) = list
+                && line.indent == 0
+                && line.kind != Kind::Rule
+            {
+                let shape = (line.kind, line.ordinal.is_some());
+                match entry_shape {
+                    None => entry_shape = Some(shape),
+                    Some(first) if after_blank && first != shape => {
+                        list = None;
+                        list_indent = None;
+                    }
+                    Some(_) => {}
+                }
             }
             if let Some((kind, _)) = list {
                 self.consumed[index - 1] = true;
@@ -2954,6 +2976,35 @@ mod tests {
         assert!(owners("ping @a and @b about it").is_empty());
         assert!(owners("update the wiki page").is_empty());
         assert!(owners("The group to decide later").is_empty());
+    }
+
+    fn read_str(text: &str) -> Record {
+        let text = crate::input::decode(text.as_bytes()).expect("test text decodes");
+        read(&text, "test.md", &PeopleHints::default())
+    }
+
+    #[test]
+    fn an_attendee_list_ends_where_numbered_items_begin() {
+        let r = read_str(
+            "# Oak WG — 2026-05-04\n\n## Attendees\n\n- Ana Pereira\n- Bo Chen\n\n1. Budget\n   - Ana Pereira: Approved.\n   - Bo: Agreed.\n",
+        );
+        let names: Vec<&str> = r.participants.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ana Pereira", "Bo Chen"]);
+        assert_eq!(r.agenda.len(), 1);
+        assert_eq!(r.agenda[0].title, "Budget");
+        let speakers: Vec<Option<&str>> =
+            r.interventions.iter().map(|i| i.speaker.name()).collect();
+        assert_eq!(speakers, [Some("Ana Pereira"), Some("Bo Chen")]);
+    }
+
+    #[test]
+    fn a_chair_named_only_in_the_header_is_an_attendee() {
+        let r = read_str(
+            "# Oak WG — 2026-05-04\n\nChair: Ana Pereira\nPresent: Bo Chen\n\n## Budget\n\nChair: Approved.\n",
+        );
+        assert_eq!(r.meeting.chairs, ["Ana Pereira"]);
+        assert_eq!(r.participants.len(), 2);
+        assert_eq!(r.interventions[0].speaker.name(), Some("Ana Pereira"));
     }
 
     #[test]
