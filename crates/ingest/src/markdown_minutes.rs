@@ -1191,7 +1191,9 @@ impl<'l, 'a> Reader<'l, 'a> {
                 list = match section_of(line.text) {
                     Some(Section::Attendance) => Some((ListKind::Attendance, Some(level))),
                     Some(Section::Absent) => Some((ListKind::Absent, Some(level))),
-                    Some(Section::Agenda) => {
+                    // An agenda with the discussion written into it is the notes: its numbered
+                    // bullets are the items, read with the discussion.
+                    Some(Section::Agenda) if !self.holds_notes(index, level) => {
                         self.agenda_listed = true;
                         sub_counts.clear();
                         Some((ListKind::Agenda, Some(level)))
@@ -1284,6 +1286,31 @@ impl<'l, 'a> Reader<'l, 'a> {
                 _ => {}
             }
         }
+    }
+
+    /// Whether the section under the heading before line `index` holds turns, decisions or
+    /// actions, rather than only a list of items.
+    fn holds_notes(&self, index: usize, level: u8) -> bool {
+        self.lines[index..]
+            .iter()
+            .take_while(|l| !matches!(l.kind, Kind::Heading(h) if h <= level))
+            .filter(|l| matches!(l.kind, Kind::Bullet | Kind::Plain))
+            .any(|l| {
+                l.task.is_some()
+                    || split_label(l.text).is_some_and(|label| {
+                        !label.rest.is_empty()
+                            && match label_kind(&fold(label.name)) {
+                                LabelKind::Decision | LabelKind::Action => true,
+                                LabelKind::Other => {
+                                    let name = label_person(label.name);
+                                    is_handle(name)
+                                        || is_abbreviation(name)
+                                        || looks_like_name(strip_honorifics(name))
+                                }
+                                _ => false,
+                            }
+                    })
+            })
     }
 
     fn read_title(&mut self, line: &Line<'a>) {
@@ -1913,7 +1940,7 @@ impl<'l, 'a> Reader<'l, 'a> {
         walk.label_region = None;
         let inside = walk.item.is_some() && walk.item_level.is_some_and(|l| level > l);
         match section_of(line.text) {
-            Some(Section::Notes | Section::Part) => {
+            Some(Section::Notes | Section::Part | Section::Agenda) => {
                 if !inside {
                     walk.item = None;
                     walk.top = None;
@@ -2995,6 +3022,27 @@ mod tests {
         let speakers: Vec<Option<&str>> =
             r.interventions.iter().map(|i| i.speaker.name()).collect();
         assert_eq!(speakers, [Some("Ana Pereira"), Some("Bo Chen")]);
+    }
+
+    #[test]
+    fn an_agenda_with_the_discussion_in_it_is_the_notes() {
+        let r = read_str(
+            "# Oak WG — 2026-05-04\n\nPresent: Ana Pereira, Bo Chen\n\n## Agenda\n\n1. Budget\n   - Ana Pereira: Approved.\n2. Hiring\n   - Bo Chen: Two offers out.\n   - Decision: hire both.\n",
+        );
+        let agenda: Vec<&str> = r.agenda.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(agenda, ["Budget", "Hiring"]);
+        let items: Vec<Option<&str>> = r
+            .interventions
+            .iter()
+            .map(|i| i.agenda_item.as_deref())
+            .collect();
+        assert_eq!(items, [Some("1"), Some("2")]);
+        assert_eq!(r.decisions.len(), 1);
+        assert!(
+            !r.diagnostics
+                .iter()
+                .any(|d| d.code == Code::ItemNotDiscussed)
+        );
     }
 
     #[test]
