@@ -1247,6 +1247,18 @@ impl<'l, 'a> Reader<'l, 'a> {
                 }
                 continue;
             }
+            // A table headed by a name column and an abbreviation or organisation column is an
+            // attendee table wherever it stands, as TC39 notes open with one.
+            if line.kind == Kind::Table
+                && let Some(columns) = attendee_header(&table_cells(line.text))
+                && (columns.abbreviation.is_some() || columns.organisation.is_some())
+            {
+                self.consumed[index - 1] = true;
+                self.table_columns = Some(columns);
+                list = Some((ListKind::Attendance, None));
+                list_indent = None;
+                continue;
+            }
             let Some(label) = split_label(line.text) else {
                 continue;
             };
@@ -1544,24 +1556,8 @@ impl<'l, 'a> Reader<'l, 'a> {
     /// One row of an attendee table; the header row says which column is which.
     fn attendance_row(&mut self, line: &Line<'a>) {
         let cells: Vec<&str> = table_cells(line.text);
-        let folded: Vec<String> = cells.iter().map(|c| fold(&plain(c))).collect();
-        let header = folded.iter().any(|c| {
-            matches!(
-                c.as_str(),
-                "name"
-                    | "names"
-                    | "attendee"
-                    | "attendees"
-                    | "participant"
-                    | "delegate"
-                    | "person"
-                    | "full name"
-                    | "who"
-                    | "member"
-            )
-        });
-        if header {
-            self.table_columns = Some(TableColumns::from_header(&folded));
+        if let Some(columns) = attendee_header(&cells) {
+            self.table_columns = Some(columns);
             return;
         }
         let columns = self.table_columns.unwrap_or_default();
@@ -2627,6 +2623,29 @@ fn sentence_around(text: &str, at: usize) -> &str {
     text[start..end].trim()
 }
 
+/// The columns of an attendee table, when `cells` are its header row.
+fn attendee_header(cells: &[&str]) -> Option<TableColumns> {
+    let folded: Vec<String> = cells.iter().map(|c| fold(&plain(c))).collect();
+    let columns = TableColumns::from_header(&folded);
+    let named = folded.iter().any(|c| {
+        matches!(
+            c.as_str(),
+            "name"
+                | "names"
+                | "attendee"
+                | "attendees"
+                | "participant"
+                | "participants"
+                | "delegate"
+                | "person"
+                | "full name"
+                | "who"
+                | "member"
+        )
+    });
+    named.then_some(columns)
+}
+
 /// The cells of a table row, trimmed, without the outer pipes.
 fn table_cells(row: &str) -> Vec<&str> {
     let inner = row.strip_prefix('|').unwrap_or(row);
@@ -3043,6 +3062,16 @@ mod tests {
                 .iter()
                 .any(|d| d.code == Code::ItemNotDiscussed)
         );
+    }
+
+    #[test]
+    fn an_attendee_table_needs_no_heading() {
+        let r = read_str(
+            "# Meeting notes 3 June 2026\n\n| Name | Abbreviation | Organization |\n|---|---|---|\n| Ana Pereira | APA | Acme |\n\n## Item\n\nAPA: Yes.\n",
+        );
+        assert_eq!(r.participants.len(), 1);
+        assert_eq!(r.participants[0].aliases, ["APA"]);
+        assert_eq!(r.interventions[0].speaker.name(), Some("Ana Pereira"));
     }
 
     #[test]
