@@ -94,8 +94,7 @@ pub fn confidence(text: &Text) -> u8 {
                     }
                 }
                 if let Some(label) = split_label(t) {
-                    let key = fold(label.name);
-                    match label_kind(&key) {
+                    match kind_of(label.name) {
                         LabelKind::Decision | LabelKind::Action => facts += 1,
                         LabelKind::Meta(Meta::Present) => attendance = true,
                         LabelKind::Meta(_) | LabelKind::Text => {}
@@ -424,6 +423,12 @@ enum LabelKind {
     Other,
 }
 
+/// What a label as written is, before any person is looked up.
+fn kind_of(name: &str) -> LabelKind {
+    let mut buffer = [0; 64];
+    label_kind(crate::roster::fold_key(name, &mut buffer).as_str())
+}
+
 /// What a folded label is, before any person is looked up.
 fn label_kind(key: &str) -> LabelKind {
     let key = key.trim_end_matches('.');
@@ -482,9 +487,16 @@ fn label_kind(key: &str) -> LabelKind {
         | "dial-in" | "passcode" | "meeting id" | "calendar" | "timezone" | "time zone" => {
             LabelKind::Meta(Meta::Other)
         }
-        _ if NOT_SPEECH.contains(&key) => LabelKind::Text,
+        _ if is_not_speech(key) => LabelKind::Text,
         _ => LabelKind::Other,
     }
+}
+
+/// Whether a folded label is one of `NOT_SPEECH`.
+fn is_not_speech(key: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| NOT_SPEECH.iter().copied().collect());
+    SET.contains(key)
 }
 
 /// Labels that look like names to a capitalisation test but never name a speaker.
@@ -1265,8 +1277,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             if line.kind == Kind::Bullet && line.indent > 0 {
                 continue;
             }
-            let key = fold(label.name);
-            let LabelKind::Meta(meta) = label_kind(&key) else {
+            let LabelKind::Meta(meta) = kind_of(label.name) else {
                 continue;
             };
             match meta {
@@ -1311,7 +1322,7 @@ impl<'l, 'a> Reader<'l, 'a> {
                 l.task.is_some()
                     || split_label(l.text).is_some_and(|label| {
                         !label.rest.is_empty()
-                            && match label_kind(&fold(label.name)) {
+                            && match kind_of(label.name) {
                                 LabelKind::Decision | LabelKind::Action => true,
                                 LabelKind::Other => {
                                     let name = label_person(label.name);
@@ -1463,12 +1474,12 @@ impl<'l, 'a> Reader<'l, 'a> {
             Kind::Bullet => {
                 if let Some(label) = split_label(line.text)
                     && matches!(
-                        label_kind(&fold(label.name)),
+                        kind_of(label.name),
                         LabelKind::Meta(Meta::Present | Meta::Absent)
                     )
                 {
                     if !label.rest.is_empty()
-                        && label_kind(&fold(label.name)) == LabelKind::Meta(Meta::Present)
+                        && kind_of(label.name) == LabelKind::Meta(Meta::Present)
                     {
                         self.inline_attendees(line, label.rest);
                     }
@@ -1485,7 +1496,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             Kind::Table => self.attendance_row(line),
             Kind::Plain => {
                 if let Some(label) = split_label(line.text) {
-                    match label_kind(&fold(label.name)) {
+                    match kind_of(label.name) {
                         LabelKind::Meta(Meta::Absent) => return,
                         LabelKind::Meta(Meta::Present) => {
                             self.inline_attendees(line, label.rest);
@@ -1852,7 +1863,7 @@ impl<'l, 'a> Reader<'l, 'a> {
                 let person_like = role_word(bare).is_some()
                     || (looks_like_name(bare) && bare.split_whitespace().count() <= 4)
                     || (self.has_abbreviations && is_abbreviation(bare));
-                (person_like && !NOT_SPEECH.contains(&key.as_str()) && !is_plural_role(&key))
+                (person_like && !is_not_speech(&key) && !is_plural_role(&key))
                     .then_some(Speaker::Unknown { mention })
             }
         }
@@ -2105,8 +2116,7 @@ impl<'l, 'a> Reader<'l, 'a> {
         }
         let label = split_label(text);
         if let Some(label) = label {
-            let key = fold(label.name);
-            match label_kind(&key) {
+            match kind_of(label.name) {
                 LabelKind::Decision => {
                     if label.rest.is_empty() {
                         walk.label_region = Some(Region::Decisions);
@@ -2201,7 +2211,9 @@ impl<'l, 'a> Reader<'l, 'a> {
         if !words.is_empty() {
             paragraph.push(words, line.number, line.column_of(words));
         }
-        if let Some(item) = &walk.item {
+        if let Some(item) = &walk.item
+            && !self.discussed.contains(item)
+        {
             self.discussed.insert(item.clone());
         }
         self.record.interventions.push(Intervention {
@@ -2283,21 +2295,21 @@ impl<'l, 'a> Reader<'l, 'a> {
 
     fn finish(mut self) -> Record {
         let texts = std::mem::take(&mut self.texts);
-        for (index, paragraph) in texts.iter().enumerate() {
+        for (index, mut paragraph) in texts.into_iter().enumerate() {
             let next = self.next_meeting.contains(&index);
-            self.dates_in(paragraph, next);
-            self.record.interventions[index].text = paragraph.text.clone();
+            self.dates_in(&paragraph, next);
+            self.record.interventions[index].text = std::mem::take(&mut paragraph.text);
         }
-        for (decision, paragraph) in self.record.decisions.iter_mut().zip(&self.decision_texts) {
-            decision.text = paragraph.text.clone();
+        let decisions = std::mem::take(&mut self.decision_texts);
+        for (decision, paragraph) in self.record.decisions.iter_mut().zip(decisions) {
+            decision.text = paragraph.text;
         }
         let actions = std::mem::take(&mut self.action_texts);
-        for (index, paragraph) in actions.iter().enumerate() {
-            let what = paragraph.text.clone();
-            let owner = self.owner_of(paragraph);
-            let due = self.due_of(paragraph);
+        for (index, mut paragraph) in actions.into_iter().enumerate() {
+            let owner = self.owner_of(&paragraph);
+            let due = self.due_of(&paragraph);
             let action = &mut self.record.action_items[index];
-            action.what = what;
+            action.what = std::mem::take(&mut paragraph.text);
             action.owner = owner;
             action.due = due;
         }
@@ -2806,7 +2818,7 @@ fn owner_ranges(text: &str) -> Vec<(usize, usize)> {
             || role_word(piece).is_some()
             || (looks_like_name(strip_honorifics(piece))
                 && piece.split_whitespace().count() <= 4
-                && !NOT_SPEECH.contains(&fold(piece).as_str()))
+                && !is_not_speech(&fold(piece)))
     };
     let pieces_of = |list: &str| -> Option<Vec<(usize, usize)>> {
         let pieces = split_list(list);
