@@ -382,11 +382,16 @@ fn valid_label(name: &str) -> bool {
         }
         None => name,
     };
+    let allowed = |c: char| {
+        c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '\'' | '’' | '/' | '@' | '_' | '&')
+    };
     !head.is_empty()
         && head.split_whitespace().count() <= 5
-        && head.chars().all(|c| {
-            c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '\'' | '’' | '/' | '@' | '_' | '&')
-        })
+        && if head.is_ascii() {
+            head.bytes().all(|b| allowed(char::from(b)))
+        } else {
+            head.chars().all(allowed)
+        }
 }
 
 /// A label's name without a trailing parenthesis: "Bo Chen (Example Corp)" is "Bo Chen".
@@ -425,6 +430,10 @@ enum LabelKind {
 
 /// What a label as written is, before any person is looked up.
 fn kind_of(name: &str) -> LabelKind {
+    // Every label word of the format is ASCII: "Maëlle Kerbrat" can only be a person.
+    if !name.is_ascii() {
+        return LabelKind::Other;
+    }
     let mut buffer = [0; 64];
     label_kind(crate::roster::fold_key(name, &mut buffer).as_str())
 }
