@@ -584,3 +584,19 @@ fn confidence_is_high_for_minutes_and_low_for_other_formats() {
     let score = ingest::markdown_minutes::confidence(&text);
     assert!(score < 30, "a captioning transcript scores {score}");
 }
+
+/// The JSON interface reads back what it prints for every document, as the archive's export
+/// and import rely on.
+#[test]
+fn every_record_survives_the_json_round_trip() {
+    for case in cases() {
+        let printed = render::json::to_json_string(&read(&case));
+        let back = render::json::from_json_str(&printed)
+            .unwrap_or_else(|e| panic!("{case}: the printed record does not parse: {e}"));
+        assert_eq!(
+            render::json::to_json_string(&back),
+            printed,
+            "{case}: printing the parsed record changed it"
+        );
+    }
+}
