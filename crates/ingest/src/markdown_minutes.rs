@@ -55,6 +55,7 @@ pub fn confidence(text: &Text) -> u8 {
     let mut facts = 0u32;
     let mut table_people = false;
     let mut foreign = 0u32;
+    let mut prose = 0u32;
     let mut seen = 0u32;
     for raw in text.content.split('\n').take(200) {
         let raw = &raw[..crate::text::floor_char_boundary(raw, 240)];
@@ -93,7 +94,12 @@ pub fn confidence(text: &Text) -> u8 {
                         facts += 1;
                     }
                 }
-                if let Some(label) = split_label(t) {
+                let label = split_label(t);
+                // Long unlabelled paragraphs are how summary reports are written.
+                if line.kind == Kind::Plain && label.is_none() && t.len() > 160 {
+                    prose += 1;
+                }
+                if let Some(label) = label {
                     match kind_of(label.name) {
                         LabelKind::Decision | LabelKind::Action => facts += 1,
                         LabelKind::Meta(Meta::Present) => attendance = true,
@@ -124,6 +130,14 @@ pub fn confidence(text: &Text) -> u8 {
     score += if facts > 0 { 10 } else { 0 };
     score += if table_people { 10 } else { 0 };
     score += if bullets > 0 { 5 } else { 0 };
+    // Markdown with neither turns nor decisions and actions is not minutes of this kind
+    // (a summary report written with headings, say); prose outweighing turns says the same.
+    if turns == 0 && facts == 0 {
+        score = score.min(40);
+    }
+    if prose > turns + facts {
+        score = score.saturating_sub(15);
+    }
     if foreign > 2 {
         score /= 4;
     }
