@@ -449,7 +449,16 @@ fn kind_of(name: &str) -> LabelKind {
         return LabelKind::Other;
     }
     let mut buffer = [0; 64];
-    label_kind(crate::roster::fold_key(name, &mut buffer).as_str())
+    let kind = label_kind(crate::roster::fold_key(name, &mut buffer).as_str());
+    // "AI(BC):", "Action (@bkhumalo):": an action whose owner stands in parentheses.
+    if kind == LabelKind::Other && name.contains('(') {
+        let head = label_person(name);
+        let head_kind = label_kind(crate::roster::fold_key(head, &mut buffer).as_str());
+        if matches!(head_kind, LabelKind::Action | LabelKind::Decision) {
+            return head_kind;
+        }
+    }
+    kind
 }
 
 /// What a folded label is, before any person is looked up.
@@ -659,6 +668,8 @@ const NOT_SPEECH: &[&str] = &[
     "github",
     "gitlab",
     "url",
+    "next meeting",
+    "next call",
     "edit",
     "edited",
     "correction",
@@ -1129,6 +1140,8 @@ struct Reader<'l, 'a> {
     table_columns: Option<TableColumns>,
     /// Folded names of the attendees read so far, to find one listed twice.
     listed: HashSet<String>,
+    /// Per action, the owner its label names in parentheses ("AI(BC):").
+    owner_hints: Vec<Option<Paragraph>>,
 }
 
 impl<'l, 'a> Reader<'l, 'a> {
@@ -1153,6 +1166,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             next_meeting: HashSet::default(),
             table_columns: None,
             listed: HashSet::default(),
+            owner_hints: Vec::new(),
         }
     }
 
@@ -1212,6 +1226,8 @@ impl<'l, 'a> Reader<'l, 'a> {
                     && level > list_level
                 {
                     self.consumed[index - 1] = true;
+                    // A sub-list ("### Guests") may be written in another shape.
+                    entry_shape = None;
                     absent_below = (kind == ListKind::Attendance
                         && section_of(line.text) == Some(Section::Absent))
                     .then_some(level);
@@ -2155,6 +2171,14 @@ impl<'l, 'a> Reader<'l, 'a> {
                         walk.open = None;
                     } else {
                         self.start_action(walk, line, label.rest, indent);
+                        if let Some(open) = label.name.find('(') {
+                            let inner = label.name[open + 1..].trim_end_matches(')').trim();
+                            let mut owner = Paragraph::default();
+                            owner.push(inner, line.number, line.column_of(inner));
+                            if let Some(last) = self.owner_hints.last_mut() {
+                                *last = Some(owner);
+                            }
+                        }
                     }
                     return;
                 }
@@ -2291,6 +2315,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             span: Span::at(line.number, line.column_of(line.text)),
         });
         self.action_texts.push(paragraph);
+        self.owner_hints.push(None);
         walk.open = Some(Open {
             target: Target::Action(self.record.action_items.len() - 1),
             indent,
@@ -2328,8 +2353,21 @@ impl<'l, 'a> Reader<'l, 'a> {
             decision.text = paragraph.text;
         }
         let actions = std::mem::take(&mut self.action_texts);
-        for (index, mut paragraph) in actions.into_iter().enumerate() {
-            let owner = self.owner_of(&paragraph);
+        let hints = std::mem::take(&mut self.owner_hints);
+        for (index, (mut paragraph, hint)) in actions.into_iter().zip(hints).enumerate() {
+            let owner = match &hint {
+                Some(hint) => {
+                    let ranges = split_list(&hint.text)
+                        .into_iter()
+                        .map(|piece| {
+                            let at = offset_in(&hint.text, piece);
+                            (at, at + piece.len())
+                        })
+                        .collect();
+                    self.owners(hint, ranges)
+                }
+                None => self.owner_of(&paragraph),
+            };
             let due = self.due_of(&paragraph);
             let action = &mut self.record.action_items[index];
             action.what = std::mem::take(&mut paragraph.text);
@@ -2503,8 +2541,13 @@ impl<'l, 'a> Reader<'l, 'a> {
 
     /// Who must do an action, from the handles, names or abbreviations it is written with.
     fn owner_of(&mut self, paragraph: &Paragraph) -> Option<String> {
+        let ranges = owner_ranges(&paragraph.text);
+        self.owners(paragraph, ranges)
+    }
+
+    /// The owners written at `ranges` of `paragraph`, resolved to full names where clear.
+    fn owners(&mut self, paragraph: &Paragraph, ranges: Vec<(usize, usize)>) -> Option<String> {
         let text = paragraph.text.as_str();
-        let ranges = owner_ranges(text);
         if ranges.is_empty() {
             return None;
         }
@@ -2859,6 +2902,25 @@ fn owner_ranges(text: &str) -> Vec<(usize, usize)> {
         && let Some(found) = pieces_of(label_person(label.name))
     {
         return found;
+    }
+    // A task written as GitHub writes it: "@bochen trim the nightly matrix".
+    let mut leading = Vec::new();
+    let mut rest = text;
+    loop {
+        let word_end = rest.find([' ', ',']).unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        if !is_handle(word) {
+            break;
+        }
+        leading.push((offset(word), offset(word) + word.len()));
+        rest = rest[word_end..].trim_start_matches([',', ' ']);
+        rest = rest
+            .strip_prefix("and ")
+            .or_else(|| rest.strip_prefix("& "))
+            .unwrap_or(rest);
+    }
+    if !leading.is_empty() {
+        return leading;
     }
     for verb in [" to ", " will ", " shall ", " should "] {
         if let Some(at) = find_str(text, verb)

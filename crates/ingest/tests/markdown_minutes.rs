@@ -607,3 +607,44 @@ fn every_record_survives_the_json_round_trip() {
         );
     }
 }
+
+#[test]
+fn handles_in_an_attendee_table_guests_and_owners_in_parentheses() {
+    let r = read("tsc-github-table");
+    assert_eq!(r.group.name.as_deref(), Some("Copperleaf TSC"));
+    // The table's GitHub column gives the handles; a guest list under a sub-heading counts.
+    assert_eq!(
+        participants(&r),
+        [
+            "Ana Pereira [@apereira] / Acme",
+            "Bo Chen [@bochen]",
+            "Ana Souza [@asouza] / Example Corp",
+            "Lee Park [@lpark] / Observer Org",
+        ]
+    );
+    assert_eq!(
+        speakers(&r),
+        [
+            "32: Ana Pereira",
+            "33: ambiguous Ana Pereira | Ana Souza",
+            "34: Lee Park",
+            "35: Lee Park",
+            "36: none",
+            "41: Bo Chen",
+            "49: none",
+        ]
+    );
+    // The heading matches the agenda line that links the RFC and names its presenter.
+    assert_eq!(r.interventions[0].agenda_item.as_deref(), Some("1"));
+    assert_eq!(decisions(&r), ["37: RFC 12 accepted."]);
+    // A task led by a handle, handles before "to", and `AI(@handle):`.
+    assert_eq!(
+        actions(&r),
+        [
+            "43: Bo Chen: -",
+            "44: Ana Pereira, Ana Souza: 2026-06",
+            "45: Bo Chen: -",
+        ]
+    );
+    assert_eq!(codes(&r), ["33: ambiguous-speaker"]);
+}

@@ -9,7 +9,7 @@ use ingest::PeopleHints;
 use model::{Record, Span};
 use proptest::prelude::*;
 
-const DOCUMENTS: [&str; 7] = [
+const DOCUMENTS: [&str; 8] = [
     include_str!("../test_data/markdown-minutes/ietf-wg-headings.md"),
     include_str!("../test_data/markdown-minutes/tc39-table.md"),
     include_str!("../test_data/markdown-minutes/steering-handles.md"),
@@ -17,6 +17,7 @@ const DOCUMENTS: [&str; 7] = [
     include_str!("../test_data/markdown-minutes/no-attendees.md"),
     include_str!("../test_data/markdown-minutes/front-matter-agenda.md"),
     include_str!("../test_data/markdown-minutes/crlf-bold-labels.md"),
+    include_str!("../test_data/markdown-minutes/tsc-github-table.md"),
 ];
 
 /// The one caller of the reader: decode, read with and without hints, check every span.
