@@ -355,6 +355,12 @@ fn split_label(text: &str) -> Option<Label<'_>> {
             (name, after)
         } else if let Some(rest) = after.strip_prefix(':') {
             (content, rest)
+        } else if let Some(paren) = after.strip_prefix(" (")
+            && let Some(close) = paren.find("):")
+            && !paren[..close].contains(['(', ')'])
+        {
+            // "**Bo Chen** (Example Corp): text": the affiliation outside the emphasis.
+            (content, &paren[close + 2..])
         } else {
             return None;
         };
@@ -515,10 +521,9 @@ fn label_kind(key: &str) -> LabelKind {
         }
         "agenda" => LabelKind::Meta(Meta::Agenda),
         "scribe" | "scribes" | "scribe(s)" | "note taker" | "notetaker" | "note-taker"
-        | "notes" | "minutes" | "minute taker" | "minutes by" | "notes by" | "meeting link"
-        | "dial-in" | "passcode" | "meeting id" | "calendar" | "timezone" | "time zone" => {
-            LabelKind::Meta(Meta::Other)
-        }
+        | "note takers" | "notetakers" | "minute takers" | "note-takers" | "notes" | "minutes"
+        | "minute taker" | "minutes by" | "notes by" | "meeting link" | "dial-in" | "passcode"
+        | "meeting id" | "calendar" | "timezone" | "time zone" => LabelKind::Meta(Meta::Other),
         _ if is_not_speech(key) => LabelKind::Text,
         _ => LabelKind::Other,
     }
@@ -2988,6 +2993,10 @@ mod tests {
         assert_eq!(label("**Ana Pereira:** yes"), "Ana Pereira | yes");
         assert_eq!(label("**Ana Pereira**: yes"), "Ana Pereira | yes");
         assert_eq!(label("*Ana*: yes"), "Ana | yes");
+        assert_eq!(
+            label("**Bo Chen** (Example Corp): a question"),
+            "Bo Chen | a question"
+        );
         assert_eq!(
             label("Bo Chen (Example Corp): a question"),
             "Bo Chen (Example Corp) | a question"
