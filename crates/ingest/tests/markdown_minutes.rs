@@ -648,3 +648,43 @@ fn handles_in_an_attendee_table_guests_and_owners_in_parentheses() {
     );
     assert_eq!(codes(&r), ["33: ambiguous-speaker"]);
 }
+
+#[test]
+fn ietf_interim_with_paragraph_turns() {
+    let r = read("ietf-interim-paragraphs");
+    assert_eq!(r.group.name.as_deref(), Some("PLUM WG"));
+    assert_eq!(
+        r.meeting.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-03")
+    );
+    // Chairs named in the header and attendees inline, with affiliations in parentheses.
+    assert_eq!(r.meeting.chairs, ["Rhea Osei", "Martin Dubois"]);
+    assert_eq!(
+        participants(&r),
+        [
+            "Rhea Osei / Globex",
+            "Martin Dubois / Initech",
+            "Yara Haddad",
+            "Kofi Mensah / Umbrella",
+        ]
+    );
+    // Turns on consecutive lines, a bold name with the affiliation outside the emphasis, an
+    // indented continuation, and "Chair:" with two chairs present.
+    assert_eq!(
+        speakers(&r),
+        [
+            "10: Rhea Osei",
+            "11: Martin Dubois",
+            "15: none",
+            "17: Kofi Mensah",
+            "18: Yara Haddad",
+            "19: Kofi Mensah",
+            "22: ambiguous Rhea Osei | Martin Dubois",
+            "30: Martin Dubois",
+        ]
+    );
+    assert_eq!(r.interventions[5].span.end_line, 20);
+    assert_eq!(decisions(&r).len(), 1);
+    assert_eq!(actions(&r), ["26: Chairs: 2026-03-17"]);
+    assert_eq!(codes(&r), ["22: ambiguous-speaker"]);
+}
