@@ -1147,6 +1147,8 @@ struct Reader<'l, 'a> {
     listed: HashSet<String>,
     /// Per action, the owner its label names in parentheses ("AI(BC):").
     owner_hints: Vec<Option<Paragraph>>,
+    /// The agenda as the discussion looks items up.
+    items: ItemIndex,
 }
 
 impl<'l, 'a> Reader<'l, 'a> {
@@ -1172,6 +1174,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             table_columns: None,
             listed: HashSet::default(),
             owner_hints: Vec::new(),
+            items: ItemIndex::default(),
         }
     }
 
@@ -1962,6 +1965,7 @@ impl<'l, 'a> Reader<'l, 'a> {
 
     fn read_discussion(&mut self) {
         let lines = self.lines;
+        self.items = ItemIndex::new(&self.record.agenda);
         let mut walk = Walk::default();
         for (index, line) in lines.iter().enumerate() {
             if self.consumed[index] {
@@ -2038,63 +2042,73 @@ impl<'l, 'a> Reader<'l, 'a> {
         let title = item_title(title);
         let title_key = fold(&title);
         let span = Span::at(line.number, line.column_of(text));
-        let found = {
-            let all = self.record.agenda_items();
-            let in_scope = |item: &&AgendaItem| match parent {
-                Some(p) => item.number.starts_with(&format!("{p}.")),
-                None => true,
-            };
-            let by_number = written.as_deref().and_then(|n| {
-                all.iter()
-                    .copied()
-                    .filter(&in_scope)
-                    .find(|i| i.number == n)
-                    .map(|i| i.number.clone())
-            });
-            by_number.or_else(|| {
-                all.iter()
-                    .copied()
-                    .filter(&in_scope)
-                    .find(|i| {
-                        let key = fold(&i.title);
-                        key == title_key
-                            || (key.len() >= 4 && title_key.contains(&key))
-                            || (title_key.len() >= 4 && key.contains(&title_key))
-                    })
-                    .map(|i| i.number.clone())
+        let scope = parent.map(|p| format!("{p}."));
+        let in_scope = |number: &str| scope.as_deref().is_none_or(|s| number.starts_with(s));
+        let index = &self.items;
+        let found = written
+            .as_deref()
+            .filter(|n| index.numbers.contains(*n) && in_scope(n))
+            .map(str::to_owned)
+            .or_else(|| {
+                index
+                    .exact
+                    .get(&title_key)
+                    .and_then(|numbers| numbers.iter().find(|n| in_scope(n)).cloned())
             })
-        };
+            .or_else(|| {
+                // Titles that contain one another ("Security" and "Security audit") match too;
+                // on a long agenda only exact titles do, to keep the work linear.
+                (index.titles.len() <= 512)
+                    .then(|| {
+                        index
+                            .titles
+                            .iter()
+                            .find(|(key, number)| {
+                                in_scope(number)
+                                    && ((key.len() >= 4 && contains_phrase(&title_key, key))
+                                        || (title_key.len() >= 4
+                                            && contains_phrase(key, &title_key)))
+                            })
+                            .map(|(_, number)| number.clone())
+                    })
+                    .flatten()
+            });
         if let Some(number) = found {
             self.item_lines.entry(number.clone()).or_insert(line.number);
             return number;
         }
         let number = match parent {
             None => {
-                let next = self
-                    .record
-                    .agenda
-                    .iter()
-                    .filter_map(|i| i.number.split('.').next()?.parse::<u32>().ok())
-                    .max()
-                    .unwrap_or(0)
-                    + 1;
                 let number = written
-                    .filter(|n| !self.record.agenda_items().iter().any(|i| &i.number == n))
-                    .unwrap_or_else(|| next.to_string());
+                    .filter(|n| !self.items.numbers.contains(n))
+                    .unwrap_or_else(|| (self.items.last_top + 1).to_string());
                 self.record.agenda.push(AgendaItem {
                     number: number.clone(),
                     title: title.clone(),
                     items: Vec::new(),
                     span,
                 });
+                self.items
+                    .top
+                    .insert(number.clone(), self.record.agenda.len() - 1);
                 number
             }
             Some(parent) => {
-                let Some(item) = self.record.agenda.iter_mut().find(|i| i.number == parent) else {
+                let Some(item) = self
+                    .items
+                    .top
+                    .get(parent)
+                    .and_then(|&i| self.record.agenda.get_mut(i))
+                else {
                     return parent.to_owned();
                 };
                 let number = match written {
-                    Some(n) if n.starts_with(&format!("{parent}.")) => n,
+                    Some(n)
+                        if n.starts_with(&format!("{parent}."))
+                            && !self.items.numbers.contains(&n) =>
+                    {
+                        n
+                    }
                     _ => format!("{parent}.{}", item.items.len() + 1),
                 };
                 item.items.push(AgendaItem {
@@ -2106,6 +2120,7 @@ impl<'l, 'a> Reader<'l, 'a> {
                 number
             }
         };
+        self.items.add(&number, &title_key);
         if self.agenda_listed {
             self.record.diagnostics.push(
                 Diagnostic::new(
@@ -2640,6 +2655,54 @@ impl<'l, 'a> Reader<'l, 'a> {
     }
 }
 
+/// The agenda as the discussion looks items up: by number, by folded title, in order.
+#[derive(Debug, Default)]
+struct ItemIndex {
+    numbers: HashSet<String>,
+    /// Folded titles to the numbers of the items that have them.
+    exact: HashMap<String, Vec<String>>,
+    /// Folded titles and numbers, in agenda order, for titles that contain one another.
+    titles: Vec<(String, String)>,
+    /// Top-level numbers to their position in the agenda.
+    top: HashMap<String, usize>,
+    /// The largest top-level number, for the next item the discussion adds.
+    last_top: u32,
+}
+
+impl ItemIndex {
+    fn new(agenda: &[AgendaItem]) -> ItemIndex {
+        let mut index = ItemIndex::default();
+        for (position, item) in agenda.iter().enumerate() {
+            index.top.entry(item.number.clone()).or_insert(position);
+            for item in item.flatten() {
+                index.add(&item.number, &fold(&item.title));
+            }
+        }
+        index
+    }
+
+    fn add(&mut self, number: &str, key: &str) {
+        self.numbers.insert(number.to_owned());
+        self.exact
+            .entry(key.to_owned())
+            .or_default()
+            .push(number.to_owned());
+        self.titles.push((key.to_owned(), number.to_owned()));
+        if let Some(top) = number.split('.').next().and_then(|n| n.parse::<u32>().ok()) {
+            self.last_top = self.last_top.max(top);
+        }
+    }
+}
+
+/// Whether `phrase` stands in `text` as whole words.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Column roles of an attendee table.
 #[derive(Debug, Clone, Copy, Default)]
 struct TableColumns {
@@ -2698,11 +2761,15 @@ impl Default for Walk {
     }
 }
 
-/// The sentence of `text` that holds byte `at`, for a date's context.
+/// The sentence of `text` that holds byte `at`, for a date's context: at most 240 bytes on
+/// either side, so a turn of one endless sentence does not copy itself for every date in it.
 fn sentence_around(text: &str, at: usize) -> &str {
+    const REACH: usize = 240;
     let at = crate::text::floor_char_boundary(text, at);
-    let start = text[..at].rfind(". ").map_or(0, |i| i + 2);
-    let end = text[at..].find(". ").map_or(text.len(), |i| at + i + 1);
+    let low = crate::text::floor_char_boundary(text, at.saturating_sub(REACH));
+    let high = crate::text::floor_char_boundary(text, at.saturating_add(REACH));
+    let start = text[low..at].rfind(". ").map_or(low, |i| low + i + 2);
+    let end = text[at..high].find(". ").map_or(high, |i| at + i + 1);
     text[start..end].trim()
 }
 
@@ -3178,6 +3245,34 @@ mod tests {
         assert_eq!(r.participants.len(), 1);
         assert_eq!(r.participants[0].aliases, ["APA"]);
         assert_eq!(r.interventions[0].speaker.name(), Some("Ana Pereira"));
+    }
+
+    #[test]
+    fn titles_match_as_whole_words() {
+        let r = read_str(
+            "# Oak WG — 2026-05-04\n\n## Agenda\n\n1. Item 1\n2. Security\n\n## Minutes\n\n### Item 12\n\nNotes.\n\n### Security audit\n\nMore notes.\n",
+        );
+        let items: Vec<Option<&str>> = r
+            .interventions
+            .iter()
+            .map(|i| i.agenda_item.as_deref())
+            .collect();
+        assert_eq!(items, [Some("3"), Some("2")]);
+    }
+
+    #[test]
+    fn a_date_keeps_its_sentence_not_the_whole_turn() {
+        let long = "and then ".repeat(2000);
+        let r = read_str(&format!(
+            "# Oak WG — 2026-05-04\n\nAna Pereira: {long}on 12 May {long}.\n"
+        ));
+        assert_eq!(r.dates.len(), 1);
+        assert!(
+            r.dates[0].context.len() <= 481,
+            "{}",
+            r.dates[0].context.len()
+        );
+        assert!(r.dates[0].context.contains("12 May"));
     }
 
     #[test]
