@@ -688,3 +688,20 @@ fn ietf_interim_with_paragraph_turns() {
     assert_eq!(actions(&r), ["26: Chairs: 2026-03-17"]);
     assert_eq!(codes(&r), ["22: ambiguous-speaker"]);
 }
+
+/// A people file settles an ambiguous first name for turns and action owners alike.
+#[test]
+fn people_hints_settle_an_ambiguous_name() {
+    let bytes = std::fs::read(test_data().join("front-matter-agenda.md")).expect("readable");
+    let hints = PeopleHints::parse("[[person]]\nname = \"Sam Petrenko\"\naliases = [\"Sam\"]\n")
+        .expect("valid hints");
+    let r =
+        ingest::read_markdown_minutes("front-matter-agenda.md", &bytes, &hints).expect("decodes");
+    assert_eq!(speakers(&r)[2], "31: Sam Petrenko");
+    assert_eq!(actions(&r), ["36: Sam Petrenko: -"]);
+    assert!(
+        !r.diagnostics
+            .iter()
+            .any(|d| matches!(d.code, Code::AmbiguousSpeaker | Code::AmbiguousOwner))
+    );
+}
