@@ -402,8 +402,9 @@ fn inline_attendees_and_numbered_items_without_an_agenda() {
 #[test]
 fn labels_that_are_not_people_never_speak() {
     let r = read("no-attendees");
-    // Summary, Thursday, Next steps, a URL, a lower-case handle and Background are text; the
-    // two capitalised names are unknown, and only a note since there is no attendee list.
+    // Summary, Thursday, Next steps, a URL, a lower-case handle, Background, Date, Location and
+    // Time are text; the two capitalised names are unknown, and only a note since there is no
+    // attendee list.
     assert_eq!(
         speakers(&r),
         [
@@ -414,7 +415,10 @@ fn labels_that_are_not_people_never_speak() {
             "9: unknown Ravi Chandran",
             "11: none",
             "12: none",
-            "16: unknown Elif Aydın",
+            "13: none",
+            "14: none",
+            "15: none",
+            "19: unknown Elif Aydın",
         ]
     );
     assert!(
@@ -423,15 +427,15 @@ fn labels_that_are_not_people_never_speak() {
             .filter(|d| d.code == Code::UnknownSpeaker)
             .all(|d| d.severity == Severity::Note)
     );
-    assert_eq!(decisions(&r), ["18: the wiki stays the source of truth."]);
-    assert_eq!(actions(&r), ["20: -: -"]);
+    assert_eq!(decisions(&r), ["21: the wiki stays the source of truth."]);
+    assert_eq!(actions(&r), ["23: -: -"]);
     assert_eq!(
         codes(&r),
         [
             "1: no-date",
             "1: no-participants",
             "9: unknown-speaker",
-            "16: unknown-speaker"
+            "19: unknown-speaker"
         ]
     );
 }
