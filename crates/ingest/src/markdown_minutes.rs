@@ -2173,7 +2173,8 @@ impl<'l, 'a> Reader<'l, 'a> {
             self.start_action(walk, line, text, indent);
             return;
         }
-        let label = split_label(text);
+        // "10:32 Ana: text" and "[10:32] Ana: text": a timestamp before the speaker.
+        let label = split_label(after_timestamp(text));
         if let Some(label) = label {
             match kind_of(label.name) {
                 LabelKind::Decision => {
@@ -2796,6 +2797,42 @@ fn attendee_header(cells: &[&str]) -> Option<TableColumns> {
     named.then_some(columns)
 }
 
+/// `text` after a leading timestamp ("10:32 ", "[10:32:05] "), or all of it. A time followed
+/// by a colon ("10:30: break") is no timestamp of a turn, and stays.
+fn after_timestamp(text: &str) -> &str {
+    let inner = text.strip_prefix('[').unwrap_or(text);
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let hours = digits(inner);
+    if !(1..=2).contains(&hours) || inner.as_bytes().get(hours) != Some(&b':') {
+        return text;
+    }
+    let mut at = hours + 1;
+    for _ in 0..2 {
+        if digits(&inner[at..]) != 2 {
+            return text;
+        }
+        at += 2;
+        if inner.as_bytes().get(at) == Some(&b':') && digits(&inner[at + 1..]) == 2 {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    let rest = &inner[at..];
+    let rest = if text.starts_with('[') {
+        match rest.strip_prefix(']') {
+            Some(rest) => rest,
+            None => return text,
+        }
+    } else {
+        rest
+    };
+    match rest.strip_prefix([' ', '\t']) {
+        Some(rest) => rest.trim_start(),
+        None => text,
+    }
+}
+
 /// The cells of a table row, trimmed, without the outer pipes.
 fn table_cells(row: &str) -> Vec<&str> {
     let inner = row.strip_prefix('|').unwrap_or(row);
@@ -3078,6 +3115,18 @@ mod tests {
         assert_eq!(label("See [the doc](https://x.org): now"), "-");
         assert_eq!(label("a (b) (c): d"), "-");
         assert_eq!(label("one two three four five six: x"), "-");
+    }
+
+    #[test]
+    fn timestamps_before_a_speaker() {
+        assert_eq!(after_timestamp("10:32 Ana: yes"), "Ana: yes");
+        assert_eq!(after_timestamp("[10:32:05] Ana: yes"), "Ana: yes");
+        assert_eq!(after_timestamp("9:05 Bo: no"), "Bo: no");
+        assert_eq!(after_timestamp("10:30: break"), "10:30: break");
+        assert_eq!(after_timestamp("10:3 x"), "10:3 x");
+        assert_eq!(after_timestamp("[10:32 Ana: yes"), "[10:32 Ana: yes");
+        assert_eq!(after_timestamp("2026: a year"), "2026: a year");
+        assert_eq!(after_timestamp("1:"), "1:");
     }
 
     #[test]

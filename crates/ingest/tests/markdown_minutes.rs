@@ -673,7 +673,7 @@ fn ietf_interim_with_paragraph_turns() {
         ]
     );
     // Turns on consecutive lines, a bold name with the affiliation outside the emphasis, an
-    // indented continuation, and "Chair:" with two chairs present.
+    // indented continuation, a timestamped turn, and "Chair:" with two chairs present.
     assert_eq!(
         speakers(&r),
         [
@@ -683,14 +683,17 @@ fn ietf_interim_with_paragraph_turns() {
             "17: Kofi Mensah",
             "18: Yara Haddad",
             "19: Kofi Mensah",
-            "22: ambiguous Rhea Osei | Martin Dubois",
-            "30: Martin Dubois",
+            "21: Yara Haddad",
+            "23: ambiguous Rhea Osei | Martin Dubois",
+            "31: Martin Dubois",
         ]
     );
     assert_eq!(r.interventions[5].span.end_line, 20);
+    // A timestamp before the speaker is not part of the label.
+    assert_eq!(r.interventions[6].text, "I will add a sentence on the limit.");
     assert_eq!(decisions(&r).len(), 1);
-    assert_eq!(actions(&r), ["26: Chairs: 2026-03-17"]);
-    assert_eq!(codes(&r), ["22: ambiguous-speaker"]);
+    assert_eq!(actions(&r), ["27: Chairs: 2026-03-17"]);
+    assert_eq!(codes(&r), ["23: ambiguous-speaker"]);
 }
 
 /// A people file settles an ambiguous first name for turns and action owners alike.
