@@ -1327,6 +1327,13 @@ impl<'l, 'a> Reader<'l, 'a> {
             let LabelKind::Meta(meta) = kind_of(label.name) else {
                 continue;
             };
+            // In the discussion, "Remote: works fine" or "Guests: welcome" is no attendee list;
+            // only the unmistakable labels open one there.
+            let header = in_header || in_front;
+            if !header && matches!(meta, Meta::Present | Meta::Absent) && !unmistakable(label.name)
+            {
+                continue;
+            }
             match meta {
                 Meta::Present => {
                     self.consumed[index - 1] = true;
@@ -2833,6 +2840,29 @@ fn after_timestamp(text: &str) -> &str {
     }
 }
 
+/// Whether an attendance label says so wherever it stands: "Present:", "Attendees:",
+/// "Regrets:", unlike "Remote:" or "Guests:", which are attendance only in the header.
+fn unmistakable(name: &str) -> bool {
+    matches!(
+        fold(name).as_str(),
+        "present"
+            | "attendees"
+            | "attendance"
+            | "participants"
+            | "in attendance"
+            | "members present"
+            | "people present"
+            | "also present"
+            | "remote attendees"
+            | "in-person attendees"
+            | "in person attendees"
+            | "regrets"
+            | "apologies"
+            | "absent"
+            | "not present"
+    )
+}
+
 /// The cells of a table row, trimmed, without the outer pipes.
 fn table_cells(row: &str) -> Vec<&str> {
     let inner = row.strip_prefix('|').unwrap_or(row);
@@ -3322,6 +3352,17 @@ mod tests {
             r.dates[0].context.len()
         );
         assert!(r.dates[0].context.contains("12 May"));
+    }
+
+    #[test]
+    fn remote_in_the_discussion_is_no_attendee_list() {
+        let r = read_str(
+            "# Oak WG — 2026-05-04\n\nPresent: Ana Pereira\n\n## Tooling\n\n- Remote: the new video bridge works fine\n",
+        );
+        assert_eq!(r.participants.len(), 1);
+        assert_eq!(r.interventions.len(), 1);
+        assert_eq!(r.interventions[0].speaker, Speaker::Nobody);
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
     }
 
     #[test]
