@@ -456,15 +456,44 @@ fn kind_of(name: &str) -> LabelKind {
     }
     let mut buffer = [0; 64];
     let kind = label_kind(crate::roster::fold_key(name, &mut buffer).as_str());
-    // "AI(BC):", "Action (@bkhumalo):": an action whose owner stands in parentheses.
+    // "AI(BC):", "Action (@bkhumalo):", "TODO @ndlamini:": an action with its owner.
+    if kind == LabelKind::Other && labelled_owner(name).is_some() {
+        return LabelKind::Action;
+    }
     if kind == LabelKind::Other && name.contains('(') {
         let head = label_person(name);
-        let head_kind = label_kind(crate::roster::fold_key(head, &mut buffer).as_str());
-        if matches!(head_kind, LabelKind::Action | LabelKind::Decision) {
-            return head_kind;
+        if label_kind(crate::roster::fold_key(head, &mut buffer).as_str()) == LabelKind::Decision {
+            return LabelKind::Decision;
         }
     }
     kind
+}
+
+/// The owner an action label names: "AI(BC)" and "Action (@bo)" in parentheses, "TODO @bo"
+/// and "ACTION Ana Pereira" after the action word.
+fn labelled_owner(name: &str) -> Option<&str> {
+    let is_action = |word: &str| {
+        let mut buffer = [0; 64];
+        word.is_ascii()
+            && label_kind(crate::roster::fold_key(word, &mut buffer).as_str()) == LabelKind::Action
+    };
+    let person = |text: &str| is_handle(text) || is_abbreviation(text) || looks_like_name(text);
+    if let Some(open) = name.find('(') {
+        let inner = name[open + 1..].trim_end_matches(')').trim();
+        let pieces = split_list(inner);
+        let people = !pieces.is_empty() && pieces.iter().all(|p| person(p));
+        return (is_action(name[..open].trim()) && people).then_some(inner);
+    }
+    let (head, rest) = name.split_once(' ')?;
+    let rest = rest.trim();
+    // "AI Safety:" is a topic, not an action for someone called Safety: after "AI" only a
+    // handle names an owner.
+    let named = if head.eq_ignore_ascii_case("ai") {
+        is_handle(rest)
+    } else {
+        person(rest)
+    };
+    (is_action(head) && named).then_some(rest)
 }
 
 /// What a folded label is, before any person is looked up.
@@ -2199,8 +2228,7 @@ impl<'l, 'a> Reader<'l, 'a> {
                         walk.open = None;
                     } else {
                         self.start_action(walk, line, label.rest, indent);
-                        if let Some(open) = label.name.find('(') {
-                            let inner = label.name[open + 1..].trim_end_matches(')').trim();
+                        if let Some(inner) = labelled_owner(label.name) {
                             let mut owner = Paragraph::default();
                             owner.push(inner, line.number, line.column_of(inner));
                             if let Some(last) = self.owner_hints.last_mut() {
@@ -3263,6 +3291,16 @@ mod tests {
 
     #[test]
     fn action_owners_as_written() {
+        assert_eq!(labelled_owner("AI(BC)"), Some("BC"));
+        assert_eq!(labelled_owner("TODO @ndlamini"), Some("@ndlamini"));
+        assert_eq!(labelled_owner("ACTION Ana Pereira"), Some("Ana Pereira"));
+        assert_eq!(labelled_owner("Action item"), None);
+        assert_eq!(labelled_owner("Ana Pereira"), None);
+        assert_eq!(labelled_owner("Summary (draft)"), None);
+        assert_eq!(labelled_owner("AI Safety"), None);
+        assert_eq!(labelled_owner("AI @bo"), Some("@bo"));
+        assert_eq!(labelled_owner("AI (draft)"), None);
+        assert_eq!(labelled_owner("Action (MKT, RQO)"), Some("MKT, RQO"));
         assert_eq!(owners("@bkhumalo to write the note"), ["@bkhumalo"]);
         assert_eq!(owners("MKT and RQO to review"), ["MKT", "RQO"]);
         assert_eq!(owners("Ana Pereira: send the slides"), ["Ana Pereira"]);
