@@ -461,9 +461,11 @@ fn kind_of(name: &str) -> LabelKind {
         return LabelKind::Action;
     }
     if kind == LabelKind::Other && name.contains('(') {
+        // "Conclusion (tentative):", "AI (draft):": the kind is the head's.
         let head = label_person(name);
-        if label_kind(crate::roster::fold_key(head, &mut buffer).as_str()) == LabelKind::Decision {
-            return LabelKind::Decision;
+        let head_kind = label_kind(crate::roster::fold_key(head, &mut buffer).as_str());
+        if matches!(head_kind, LabelKind::Decision | LabelKind::Action) {
+            return head_kind;
         }
     }
     kind
@@ -3300,6 +3302,8 @@ mod tests {
         assert_eq!(labelled_owner("AI Safety"), None);
         assert_eq!(labelled_owner("AI @bo"), Some("@bo"));
         assert_eq!(labelled_owner("AI (draft)"), None);
+        assert_eq!(kind_of("AI (draft)"), LabelKind::Action);
+        assert_eq!(kind_of("Conclusion (tentative)"), LabelKind::Decision);
         assert_eq!(labelled_owner("Action (MKT, RQO)"), Some("MKT, RQO"));
         assert_eq!(owners("@bkhumalo to write the note"), ["@bkhumalo"]);
         assert_eq!(owners("MKT and RQO to review"), ["MKT", "RQO"]);
