@@ -690,7 +690,10 @@ fn ietf_interim_with_paragraph_turns() {
     );
     assert_eq!(r.interventions[5].span.end_line, 20);
     // A timestamp before the speaker is not part of the label.
-    assert_eq!(r.interventions[6].text, "I will add a sentence on the limit.");
+    assert_eq!(
+        r.interventions[6].text,
+        "I will add a sentence on the limit."
+    );
     assert_eq!(decisions(&r).len(), 1);
     assert_eq!(actions(&r), ["27: Chairs: 2026-03-17"]);
     assert_eq!(codes(&r), ["23: ambiguous-speaker"]);
