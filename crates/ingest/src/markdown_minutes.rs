@@ -2407,8 +2407,9 @@ impl<'l, 'a> Reader<'l, 'a> {
             self.record.interventions[index].text = std::mem::take(&mut paragraph.text);
         }
         let decisions = std::mem::take(&mut self.decision_texts);
-        for (decision, paragraph) in self.record.decisions.iter_mut().zip(decisions) {
-            decision.text = paragraph.text;
+        for (index, mut paragraph) in decisions.into_iter().enumerate() {
+            self.dates_in(&paragraph, false);
+            self.record.decisions[index].text = std::mem::take(&mut paragraph.text);
         }
         let actions = std::mem::take(&mut self.action_texts);
         let hints = std::mem::take(&mut self.owner_hints);

@@ -715,3 +715,43 @@ fn people_hints_settle_an_ambiguous_name() {
             .any(|d| matches!(d.code, Code::AmbiguousSpeaker | Code::AmbiguousOwner))
     );
 }
+
+#[test]
+fn a_maintainers_call_with_bold_numbered_items() {
+    let r = read("maintainers-call");
+    // A `##` title; "Weekly" and "Call" are not the group's name.
+    assert_eq!(r.group.name.as_deref(), Some("Maintainers"));
+    assert_eq!(
+        r.meeting.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-05-12")
+    );
+    assert_eq!(
+        agenda(&r),
+        [
+            "1 Triage backlog (Tariq)",
+            "2 Docs site migration",
+            "3 Open floor"
+        ]
+    );
+    assert_eq!(
+        speakers(&r),
+        [
+            "11: none",
+            "12: Olga Petrova",
+            "13: Tariq Aziz",
+            "15: Nomvula Dlamini",
+            "20: none",
+        ]
+    );
+    assert_eq!(decisions(&r), ["17: switch DNS after review on 19 May."]);
+    // `TODO @handle:`, a task led by a handle and a dash, and a first name before "to".
+    assert_eq!(
+        actions(&r),
+        [
+            "18: Nomvula Dlamini: -",
+            "23: Olga Petrova: -",
+            "24: Tariq Aziz: -",
+        ]
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", codes(&r));
+}

@@ -9,7 +9,7 @@ use ingest::PeopleHints;
 use model::{Record, Span};
 use proptest::prelude::*;
 
-const DOCUMENTS: [&str; 9] = [
+const DOCUMENTS: [&str; 10] = [
     include_str!("../test_data/markdown-minutes/ietf-wg-headings.md"),
     include_str!("../test_data/markdown-minutes/tc39-table.md"),
     include_str!("../test_data/markdown-minutes/steering-handles.md"),
@@ -19,6 +19,7 @@ const DOCUMENTS: [&str; 9] = [
     include_str!("../test_data/markdown-minutes/crlf-bold-labels.md"),
     include_str!("../test_data/markdown-minutes/tsc-github-table.md"),
     include_str!("../test_data/markdown-minutes/ietf-interim-paragraphs.md"),
+    include_str!("../test_data/markdown-minutes/maintainers-call.md"),
 ];
 
 /// The one caller of the reader: decode, read with and without hints, check every span.
