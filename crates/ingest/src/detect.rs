@@ -7,7 +7,9 @@
 
 use model::Record;
 
-use crate::{InputError, PeopleHints, Text, input, irc_log, scribe_minutes, summary_report};
+use crate::{
+    InputError, PeopleHints, Text, input, irc_log, markdown_minutes, scribe_minutes, summary_report,
+};
 
 /// A reader of one format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18,11 +20,18 @@ pub enum Reader {
     IrcLog,
     /// Scribe minutes mailed to a list: `Present:`, `Topic:` sections, `Full Name: text`.
     ScribeMinutes,
+    /// Markdown minutes (IETF, TC39, steering committees): attendees, items, `Name:` turns.
+    MarkdownMinutes,
 }
 
 impl Reader {
     /// Every reader, in the order detection reports ties.
-    pub const ALL: [Reader; 3] = [Reader::SummaryReport, Reader::IrcLog, Reader::ScribeMinutes];
+    pub const ALL: [Reader; 4] = [
+        Reader::SummaryReport,
+        Reader::IrcLog,
+        Reader::ScribeMinutes,
+        Reader::MarkdownMinutes,
+    ];
 
     /// The reader's stable name, as `source.reader` and `--from` write it.
     pub fn name(self) -> &'static str {
@@ -30,6 +39,7 @@ impl Reader {
             Reader::SummaryReport => summary_report::READER,
             Reader::IrcLog => irc_log::READER,
             Reader::ScribeMinutes => scribe_minutes::READER,
+            Reader::MarkdownMinutes => markdown_minutes::READER,
         }
     }
 
@@ -39,6 +49,7 @@ impl Reader {
             Reader::SummaryReport => "prose summary report",
             Reader::IrcLog => "IRC log scribed in the W3C way",
             Reader::ScribeMinutes => "scribe minutes mailed to a list",
+            Reader::MarkdownMinutes => "Markdown minutes",
         }
     }
 
@@ -53,6 +64,7 @@ impl Reader {
             Reader::SummaryReport => summary_report::confidence(text),
             Reader::IrcLog => irc_log::confidence(text),
             Reader::ScribeMinutes => scribe_minutes::confidence(text),
+            Reader::MarkdownMinutes => markdown_minutes::confidence(text),
         }
     }
 
@@ -62,6 +74,7 @@ impl Reader {
             Reader::SummaryReport => summary_report::read(text, path, hints),
             Reader::IrcLog => irc_log::read(text, path, hints),
             Reader::ScribeMinutes => scribe_minutes::read(text, path, hints),
+            Reader::MarkdownMinutes => markdown_minutes::read(text, path, hints),
         }
     }
 }

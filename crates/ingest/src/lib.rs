@@ -15,6 +15,7 @@ pub mod detect;
 mod hints;
 pub mod input;
 pub mod irc_log;
+pub mod markdown_minutes;
 mod participants;
 mod references;
 mod roster;
@@ -55,4 +56,14 @@ pub fn read_scribe_minutes(
 ) -> Result<model::Record, InputError> {
     let text = input::decode(bytes)?;
     Ok(scribe_minutes::read(&text, path, hints))
+}
+
+/// Reads a file's bytes as Markdown minutes: decode, then read.
+pub fn read_markdown_minutes(
+    path: &str,
+    bytes: &[u8],
+    hints: &PeopleHints,
+) -> Result<model::Record, InputError> {
+    let text = input::decode(bytes)?;
+    Ok(markdown_minutes::read(&text, path, hints))
 }
