@@ -322,6 +322,9 @@ fn discussion<'a>(record: &'a Record, options: &RenderOptions) -> Discussion<'a>
     // Full names are written in the reading order of the page, so the first intervention a
     // reader meets from each person is the one that carries the full name.
     let mut named: HashSet<&str> = HashSet::new();
+    // In a summary report the sentence names its speaker ("Titti noted…"); in transcripts
+    // and minutes a turn is only what was said, so the speaker's name is written before it.
+    let labelled = record.source.reader != "summary-report" && !record.source.reader.is_empty();
     // An agenda that lists a number twice shows the discussion once, under the first.
     let mut shown: HashSet<Option<&str>> = HashSet::new();
     let mut paragraphs = |filed_under: Option<&'a str>| -> Vec<Paragraph<'a>> {
@@ -332,7 +335,10 @@ fn discussion<'a>(record: &'a Record, options: &RenderOptions) -> Discussion<'a>
             .interventions
             .iter()
             .filter(|intervention| intervention.agenda_item.as_deref() == filed_under)
-            .map(|intervention| paragraph(intervention, options, &mut named))
+            .map(|intervention| {
+                let shown = paragraph(intervention, options, &mut named);
+                if labelled { label_turn(shown) } else { shown }
+            })
             .collect()
     };
 
@@ -361,6 +367,24 @@ fn with_depth(item: &AgendaItem, depth: usize) -> Vec<(&AgendaItem, usize)> {
         all.extend(with_depth(sub, depth + 1));
     }
     all
+}
+
+/// A turn of a transcript or minutes, with its speaker's name written before it, unless the
+/// text opens with the name already.
+fn label_turn(paragraph: Paragraph<'_>) -> Paragraph<'_> {
+    let label = match paragraph.speaker {
+        Speaker::Resolved { name, .. } => name.as_str(),
+        Speaker::Ambiguous { mention, .. } | Speaker::Unknown { mention } => mention.as_str(),
+        Speaker::Nobody => return paragraph,
+    };
+    if label.is_empty() || paragraph.speaker_at.as_ref().is_some_and(|at| at.start == 0) {
+        return paragraph;
+    }
+    Paragraph {
+        speaker: paragraph.speaker,
+        text: Cow::Owned(format!("{label}: {}", paragraph.text)),
+        speaker_at: Some(0..label.len()),
+    }
 }
 
 fn paragraph<'a>(
