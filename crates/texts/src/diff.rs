@@ -229,9 +229,10 @@ fn head(p: &Paragraph) -> Head {
 
 /// The base text of an entry: its paragraphs of A joined with one space.
 pub(crate) fn base(a: &Revision, sources: &[usize]) -> String {
+    // A diff applied to a revision it was not made from gives wrong text, not a panic.
     sources
         .iter()
-        .map(|&i| a.paragraphs[i].text.as_str())
+        .map(|&i| a.paragraphs.get(i).map_or("", |p| p.text.as_str()))
         .collect::<Vec<_>>()
         .join(" ")
 }
