@@ -11,6 +11,11 @@
 //!    still somewhat alike (Jaccard at least [`REWRITTEN`]) are one paragraph rewritten.
 //! 5. What is left of A was deleted, what is left of B inserted.
 //!
+//! Each pass compares a paragraph with at most a band of [`BAND`] paragraphs on either side of
+//! its relative position on the other side, so that two unrelated texts of any size are aligned
+//! in time proportional to their length; revisions with fewer unpaired paragraphs than that,
+//! which is every real one, are compared in full.
+//!
 //! A paired paragraph is *moved* when it is not on the longest run of pairs that kept their
 //! order (a longest increasing subsequence), so a paragraph that stays put while another jumps
 //! over it is not called moved, and a deletion does not make everything after it "moved".
@@ -104,8 +109,8 @@ pub fn align(a: &Revision, b: &Revision) -> Alignment {
     let free_a: Vec<usize> = (0..pair_a.len()).filter(|&i| pair_a[i].is_none()).collect();
     let free_b: Vec<usize> = (0..pair_b.len()).filter(|&j| pair_b[j].is_none()).collect();
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
-    for &i in &free_a {
-        for &j in &free_b {
+    for (k, &i) in free_a.iter().enumerate() {
+        for &j in &free_b[near(k, free_a.len(), free_b.len())] {
             if heading(a, i) != heading(b, j) {
                 continue;
             }
@@ -142,6 +147,7 @@ pub fn align(a: &Revision, b: &Revision) -> Alignment {
         let after = anchors.iter().find(|&&(_, bj)| bj > j);
         let lo = before.map_or(0, |&(ai, _)| ai + 1);
         let hi = after.map_or(a.paragraphs.len(), |&(ai, _)| ai);
+        let hi = hi.min(lo + BAND);
         for (i, paired) in pair_a.iter().enumerate().take(hi).skip(lo) {
             if paired.is_some() || heading(a, i) != heading(b, j) {
                 continue;
@@ -224,6 +230,21 @@ pub fn align(a: &Revision, b: &Revision) -> Alignment {
     Alignment { links }
 }
 
+/// How many paragraphs on the other side one paragraph is compared with at most, in each pass.
+/// Real revisions leave a few dozen paragraphs unpaired after the identical ones; two unrelated
+/// texts of a hundred thousand paragraphs each would otherwise take ten billion comparisons.
+const BAND: usize = 500;
+
+/// The positions in a list of `of` candidates that the `k`-th of `len` paragraphs is compared
+/// with: all of them when there are few, else a band around the same relative position.
+fn near(k: usize, len: usize, of: usize) -> std::ops::Range<usize> {
+    if of <= 2 * BAND {
+        return 0..of;
+    }
+    let centre = k * of / len.max(1);
+    centre.saturating_sub(BAND)..(centre + BAND).min(of)
+}
+
 /// A pair's rank among candidates: its similarity, a little more for an equal number, and a
 /// very little less the further apart the two stand.
 fn score(a: &Revision, b: &Revision, i: usize, j: usize, similarity: f32) -> f32 {
@@ -280,7 +301,7 @@ fn pieces(
                 && sets_y.get(y).len() >= 3
                 && sets_y.get(y).within(sets_x.get(x)) >= PIECE
         };
-        let mut candidates: Vec<usize> = free_y
+        let mut candidates: Vec<usize> = free_y[near(x, sets_x.len(), free_y.len())]
             .iter()
             .copied()
             .chain(partner)

@@ -149,3 +149,22 @@ proptest! {
         prop_assert_eq!(apply(&a, &history.diff(&revisions, 0, 1)), b);
     }
 }
+
+/// Two unrelated revisions of thousands of paragraphs each: every pass compares a paragraph
+/// with a bounded band of the other side, so this finishes, and the diff still gives B back.
+#[test]
+fn unrelated_long_revisions_are_aligned_and_applied() {
+    let revision = |seed: usize| {
+        let mut text = String::from("# Long\n\n");
+        for k in 0..1500 {
+            let words: Vec<&str> = (0..6)
+                .map(|w| WORDS[(k * 7 + w * 3 + seed) % WORDS.len()])
+                .collect();
+            text.push_str(&format!("{}. {} {k}{seed}\n\n", k + 1, words.join(" ")));
+        }
+        read_revision("long.md", text.as_bytes()).expect("readable")
+    };
+    let (a, b) = (revision(1), revision(2));
+    let d = diff(&a, &b);
+    assert_eq!(apply(&a, &d), b);
+}
