@@ -11,7 +11,7 @@
 //!    still somewhat alike (Jaccard at least [`REWRITTEN`]) are one paragraph rewritten.
 //! 5. What is left of A was deleted, what is left of B inserted.
 //!
-//! Each pass compares a paragraph with at most a band of [`BAND`] paragraphs on either side of
+//! Each pass compares a paragraph with at most a band of `BAND` (500) paragraphs on either side of
 //! its relative position on the other side, so that two unrelated texts of any size are aligned
 //! in time proportional to their length; revisions with fewer unpaired paragraphs than that,
 //! which is every real one, are compared in full.
