@@ -251,6 +251,10 @@ impl History {
                 }
                 continue;
             }
+            // Paragraphs of `from` went into this one, which is otherwise new: a merge of them.
+            if merged.contains_key(&j) {
+                continue;
+            }
             let origin = self.origin_in(id, from);
             if let Some(i) = origin {
                 used_a[i] = true;
