@@ -130,3 +130,41 @@ fn comments_on_rev2_land_in_rev3() {
     let placed = carry(&history, &all, &authorities, 1);
     assert!(matches!(placed.quote, Some(Relocation::Survived { .. })));
 }
+
+#[test]
+fn meeting_citations_resolve_in_the_revision_of_their_day() {
+    let revisions = [
+        revision("zero-draft"),
+        revision("rev1"),
+        revision("rev2"),
+        revision("rev3"),
+    ];
+    let dates = [
+        Some("2026-09-08"),
+        Some("2026-10-16"),
+        Some("2026-12-01"),
+        Some("2027-01-19"),
+    ];
+    let cite = |text: &str, day: &str| {
+        let rev = texts::current_revision(&dates, day).expect("a revision is current");
+        let citation = texts::parse_citation(text).expect("a citation");
+        let found: Vec<String> = texts::resolve(&revisions[rev], &citation)
+            .into_iter()
+            .map(|i| common::name(&revisions[rev], i))
+            .collect();
+        (rev, found.join(" "))
+    };
+    // Meeting 23 (20 October) reads Rev1; meeting 26 (8 December) reads Rev2.
+    assert_eq!(cite("para 7bis", "2026-10-20"), (1, "7bis".to_owned()));
+    assert_eq!(
+        cite("paras 18 to 21", "2026-10-20"),
+        (1, "18 19 20 21".to_owned())
+    );
+    assert_eq!(cite("para 13", "2026-12-08"), (2, "13".to_owned()));
+    assert_eq!(
+        cite("paras 13 and 15", "2026-12-22"),
+        (2, "13 15".to_owned())
+    );
+    // Rev2 has no para 7bis: nothing, rather than a neighbour.
+    assert_eq!(cite("para 7bis", "2026-12-08"), (2, String::new()));
+}
