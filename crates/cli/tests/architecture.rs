@@ -286,7 +286,7 @@ fn pure_crates_depend_only_on_model() {
         })
         .collect();
     fail_if_any(
-        "pure crates (ingest, render) depend on model and on no other workspace crate",
+        "pure crates (ingest, render, texts) depend on model and on no other workspace crate",
         &violations,
     );
 }

@@ -377,7 +377,12 @@ fn label_turn(paragraph: Paragraph<'_>) -> Paragraph<'_> {
         Speaker::Ambiguous { mention, .. } | Speaker::Unknown { mention } => mention.as_str(),
         Speaker::Nobody => return paragraph,
     };
-    if label.is_empty() || paragraph.speaker_at.as_ref().is_some_and(|at| at.start == 0) {
+    if label.is_empty()
+        || paragraph
+            .speaker_at
+            .as_ref()
+            .is_some_and(|at| at.start == 0)
+    {
         return paragraph;
     }
     Paragraph {

@@ -9,14 +9,21 @@
 //!    each mostly made of A's words, was split; the mirror image is a merge.
 //! 4. Between two paragraphs that kept their order, a paragraph of A and one of B that are
 //!    still somewhat alike (Jaccard at least [`REWRITTEN`]) are one paragraph rewritten.
+//!    Failing that, in the same gap, a paragraph of A and one of B with the same number (and
+//!    kind) are one paragraph rewritten whatever their words.
 //! 5. What is left of A was deleted, what is left of B inserted.
+//!
+//! Each pass compares a paragraph with at most a band of `BAND` (500) paragraphs on either side of
+//! its relative position on the other side, so that two unrelated texts of any size are aligned
+//! in time proportional to their length; revisions with fewer unpaired paragraphs than that,
+//! which is every real one, are compared in full.
 //!
 //! A paired paragraph is *moved* when it is not on the longest run of pairs that kept their
 //! order (a longest increasing subsequence), so a paragraph that stays put while another jumps
 //! over it is not called moved, and a deletion does not make everything after it "moved".
 
 use crate::revision::{ParagraphKind, Revision};
-use crate::similarity::WordSet;
+use crate::similarity::{Sets, WordSet};
 
 /// The least Jaccard similarity for two paragraphs anywhere in the texts to be one paragraph
 /// edited.
@@ -29,6 +36,8 @@ pub const REWRITTEN: f32 = 0.25;
 const PIECE: f32 = 0.75;
 /// The least share of the whole's words the pieces must cover together.
 const COVER: f32 = 0.7;
+/// How much more of the whole the pieces must cover together than the best piece alone.
+const CONTRIBUTION: f32 = 0.1;
 
 /// The correspondence between the paragraphs of two revisions.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -73,8 +82,8 @@ pub enum LinkKind {
 
 /// Aligns the paragraphs of two revisions.
 pub fn align(a: &Revision, b: &Revision) -> Alignment {
-    let sets_a: Vec<WordSet> = a.paragraphs.iter().map(|p| WordSet::of(&p.text)).collect();
-    let sets_b: Vec<WordSet> = b.paragraphs.iter().map(|p| WordSet::of(&p.text)).collect();
+    let sets_a = Sets::new(a);
+    let sets_b = Sets::new(b);
     let mut pair_a: Vec<Option<usize>> = vec![None; a.paragraphs.len()];
     let mut pair_b: Vec<Option<usize>> = vec![None; b.paragraphs.len()];
     let heading = |r: &Revision, i: usize| r.paragraphs[i].kind == ParagraphKind::Heading;
@@ -102,12 +111,12 @@ pub fn align(a: &Revision, b: &Revision) -> Alignment {
     let free_a: Vec<usize> = (0..pair_a.len()).filter(|&i| pair_a[i].is_none()).collect();
     let free_b: Vec<usize> = (0..pair_b.len()).filter(|&j| pair_b[j].is_none()).collect();
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
-    for &i in &free_a {
-        for &j in &free_b {
+    for (k, &i) in free_a.iter().enumerate() {
+        for &j in &free_b[near(k, free_a.len(), free_b.len())] {
             if heading(a, i) != heading(b, j) {
                 continue;
             }
-            let similarity = sets_a[i].jaccard(&sets_b[j]);
+            let similarity = sets_a.get(i).jaccard(sets_b.get(j));
             if similarity >= EDITED {
                 candidates.push((score(a, b, i, j, similarity), i, j));
             }
@@ -140,11 +149,12 @@ pub fn align(a: &Revision, b: &Revision) -> Alignment {
         let after = anchors.iter().find(|&&(_, bj)| bj > j);
         let lo = before.map_or(0, |&(ai, _)| ai + 1);
         let hi = after.map_or(a.paragraphs.len(), |&(ai, _)| ai);
-        for i in lo..hi {
-            if pair_a[i].is_some() || heading(a, i) != heading(b, j) {
+        let hi = hi.min(lo + BAND);
+        for (i, paired) in pair_a.iter().enumerate().take(hi).skip(lo) {
+            if paired.is_some() || heading(a, i) != heading(b, j) {
                 continue;
             }
-            let similarity = sets_a[i].jaccard(&sets_b[j]);
+            let similarity = sets_a.get(i).jaccard(sets_b.get(j));
             if similarity >= REWRITTEN {
                 gap_candidates.push((score(a, b, i, j, similarity), i, j));
             }
@@ -158,10 +168,45 @@ pub fn align(a: &Revision, b: &Revision) -> Alignment {
         }
     }
 
+    // 4b. In the same gap, a paragraph of A and one of B that keep the same number are one
+    // paragraph rewritten, however few words survived: negotiators rewrite a contested
+    // paragraph under its number ("para 12 now has two bracketed alternatives").
+    for &j in &free_b {
+        if pair_b[j].is_some() {
+            continue;
+        }
+        let Some(number) = b.paragraphs[j].number.as_deref() else {
+            continue;
+        };
+        let before = anchors.iter().rev().find(|&&(_, bj)| bj < j);
+        let after = anchors.iter().find(|&&(_, bj)| bj > j);
+        let lo = before.map_or(0, |&(ai, _)| ai + 1);
+        let hi = after
+            .map_or(a.paragraphs.len(), |&(ai, _)| ai)
+            .min(lo + BAND);
+        let wanted = crate::number::normalise(number);
+        let same: Vec<usize> = (lo..hi)
+            .filter(|&i| {
+                pair_a[i].is_none()
+                    && a.paragraphs[i].kind == b.paragraphs[j].kind
+                    && a.paragraphs[i]
+                        .number
+                        .as_deref()
+                        .is_some_and(|n| crate::number::normalise(n) == wanted)
+            })
+            .collect();
+        if let [i] = same[..] {
+            pair_a[i] = Some(j);
+            pair_b[j] = Some(i);
+        }
+    }
+
     // 5. Links, moves, deletions and insertions.
     let mut links: Vec<Link> = Vec::new();
     for (i, js) in splits {
-        let similarity = sets_a[i].jaccard(&WordSet::union(js.iter().map(|&j| &sets_b[j])));
+        let similarity = sets_a
+            .get(i)
+            .jaccard(&WordSet::union(js.iter().map(|&j| sets_b.get(j))));
         links.push(Link {
             a: vec![i],
             b: js,
@@ -171,7 +216,9 @@ pub fn align(a: &Revision, b: &Revision) -> Alignment {
         });
     }
     for (j, is) in merges {
-        let similarity = sets_b[j].jaccard(&WordSet::union(is.iter().map(|&i| &sets_a[i])));
+        let similarity = sets_b
+            .get(j)
+            .jaccard(&WordSet::union(is.iter().map(|&i| sets_a.get(i))));
         links.push(Link {
             a: is,
             b: vec![j],
@@ -187,7 +234,11 @@ pub fn align(a: &Revision, b: &Revision) -> Alignment {
                 b: vec![j],
                 kind: LinkKind::Same,
                 moved: false,
-                similarity: sets_a[*i].jaccard(&sets_b[j]),
+                similarity: if a.paragraphs[*i].text == b.paragraphs[j].text {
+                    1.0
+                } else {
+                    sets_a.get(*i).jaccard(sets_b.get(j))
+                },
             }),
             Some(_) => {}
             None => links.push(Link {
@@ -214,6 +265,21 @@ pub fn align(a: &Revision, b: &Revision) -> Alignment {
     Alignment { links }
 }
 
+/// How many paragraphs on the other side one paragraph is compared with at most, in each pass.
+/// Real revisions leave a few dozen paragraphs unpaired after the identical ones; two unrelated
+/// texts of a hundred thousand paragraphs each would otherwise take ten billion comparisons.
+const BAND: usize = 500;
+
+/// The positions in a list of `of` candidates that the `k`-th of `len` paragraphs is compared
+/// with: all of them when there are few, else a band around the same relative position.
+fn near(k: usize, len: usize, of: usize) -> std::ops::Range<usize> {
+    if of <= 2 * BAND {
+        return 0..of;
+    }
+    let centre = k * of / len.max(1);
+    centre.saturating_sub(BAND)..(centre + BAND).min(of)
+}
+
 /// A pair's rank among candidates: its similarity, a little more for an equal number, and a
 /// very little less the further apart the two stand.
 fn score(a: &Revision, b: &Revision, i: usize, j: usize, similarity: f32) -> f32 {
@@ -231,24 +297,53 @@ fn score(a: &Revision, b: &Revision, i: usize, j: usize, similarity: f32) -> f32
 /// when X is B), marks their paragraphs as taken (`usize::MAX` on the pieces' side, so they are
 /// not linked again), and returns them.
 fn pieces(
-    sets_x: &[WordSet],
-    sets_y: &[WordSet],
+    sets_x: &Sets<'_>,
+    sets_y: &Sets<'_>,
     pair_x: &mut [Option<usize>],
     pair_y: &mut [Option<usize>],
 ) -> Vec<(usize, Vec<usize>)> {
     let mut found = Vec::new();
+    // Only free paragraphs can be pieces (besides the whole's own partner), and after the
+    // first passes there are few: looking only at them keeps this linear in practice.
+    let free_y: Vec<usize> = (0..sets_y.len()).filter(|&y| pair_y[y].is_none()).collect();
+    if free_y.is_empty() {
+        return found;
+    }
+    // The loop takes wholes and pieces as it goes, writing `pair_x[x]` and `pair_y` inside,
+    // so it walks indices rather than borrowing `pair_x` for an iterator.
+    #[allow(clippy::needless_range_loop)]
     for x in 0..sets_x.len() {
-        if pair_x[x] == Some(usize::MAX) || sets_x[x].len() < 6 {
+        if pair_x[x] == Some(usize::MAX) {
             continue;
         }
         let partner = pair_x[x];
+        // Pieces are consecutive, so a whole with a partner needs a free paragraph beside it;
+        // and a whole kept word for word by its partner was not split.
+        if let Some(p) = partner {
+            let beside = |y: usize| y < pair_y.len() && pair_y[y].is_none();
+            if !(beside(p + 1) || p.checked_sub(1).is_some_and(beside))
+                || sets_x.get(x).within(sets_y.get(p)) >= 0.999
+            {
+                continue;
+            }
+        }
+        if sets_x.get(x).len() < 6 {
+            continue;
+        }
         // A piece is free, or is this whole's own partner, and is mostly made of its words.
         let is_piece = |y: usize, pair_y: &[Option<usize>]| {
             (pair_y[y].is_none() || partner == Some(y))
-                && sets_y[y].len() >= 3
-                && sets_y[y].within(&sets_x[x]) >= PIECE
+                && sets_y.get(y).len() >= 3
+                && sets_y.get(y).within(sets_x.get(x)) >= PIECE
         };
-        let candidates: Vec<usize> = (0..sets_y.len()).filter(|&y| is_piece(y, pair_y)).collect();
+        let mut candidates: Vec<usize> = free_y[near(x, sets_x.len(), free_y.len())]
+            .iter()
+            .copied()
+            .chain(partner)
+            .filter(|&y| is_piece(y, pair_y))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         // The longest run of consecutive pieces that includes the partner, if there is one.
         let mut best: Vec<usize> = Vec::new();
         let mut run: Vec<usize> = Vec::new();
@@ -267,14 +362,16 @@ fn pieces(
         if best.len() < 2 {
             continue;
         }
-        let covered = sets_x[x].within(&WordSet::union(best.iter().map(|&y| &sets_y[y])));
+        let covered = sets_x
+            .get(x)
+            .within(&WordSet::union(best.iter().map(|&y| sets_y.get(y))));
         // Every piece must matter: the pieces together cover clearly more than the best one
         // alone, or the "split" is an edited paragraph next to a new one that reuses its words.
         let alone = best
             .iter()
-            .map(|&y| sets_x[x].within(&sets_y[y]))
+            .map(|&y| sets_x.get(x).within(sets_y.get(y)))
             .fold(0.0f32, f32::max);
-        if covered < COVER || covered - alone < 0.15 {
+        if covered < COVER || covered - alone < CONTRIBUTION {
             continue;
         }
         if let Some(p) = partner {

@@ -229,9 +229,10 @@ fn head(p: &Paragraph) -> Head {
 
 /// The base text of an entry: its paragraphs of A joined with one space.
 pub(crate) fn base(a: &Revision, sources: &[usize]) -> String {
+    // A diff applied to a revision it was not made from gives wrong text, not a panic.
     sources
         .iter()
-        .map(|&i| a.paragraphs[i].text.as_str())
+        .map(|&i| a.paragraphs.get(i).map_or("", |p| p.text.as_str()))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -306,7 +307,62 @@ pub(crate) fn words(from: &str, to: &str) -> Vec<WordOp> {
             }
         }
     }
+    absorb_spaces(from, out)
+}
+
+/// Turns white space left equal between two changes into part of the change, so that a
+/// rewritten stretch reads `[-1 December 2026-]{+19 January 2027+}` rather than word against
+/// word, `[-1-]{+19+} [-December-]{+January+} …`. Words that stayed equal are kept.
+fn absorb_spaces(from: &str, ops: Vec<WordOp>) -> Vec<WordOp> {
+    let is_space = |op: &WordOp| match op {
+        WordOp::Equal { start, end } => from[*start..*end].trim().is_empty(),
+        _ => false,
+    };
+    let changed = |op: Option<&WordOp>| op.is_some_and(|op| !matches!(op, WordOp::Equal { .. }));
+    let mut out: Vec<WordOp> = Vec::with_capacity(ops.len());
+    // The run of changes being gathered: the base range it deletes, the text it inserts.
+    let mut run: Option<(usize, usize, String)> = None;
+    let mut at = 0;
+    for (k, op) in ops.iter().enumerate() {
+        let absorbed =
+            is_space(op) && changed(ops.get(k.wrapping_sub(1))) && changed(ops.get(k + 1));
+        match op {
+            WordOp::Equal { start, end } if !absorbed => {
+                flush(&mut out, run.take());
+                out.push(WordOp::Equal {
+                    start: *start,
+                    end: *end,
+                });
+                at = *end;
+            }
+            WordOp::Equal { start, end } | WordOp::Delete { start, end } => {
+                let (_, run_end, text) = run.get_or_insert((*start, *start, String::new()));
+                *run_end = *end;
+                if matches!(op, WordOp::Equal { .. }) {
+                    text.push_str(&from[*start..*end]);
+                }
+                at = *end;
+            }
+            WordOp::Insert { text: more } => {
+                let (_, _, text) = run.get_or_insert((at, at, String::new()));
+                text.push_str(more);
+            }
+        }
+    }
+    flush(&mut out, run);
     out
+}
+
+fn flush(out: &mut Vec<WordOp>, run: Option<(usize, usize, String)>) {
+    let Some((start, end, text)) = run else {
+        return;
+    };
+    if start < end {
+        out.push(WordOp::Delete { start, end });
+    }
+    if !text.is_empty() {
+        out.push(WordOp::Insert { text });
+    }
 }
 
 /// Appends `op`, joining it to the last operation when they are of one kind and adjacent.

@@ -48,6 +48,8 @@ struct Life {
 pub struct History {
     /// Per revision, the identity of each paragraph.
     ids: Vec<Vec<ParaId>>,
+    /// Per revision, the paragraph of each identity: `ids` inverted.
+    places: Vec<std::collections::HashMap<ParaId, usize>>,
     lives: Vec<Life>,
     /// Per revision after the first, its alignment with the one before.
     alignments: Vec<Alignment>,
@@ -58,6 +60,7 @@ impl History {
     pub fn build(revisions: &[&Revision]) -> History {
         let mut history = History {
             ids: Vec::new(),
+            places: Vec::new(),
             lives: Vec::new(),
             alignments: Vec::new(),
         };
@@ -123,9 +126,13 @@ impl History {
                 }
                 let j = link.b[0];
                 let words = WordSet::of(&b.paragraphs[j].text);
+                // The most recent deletions only, so that a text rewritten from end to end
+                // does not compare every new paragraph with every deleted one.
+                let recent = deleted.len().saturating_sub(1000);
                 let best = deleted
                     .iter()
                     .enumerate()
+                    .skip(recent)
                     .map(|(k, (_, set, _))| (k, set.jaccard(&words)))
                     .filter(|&(_, s)| s >= crate::align::EDITED)
                     .max_by(|x, y| x.1.total_cmp(&y.1));
@@ -156,6 +163,11 @@ impl History {
             );
             history.alignments.push(alignment);
         }
+        history.places = history
+            .ids
+            .iter()
+            .map(|ids| ids.iter().enumerate().map(|(i, &id)| (id, i)).collect())
+            .collect();
         history
     }
 
@@ -176,7 +188,7 @@ impl History {
     /// The paragraph with identity `id` in revision `rev`, if it stands there under that
     /// identity.
     pub fn find(&self, id: ParaId, rev: usize) -> Option<usize> {
-        self.ids.get(rev)?.iter().position(|&x| x == id)
+        self.places.get(rev)?.get(&id).copied()
     }
 
     /// The paragraph of revision `rev` that carries on paragraph `id`: itself, or the paragraph
@@ -237,6 +249,10 @@ impl History {
                     Some(sources) => sources.push(i),
                     None => split.entry(i).or_default().push(j),
                 }
+                continue;
+            }
+            // Paragraphs of `from` went into this one, which is otherwise new: a merge of them.
+            if merged.contains_key(&j) {
                 continue;
             }
             let origin = self.origin_in(id, from);
@@ -346,7 +362,8 @@ impl History {
         rev: usize,
         revisions: &[&'r Revision],
     ) -> Option<&'r crate::revision::Paragraph> {
-        let i = self.find(id, rev)?;
+        // Called while the history is built, before `places` exists.
+        let i = self.ids.get(rev)?.iter().position(|&x| x == id)?;
         revisions.get(rev)?.paragraphs.get(i)
     }
 }

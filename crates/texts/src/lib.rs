@@ -18,9 +18,12 @@
 //!   exactly, rendered for a terminal, Markdown, HTML or JSON.
 //! - [`anchor()`](anchor::anchor), [`relocate`] and [`compile()`](compile::compile): comments
 //!   anchored to a quote, moved to the next revision, and gathered for the co-chairs.
+//! - [`parse_citation`], [`current_revision`] and [`resolve`]: "para 12" in a meeting record,
+//!   resolved to the paragraph of the revision current on the meeting's day.
 
 pub mod align;
 pub mod anchor;
+pub mod citation;
 pub mod comment;
 pub mod compile;
 pub mod diff;
@@ -37,6 +40,7 @@ mod words;
 
 pub use align::{Alignment, Link, LinkKind, align};
 pub use anchor::{Anchor, Relocation, anchor, relocate};
+pub use citation::{Citation, current_revision, parse_citation, resolve};
 pub use comment::{Comment, Placement, carry};
 pub use compile::{CompileFormat, Placed, compile};
 pub use diff::{Change, Diff, Entry, Head, Summary, WordOp, apply, diff};

@@ -137,6 +137,21 @@ fn shows_text(entry: &Entry) -> bool {
         .all(|c| matches!(c, Change::Unchanged | Change::Renumbered))
 }
 
+/// Where a moved paragraph stood in revision A: after which paragraph.
+fn moved_note(entry: &Entry, a: &Revision) -> Option<String> {
+    if !entry.changes.contains(&Change::Moved) {
+        return None;
+    }
+    let i = *entry.a.first()?;
+    Some(match i.checked_sub(1).and_then(|p| a.paragraphs.get(p)) {
+        None => "moved from the start of the text".to_owned(),
+        Some(before) => match &before.number {
+            Some(n) => format!("moved from after {n}"),
+            None => format!("moved from after “{}”", before.text),
+        },
+    })
+}
+
 fn status_note(entry: &Entry, a: &Revision, b: &Revision) -> Option<String> {
     if !entry.changes.contains(&Change::StatusChanged) {
         return None;
@@ -213,7 +228,10 @@ fn text(diff: &Diff, a: &Revision, b: &Revision, style: TextStyle) -> String {
         } else {
             out.push_str(&format!("\n{name}  ({what})\n"));
         }
-        if let Some(note) = status_note(entry, a, b) {
+        for note in [moved_note(entry, a), status_note(entry, a, b)]
+            .into_iter()
+            .flatten()
+        {
             out.push_str(&if markdown {
                 format!("\n{}\n", escape_markdown(&note))
             } else {
@@ -320,6 +338,12 @@ fn html_inline(diff: &Diff, a: &Revision, b: &Revision) -> String {
             out.push_str(&format!(
                 " <span class=\"changes\">{}</span>",
                 escape_html(&change_words(entry))
+            ));
+        }
+        if let Some(note) = moved_note(entry, a) {
+            out.push_str(&format!(
+                " <span class=\"moved\">{}</span>",
+                escape_html(&note)
             ));
         }
         if let Some(note) = status_note(entry, a, b) {

@@ -34,13 +34,6 @@ enum Class {
     Other,
 }
 
-/// The words of `text` for comparison: letters and digits only, lowercase.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -77,6 +77,11 @@ fn deleted_before_reinsertion() {
 }
 
 #[test]
+fn sub_paragraphs_relettered() {
+    check("sub-paragraphs");
+}
+
+#[test]
 fn summary_counts_each_kind() {
     let a = fixture("pairs/renumbering-cascade/a.md");
     let b = fixture("pairs/renumbering-cascade/b.md");

@@ -127,10 +127,13 @@ proptest! {
     fn applying_the_diff_gives_b_back(
         paras in prop::collection::vec((paragraph(), any::<bool>()), 1..25),
         edits in prop::collection::vec(edit(), 0..12),
+        more in prop::collection::vec(edit(), 0..6),
         suffix in any::<bool>(),
     ) {
         let a_text = text(&paras, false);
-        let b_text = text(&edited(paras, &edits), suffix);
+        let b_paras = edited(paras, &edits);
+        let c_text = text(&edited(b_paras.clone(), &more), !suffix);
+        let b_text = text(&b_paras, suffix);
         let a = read_revision("a.md", a_text.as_bytes()).expect("a is readable");
         let b = read_revision("b.md", b_text.as_bytes()).expect("b is readable");
         let computed = diff(&a, &b);
@@ -143,9 +146,31 @@ proptest! {
         seen_a.sort_unstable();
         seen_a.dedup();
         prop_assert_eq!(seen_a, (0..a.paragraphs.len()).collect::<Vec<_>>());
-        // Along a history too.
-        let revisions = [&a, &b];
+        // Along a history of three revisions too, between any two of them.
+        let c = read_revision("c.md", c_text.as_bytes()).expect("c is readable");
+        let revisions = [&a, &b, &c];
         let history = History::build(&revisions);
-        prop_assert_eq!(apply(&a, &history.diff(&revisions, 0, 1)), b);
+        for (from, to) in [(0, 1), (1, 2), (0, 2), (2, 0)] {
+            prop_assert_eq!(&apply(revisions[from], &history.diff(&revisions, from, to)), revisions[to]);
+        }
     }
+}
+
+/// Two unrelated revisions of thousands of paragraphs each: every pass compares a paragraph
+/// with a bounded band of the other side, so this finishes, and the diff still gives B back.
+#[test]
+fn unrelated_long_revisions_are_aligned_and_applied() {
+    let revision = |seed: usize| {
+        let mut text = String::from("# Long\n\n");
+        for k in 0..1500 {
+            let words: Vec<&str> = (0..6)
+                .map(|w| WORDS[(k * 7 + w * 3 + seed) % WORDS.len()])
+                .collect();
+            text.push_str(&format!("{}. {} {k}{seed}\n\n", k + 1, words.join(" ")));
+        }
+        read_revision("long.md", text.as_bytes()).expect("readable")
+    };
+    let (a, b) = (revision(1), revision(2));
+    let d = diff(&a, &b);
+    assert_eq!(apply(&a, &d), b);
 }

@@ -199,3 +199,28 @@ fn comments_follow_their_paragraph_into_the_next_revision() {
         compile(&b, "Riverbend Compact, Rev1", &placed, CompileFormat::Html)
     );
 }
+
+proptest::proptest! {
+    #[test]
+    fn anchoring_and_relocating_never_panic(
+        old in "[a-zé \\[\\]]{0,60}",
+        new in "[a-zé \\[\\]]{0,60}",
+        start in 0usize..80,
+        end in 0usize..80,
+    ) {
+        let a = anchor(&old, start, end);
+        proptest::prop_assert!(old.contains(&a.exact));
+        match relocate(&a, &new) {
+            Relocation::Survived { start, end } | Relocation::Changed { start, end } => {
+                proptest::prop_assert!(start <= end && end <= new.len());
+                proptest::prop_assert!(new.is_char_boundary(start) && new.is_char_boundary(end));
+            }
+            Relocation::Gone => {}
+        }
+        // A quote relocated in its own text survives where it was.
+        if !a.exact.is_empty() {
+            let survived = matches!(relocate(&a, &old), Relocation::Survived { .. });
+            proptest::prop_assert!(survived);
+        }
+    }
+}

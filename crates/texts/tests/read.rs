@@ -66,6 +66,38 @@ fn docx_with_automatic_and_manual_numbers() {
 }
 
 #[test]
+fn a_docx_revision_and_its_markdown_twin_are_the_same_text() {
+    let markdown = fixture("pairs/unchanged/a.md");
+    let mut body = p(
+        Some("Title"),
+        None,
+        markdown.title.as_deref().unwrap_or_default(),
+    );
+    for paragraph in &markdown.paragraphs {
+        let text = match (&paragraph.number, paragraph.kind) {
+            (_, texts::ParagraphKind::Heading) => {
+                body.push_str(&p(Some("Heading2"), None, &paragraph.text));
+                continue;
+            }
+            (Some(number), texts::ParagraphKind::Preambular) => {
+                format!("{number}. {}", paragraph.text)
+            }
+            _ => paragraph.text.clone(),
+        };
+        let numbered = paragraph.kind == texts::ParagraphKind::Operative;
+        body.push_str(&p(None, numbered.then_some((1, 0)), &text));
+    }
+    let docx = read_revision("a.docx", &docx(&body, None)).expect("a readable DOCX");
+    let d = texts::diff(&markdown, &docx);
+    assert_eq!(
+        d.summary.unchanged,
+        markdown.paragraphs.len(),
+        "{}",
+        show(&docx)
+    );
+}
+
+#[test]
 fn docx_without_numbering_part_uses_un_defaults() {
     let body = [
         p(None, Some((1, 0)), "First."),
