@@ -17,6 +17,7 @@ mod references;
 mod roster;
 pub mod summary_report;
 mod text;
+pub mod transcript;
 
 pub use hints::{HintsError, PeopleHints, PersonHint};
 pub use input::{InputError, Text};
@@ -29,4 +30,14 @@ pub fn read_summary_report(
 ) -> Result<model::Record, InputError> {
     let text = input::decode(bytes)?;
     Ok(summary_report::read(&text, path, hints))
+}
+
+/// Reads a file's bytes as a captioning transcript: decode, then read.
+pub fn read_transcript(
+    path: &str,
+    bytes: &[u8],
+    hints: &PeopleHints,
+) -> Result<model::Record, InputError> {
+    let text = input::decode(bytes)?;
+    Ok(transcript::read(&text, path, hints))
 }

@@ -48,11 +48,15 @@ pub enum Code {
     TextRepaired,
     DuplicateParticipant,
     UnreadParticipant,
+    UnidentifiedSpeaker,
+    OrganisationSpeaker,
+    SpeakerSpellingUnified,
+    StageNote,
 }
 
 impl Code {
     /// Every value, in declaration order.
-    pub const ALL: [Code; 13] = [
+    pub const ALL: [Code; 17] = [
         Code::AmbiguousSpeaker,
         Code::UnknownSpeaker,
         Code::UnknownMention,
@@ -66,6 +70,10 @@ impl Code {
         Code::TextRepaired,
         Code::DuplicateParticipant,
         Code::UnreadParticipant,
+        Code::UnidentifiedSpeaker,
+        Code::OrganisationSpeaker,
+        Code::SpeakerSpellingUnified,
+        Code::StageNote,
     ];
 
     /// The value whose [`as_str`](Code::as_str) is `text`, if any.
@@ -88,15 +96,22 @@ impl Code {
             Code::TextRepaired => "text-repaired",
             Code::DuplicateParticipant => "duplicate-participant",
             Code::UnreadParticipant => "unread-participant",
+            Code::UnidentifiedSpeaker => "unidentified-speaker",
+            Code::OrganisationSpeaker => "organisation-speaker",
+            Code::SpeakerSpellingUnified => "speaker-spelling-unified",
+            Code::StageNote => "stage-note",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
             Code::NotAReport => Severity::Error,
-            Code::UnknownMention | Code::TextRepaired | Code::NoParticipants | Code::NoAgenda => {
-                Severity::Note
-            }
+            Code::UnknownMention
+            | Code::TextRepaired
+            | Code::NoParticipants
+            | Code::NoAgenda
+            | Code::OrganisationSpeaker
+            | Code::StageNote => Severity::Note,
             _ => Severity::Warning,
         }
     }
