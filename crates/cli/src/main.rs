@@ -85,6 +85,31 @@ enum Command {
         #[arg(long)]
         people: Option<PathBuf>,
     },
+    /// Speaking statistics of a meeting: turns, words and share of words per speaker and
+    /// per stakeholder group, and the questions asked.
+    Stats {
+        /// The transcript (or report) to read.
+        file: PathBuf,
+        /// How to print the statistics.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Known people and aliases (TOML), to settle ambiguous names.
+        #[arg(long)]
+        people: Option<PathBuf>,
+    },
+    /// Draft a summary report from a captioning transcript: per agenda item, each speaker's
+    /// most content-bearing sentences, quoted with a link to their line, for the rapporteur
+    /// to rewrite.
+    Draft {
+        /// The transcript to read.
+        transcript: PathBuf,
+        /// Write to this file instead of standard output (all or nothing).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Known people and aliases (TOML), to settle ambiguous names.
+        #[arg(long)]
+        people: Option<PathBuf>,
+    },
     /// Import reports (files or folders) into the archive; a meeting imported again is
     /// updated, not duplicated.
     Import {
@@ -293,6 +318,39 @@ fn run_command(
         } => {
             let hints = load_hints(people.as_deref())?;
             check(&files, format, &hints)
+        }
+        Command::Stats {
+            file,
+            format,
+            people,
+        } => {
+            let hints = load_hints(people.as_deref())?;
+            let (record, _) = read_verbatim(&file, &hints)?;
+            let stats = render::stats::compute(&record);
+            print(&match format {
+                CheckFormat::Text => render::stats::to_text(&stats, &file.display().to_string()),
+                CheckFormat::Json => {
+                    format!(
+                        "{}\n",
+                        serde_json::to_string_pretty(&render::stats::to_json(&stats))?
+                    )
+                }
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Draft {
+            transcript,
+            output,
+            people,
+        } => {
+            let hints = load_hints(people.as_deref())?;
+            let (record, source) = read_with(&transcript, &hints, ingest::transcript::read)?;
+            let draft = render::draft::draft(&record, &source);
+            match output {
+                Some(path) => write_atomically(&path, draft.as_bytes())?,
+                None => print(&draft)?,
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Import { paths, people } => {
             let hints = load_hints(people.as_deref())?;
@@ -582,6 +640,28 @@ fn check(files: &[PathBuf], format: CheckFormat, hints: &PeopleHints) -> Result<
 
 /// Reads and parses one report; a file that is not a report is an error naming the file.
 fn read_report(path: &Path, hints: &PeopleHints) -> Result<(Record, String)> {
+    read_with(path, hints, ingest::summary_report::read)
+}
+
+/// Reads a verbatim record for `stats`: a captioning transcript when the text looks like one,
+/// otherwise a summary report.
+fn read_verbatim(path: &Path, hints: &PeopleHints) -> Result<(Record, String)> {
+    read_with(path, hints, |text, name, hints| {
+        if ingest::transcript::confidence(text) >= 50 {
+            ingest::transcript::read(text, name, hints)
+        } else {
+            ingest::summary_report::read(text, name, hints)
+        }
+    })
+}
+
+/// Reads one file with `reader`; a file that is not what the reader reads is an error
+/// naming the file.
+fn read_with(
+    path: &Path,
+    hints: &PeopleHints,
+    reader: fn(&ingest::Text, &str, &PeopleHints) -> Record,
+) -> Result<(Record, String)> {
     let name = path.display().to_string();
     let size = std::fs::metadata(path)
         .with_context(|| format!("{name}: cannot read the file"))?
@@ -605,7 +685,7 @@ fn read_report(path: &Path, hints: &PeopleHints) -> Result<(Record, String)> {
         );
     }
     let text = ingest::input::decode(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    let record = ingest::summary_report::read(&text, &name, hints);
+    let record = reader(&text, &name, hints);
     if let Some(error) = record
         .diagnostics
         .iter()
