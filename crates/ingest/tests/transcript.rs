@@ -388,3 +388,36 @@ fn hints_settle_an_ambiguous_first_name() {
         "resolved Jorge Baptista: Could we draft the"
     );
 }
+
+#[test]
+fn roles_near_spellings_and_strangers_with_a_list() {
+    let record = read("roles-and-unknowns");
+    assert_eq!(
+        turns(&record),
+        [
+            "resolved Hamid Rostami: Good morning. My name",
+            "resolved Hamid Rostami: We have one item",
+            "ambiguous Hamid Rostami | Celeste Amankwah: May I add that",
+            "ambiguous Mira Castell | Myra Osei: The private sector supports",
+            "unknown FELIX: I would like to",
+            "resolved Celeste Amankwah: Thank you. Felix, could",
+            "resolved Hamid Rostami: It is so decided:",
+        ]
+    );
+    // The chair introduced himself; both co-chairs stay co-chairs.
+    assert_eq!(
+        record.participant("Hamid Rostami").map(|p| p.roles.clone()),
+        Some(vec![model::Role::CoChair, model::Role::Chair])
+    );
+    // The indented paragraphs after `>> CHAIR:` are the same turn.
+    let chair = &record.interventions[1];
+    assert_eq!((chair.span.start_line, chair.span.end_line), (13, 17));
+    assert!(chair.text.ends_with("room document. The floor is open."));
+    assert_eq!(codes(&record, Code::AmbiguousSpeaker), [18, 19]);
+    assert_eq!(codes(&record, Code::UnknownSpeaker), [20]);
+    assert_eq!(record.decisions.len(), 1);
+    assert_eq!(
+        record.meeting.start.as_ref().map(model::Start::rfc3339).as_deref(),
+        Some("2026-05-14T10:00:00+02:00")
+    );
+}
