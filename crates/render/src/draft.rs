@@ -274,10 +274,10 @@ pub fn draft(record: &Record, source: &str) -> String {
         out.push_str("\n\n");
     }
     let _ = writeln!(out, "# Summary Report\n");
-    let opening = page.opening.as_deref().map_or_else(
-        || "The meeting was held.".to_owned(),
-        |opening| escape(opening),
-    );
+    let opening = page
+        .opening
+        .as_deref()
+        .map_or_else(|| "The meeting was held.".to_owned(), escape);
     let _ = writeln!(out, "{opening} {TO_REWRITE}\n");
 
     if !record.agenda.is_empty() {

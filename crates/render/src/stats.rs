@@ -157,7 +157,7 @@ pub fn compute(record: &Record) -> Stats {
         };
     }
     // Stable sorts: equal counts keep the order of first turn.
-    speakers.sort_by(|a, b| b.words.cmp(&a.words));
+    speakers.sort_by_key(|s| std::cmp::Reverse(s.words));
     groups.sort_by(|a, b| b.words.cmp(&a.words).then_with(|| a.name.cmp(&b.name)));
     Stats {
         turns: u32::try_from(record.interventions.len()).unwrap_or(u32::MAX),
