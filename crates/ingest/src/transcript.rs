@@ -1363,7 +1363,7 @@ fn build_interventions(
     let mut order = 0;
     // Only whoever chairs moves the meeting on, when the transcript says who does; anyone
     // else naming "item 1" is looking back, not moving on.
-    let chairing: Vec<&str> = record
+    let chairing: Vec<String> = record
         .participants
         .iter()
         .filter(|p| {
@@ -1371,9 +1371,8 @@ fn build_interventions(
                 .iter()
                 .any(|r| r.is_chair() || *r == Role::Moderator)
         })
-        .map(|p| p.name.as_str())
+        .map(|p| p.name.clone())
         .collect();
-    let chairing: Vec<String> = chairing.into_iter().map(str::to_owned).collect();
     for turn in turns {
         let resolution = speakers.of(turn.label);
         if let Some((code, message, hint)) = &resolution.diagnostic {
