@@ -1091,8 +1091,12 @@ impl Speakers {
         labels.sort_by_key(|l| usize::from(l.1.split(' ').count() < 2));
 
         let mut by_label: Vec<(String, Resolution)> = Vec::new();
-        for (label, key, _, _) in &labels {
-            let resolution = Self::one(label, &mut people, listed, hints);
+        for (label, key, _, first) in &labels {
+            // A participant known only from the turns is where their first turn is.
+            let at = turns
+                .get(*first)
+                .map_or(Span::nowhere(), |t| Span::at(t.line, t.column));
+            let resolution = Self::one(label, at, &mut people, listed, hints);
             by_label.push((key.clone(), resolution));
         }
         record.participants = people;
@@ -1114,6 +1118,7 @@ impl Speakers {
 
     fn one(
         label: &str,
+        at: Span,
         people: &mut Vec<Participant>,
         listed: bool,
         hints: &PeopleHints,
@@ -1294,7 +1299,7 @@ impl Speakers {
             stakeholder_group: None,
             aliases: Vec::new(),
             honorific: None,
-            span: Span::nowhere(),
+            span: at,
         });
         Resolution {
             speaker: Speaker::Resolved {

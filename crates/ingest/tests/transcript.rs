@@ -417,7 +417,12 @@ fn roles_near_spellings_and_strangers_with_a_list() {
     assert_eq!(codes(&record, Code::UnknownSpeaker), [20]);
     assert_eq!(record.decisions.len(), 1);
     assert_eq!(
-        record.meeting.start.as_ref().map(model::Start::rfc3339).as_deref(),
+        record
+            .meeting
+            .start
+            .as_ref()
+            .map(model::Start::rfc3339)
+            .as_deref(),
         Some("2026-05-14T10:00:00+02:00")
     );
 }
