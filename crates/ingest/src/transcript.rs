@@ -777,60 +777,72 @@ const FLOOR_CUES: &[&str] = &[
 fn stated_people(turns: &[Turn<'_>], people: &mut Vec<Participant>) {
     for turn in turns {
         let text = &turn.words.text;
-        let lower = text.to_lowercase();
-        // Lower-casing may change byte lengths outside ASCII; cue offsets are kept only then.
-        if lower.len() != text.len() {
-            continue;
-        }
-        for cue in FLOOR_CUES {
-            for (at, _) in lower.match_indices(cue) {
-                if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
-                    continue;
-                }
-                let start = at + cue.len();
-                let Some((name, end)) = name_at(text, start) else {
-                    continue;
-                };
-                let after = lower[end..].trim_start_matches([',', ' ']);
-                let after = after
-                    .strip_prefix("and ")
-                    .unwrap_or(after)
-                    .trim_start_matches("i am ")
-                    .trim_start_matches("i'm ")
-                    .trim_start_matches("i will be ")
-                    .trim_start_matches("the ")
-                    .trim_start_matches("your ");
-                let mut roles = Vec::new();
-                if cue.starts_with("chaired") {
-                    roles.push(Role::Chair);
-                } else if cue.starts_with("moderated") {
-                    roles.push(Role::Moderator);
-                } else if matches!(*cue, "my name is " | "i am " | "i'm ") {
-                    if after.starts_with("co-chair") {
-                        roles.push(Role::CoChair);
-                    } else if after.starts_with("chair") {
-                        roles.push(Role::Chair);
-                    } else if after.starts_with("moderator") {
-                        roles.push(Role::Moderator);
-                    }
-                }
-                let (line, column) = turn.words.position(start);
-                add_person(
-                    people,
-                    Participant {
-                        name,
-                        affiliation: None,
-                        roles,
-                        stakeholder_group: None,
-                        aliases: Vec::new(),
-                        honorific: None,
-                        span: Span::at(line, column),
-                    },
-                );
+        for found in FLOOR.find_iter(text.as_str()) {
+            let at = found.start();
+            if at > 0 && text.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                continue;
             }
+            let cue = FLOOR_CUES[found.pattern().as_usize()];
+            let start = found.end();
+            let Some((name, end)) = name_at(text, start) else {
+                continue;
+            };
+            // What follows the name, lower case: "…, and I am the chair".
+            let after: String = text[end..]
+                .chars()
+                .take(40)
+                .collect::<String>()
+                .to_lowercase();
+            let after = after.trim_start_matches([',', ' ']);
+            let after = after
+                .strip_prefix("and ")
+                .unwrap_or(after)
+                .trim_start_matches("i am ")
+                .trim_start_matches("i'm ")
+                .trim_start_matches("i will be ")
+                .trim_start_matches("the ")
+                .trim_start_matches("your ");
+            let mut roles = Vec::new();
+            if cue.starts_with("chaired") {
+                roles.push(Role::Chair);
+            } else if cue.starts_with("moderated") {
+                roles.push(Role::Moderator);
+            } else if matches!(cue, "my name is " | "i am " | "i'm ") {
+                if after.starts_with("co-chair") {
+                    roles.push(Role::CoChair);
+                } else if after.starts_with("chair") {
+                    roles.push(Role::Chair);
+                } else if after.starts_with("moderator") {
+                    roles.push(Role::Moderator);
+                }
+            }
+            let (line, column) = turn.words.position(start);
+            add_person(
+                people,
+                Participant {
+                    name,
+                    affiliation: None,
+                    roles,
+                    stakeholder_group: None,
+                    aliases: Vec::new(),
+                    honorific: None,
+                    span: Span::at(line, column),
+                },
+            );
         }
     }
 }
+
+/// The floor cues, found in one pass over a turn, whatever their case; at one place the
+/// longest cue wins ("give the floor to " over "floor to ").
+static FLOOR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(FLOOR_CUES)
+        .expect("a list of plain words always builds an automaton")
+});
 
 /// A full name (two to four capitalised words, particles allowed inside) starting at `start`.
 fn name_at(text: &str, start: usize) -> Option<(String, usize)> {
@@ -1433,6 +1445,16 @@ static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the decision pattern is valid")
 });
 
+/// Words without which `DECIDED` cannot match: most sentences have none, and this one
+/// pass over them is cheaper than the pattern.
+static DECISION_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(["decide", "agree", "adopted", "approved", "consensus"])
+        .expect("a list of plain words always builds an automaton")
+});
+
 static I_WILL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:(?i:so|and|ok|okay|yes|well|then|now),?\s+)*(?:I\s+will|I'll|I’ll)\s+(?P<what>(?:circulate|send|share|prepare|draft|write|update|follow|check|post|upload|compile|coordinate|reach|contact|ask|draft|review|organi[sz]e|schedule|revise|summari[sz]e|report|look|provide|submit|set)\b.*)$",
@@ -1507,7 +1529,9 @@ fn facts(turns: &[Turn<'_>], record: &mut Record) {
                 });
                 due_dates.push((found.start, value));
             }
-            if DECIDED.is_match(sentence) || actions::is_decision(sentence, &cues) {
+            if (DECISION_WORDS.is_match(sentence) && DECIDED.is_match(sentence))
+                || actions::is_decision(sentence, &cues)
+            {
                 record.decisions.push(Decision {
                     text: sentence.to_owned(),
                     span,
@@ -1519,7 +1543,11 @@ fn facts(turns: &[Turn<'_>], record: &mut Record) {
                     .find(|(at, _)| *at >= from)
                     .and_then(|(_, v)| *v)
             };
-            if let Some(caps) = I_WILL.captures(sentence)
+            let first_person = ["I will", "I'll", "I’ll"]
+                .iter()
+                .any(|w| text::contains_str(sentence, w));
+            if first_person
+                && let Some(caps) = I_WILL.captures(sentence)
                 && let Some(what) = caps.name("what")
             {
                 record.action_items.push(ActionItem {
