@@ -22,7 +22,7 @@ use model::{
 };
 use regex::Regex;
 
-use crate::cues::Cues;
+use crate::cues::{Cues, Set};
 use crate::input::Text;
 use crate::roster::{Roster, fold, is_particle, role_word, strip_honorifics};
 use crate::{PeopleHints, actions, dates, participants, text};
@@ -1073,8 +1073,10 @@ struct Resolution {
 
 /// The speakers of a transcript: each distinct label resolved once.
 struct Speakers {
-    /// Folded label → resolution.
-    by_label: Vec<(String, Resolution)>,
+    /// Each distinct label's resolution, and whether the label is a role ("CHAIR").
+    labels: Vec<(Resolution, bool)>,
+    /// For each turn, its label's index in `labels`; `None` for a bare `>>`.
+    of_turn: Vec<Option<usize>>,
     /// The resolution of a bare `>>`.
     bare: Resolution,
 }
@@ -1087,33 +1089,57 @@ impl Speakers {
         hints: &PeopleHints,
         record: &mut Record,
     ) -> Speakers {
-        // Labels by how often they speak, so that the spelling most turns use is the one
-        // a rarer variant is unified with.
+        // (label as first written, folded key, turns, first turn), in order of appearance.
         let mut labels: Vec<(&str, String, usize, usize)> = Vec::new();
+        let mut of_turn = Vec::with_capacity(turns.len());
         for (order, turn) in turns.iter().enumerate() {
-            let Some(label) = turn.label else { continue };
+            let Some(label) = turn.label else {
+                of_turn.push(None);
+                continue;
+            };
             let key = fold(label);
-            match labels.iter_mut().find(|l| l.1 == key) {
-                Some(entry) => entry.2 += 1,
-                None => labels.push((label, key, 1, order)),
+            match labels.iter().position(|l| l.1 == key) {
+                Some(index) => {
+                    labels[index].2 += 1;
+                    of_turn.push(Some(index));
+                }
+                None => {
+                    of_turn.push(Some(labels.len()));
+                    labels.push((label, key, 1, order));
+                }
             }
         }
-        labels.sort_by(|a, b| b.2.cmp(&a.2).then(a.3.cmp(&b.3)));
-        // Multi-word names first: a first name alone then resolves to the full name.
-        labels.sort_by_key(|l| usize::from(l.1.split(' ').count() < 2));
+        // Labels by how often they speak, so that the spelling most turns use is the one a
+        // rarer variant is unified with; multi-word names first, so that a first name alone
+        // then resolves to the full name.
+        let mut queue: Vec<usize> = (0..labels.len()).collect();
+        queue.sort_by(|&a, &b| {
+            labels[b]
+                .2
+                .cmp(&labels[a].2)
+                .then(labels[a].3.cmp(&labels[b].3))
+        });
+        queue.sort_by_key(|&i| usize::from(labels[i].1.split(' ').count() < 2));
 
-        let mut by_label: Vec<(String, Resolution)> = Vec::new();
-        for (label, key, _, first) in &labels {
+        let mut resolved: Vec<Option<(Resolution, bool)>> = vec![None; labels.len()];
+        let mut roster = None;
+        for index in queue {
+            let (label, _, _, first) = labels[index];
             // A participant known only from the turns is where their first turn is.
             let at = turns
-                .get(*first)
+                .get(first)
                 .map_or(Span::nowhere(), |t| Span::at(t.line, t.column));
-            let resolution = Self::one(label, at, &mut people, listed, hints);
-            by_label.push((key.clone(), resolution));
+            let resolution = Self::one(label, at, &mut people, listed, hints, &mut roster);
+            let role = role_word(&title_case(label)).is_some();
+            resolved[index] = Some((resolution, role));
         }
         record.participants = people;
         Speakers {
-            by_label,
+            labels: resolved
+                .into_iter()
+                .map(|r| r.expect("every label is resolved once"))
+                .collect(),
+            of_turn,
             bare: Resolution {
                 speaker: Speaker::Unknown {
                     mention: String::new(),
@@ -1134,6 +1160,7 @@ impl Speakers {
         people: &mut Vec<Participant>,
         listed: bool,
         hints: &PeopleHints,
+        roster: &mut Option<(usize, Roster)>,
     ) -> Resolution {
         let written = label.trim().to_owned();
         let unknown = |code: Code, message: String, hint: Option<&str>| Resolution {
@@ -1149,7 +1176,14 @@ impl Speakers {
                 Some("if the recording tells who spoke, write the name"),
             );
         }
-        let roster = Roster::new(people, hints);
+        // The roster is built again only when a participant was added since.
+        if roster
+            .as_ref()
+            .is_none_or(|(count, _)| *count != people.len())
+        {
+            *roster = Some((people.len(), Roster::new(people, hints)));
+        }
+        let roster = &roster.as_ref().expect("the roster was just built").1;
         let spelled = title_case(label);
         if let Some(roles) = role_word(&spelled) {
             let speaker = roster.resolve(&spelled);
@@ -1322,15 +1356,15 @@ impl Speakers {
         }
     }
 
-    fn of(&self, label: Option<&str>) -> &Resolution {
-        let Some(label) = label else {
-            return &self.bare;
-        };
-        let key = fold(label);
-        self.by_label
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or(&self.bare, |(_, r)| r)
+    /// The resolution of the `index`-th turn, and whether its label is a role.
+    fn of(&self, index: usize) -> (&Resolution, bool) {
+        match self.of_turn.get(index).copied().flatten() {
+            Some(label) => {
+                let (resolution, role) = &self.labels[label];
+                (resolution, *role)
+            }
+            None => (&self.bare, false),
+        }
     }
 }
 
@@ -1390,8 +1424,8 @@ fn build_interventions(
         })
         .map(|p| p.name.clone())
         .collect();
-    for turn in turns {
-        let resolution = speakers.of(turn.label);
+    for (index, turn) in turns.iter().enumerate() {
+        let (resolution, is_role) = speakers.of(index);
         if let Some((code, message, hint)) = &resolution.diagnostic {
             let mut diagnostic = Diagnostic::new(
                 *code,
@@ -1408,9 +1442,7 @@ fn build_interventions(
             continue;
         }
         let may_move = chairing.is_empty()
-            || turn
-                .label
-                .is_some_and(|l| role_word(&title_case(l)).is_some())
+            || is_role
             || resolution
                 .speaker
                 .name()
@@ -1445,15 +1477,12 @@ static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the decision pattern is valid")
 });
 
-/// Words without which `DECIDED` cannot match: most sentences have none, and this one
-/// pass over them is cheaper than the pattern.
-static DECISION_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(["decide", "agree", "adopted", "approved", "consensus"])
-        .expect("a list of plain words always builds an automaton")
-});
+/// Whether `text` has one of the words of `DECIDED` that the decision cue words lack.
+fn decision_word(text: &str) -> bool {
+    ["agrees", "decides", "consensus"]
+        .iter()
+        .any(|w| text::contains_str(text, w))
+}
 
 static I_WILL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -1478,11 +1507,24 @@ fn facts(turns: &[Turn<'_>], record: &mut Record) {
             .unwrap_or(Speaker::Nobody);
         turn_index += 1;
         let words = &turn.words;
+        // Most turns hold no date, no action cue and no decision: one look at the whole turn
+        // spares their sentences every pattern.
+        let turn_cues = Cues::scan(&words.text);
+        let may_date =
+            turn_cues.any(Set::Month) || memchr::memchr(b'-', words.text.as_bytes()).is_some();
+        let may_act = turn_cues.any(Set::Action);
+        let may_decide = turn_cues.any(Set::Decision) || decision_word(&words.text);
+        let first_person = ["I will", "I'll", "I’ll"]
+            .iter()
+            .any(|w| text::contains_str(&words.text, w));
+        if !(may_date || may_act || may_decide || first_person) {
+            continue;
+        }
         for (start, end) in text::sentences(&words.text) {
             let sentence = &words.text[start..end];
             let (line, column) = words.position(start);
             let span = Span::at(line, column);
-            let cues = Cues::scan(sentence);
+            let cues = turn_cues.within(start, end);
             let mut due_dates = Vec::new();
             for found in dates::find_cued(sentence, &cues) {
                 let written = &sentence[found.start..found.end];
@@ -1529,8 +1571,10 @@ fn facts(turns: &[Turn<'_>], record: &mut Record) {
                 });
                 due_dates.push((found.start, value));
             }
-            if (DECISION_WORDS.is_match(sentence) && DECIDED.is_match(sentence))
-                || actions::is_decision(sentence, &cues)
+            if may_decide
+                && (((cues.any(Set::Decision) || decision_word(sentence))
+                    && DECIDED.is_match(sentence))
+                    || actions::is_decision(sentence, &cues))
             {
                 record.decisions.push(Decision {
                     text: sentence.to_owned(),
@@ -1543,10 +1587,10 @@ fn facts(turns: &[Turn<'_>], record: &mut Record) {
                     .find(|(at, _)| *at >= from)
                     .and_then(|(_, v)| *v)
             };
-            let first_person = ["I will", "I'll", "I’ll"]
-                .iter()
-                .any(|w| text::contains_str(sentence, w));
             if first_person
+                && ["I will", "I'll", "I’ll"]
+                    .iter()
+                    .any(|w| text::contains_str(sentence, w))
                 && let Some(caps) = I_WILL.captures(sentence)
                 && let Some(what) = caps.name("what")
             {
