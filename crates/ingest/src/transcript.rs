@@ -156,8 +156,8 @@ fn label_of(body: &str, marked: bool) -> Option<(&str, usize)> {
     }
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = !label.chars().any(char::is_lowercase) && letters >= 2;
-    let name = marked && participants::looks_like_name(label);
-    if !(capitals || name) {
+    // Capitals are the common case; only then is the name test spared.
+    if !(capitals || (marked && participants::looks_like_name(label))) {
         return None;
     }
     let rest = after.trim_start();
