@@ -92,6 +92,34 @@ enum Command {
         #[arg(long)]
         people: Option<PathBuf>,
     },
+    /// Speaking statistics of a meeting: turns, words and share of words per speaker and
+    /// per stakeholder group, and the questions asked.
+    Stats {
+        /// The transcript, minutes or report to read.
+        file: PathBuf,
+        /// The format to read; default: detected from the content.
+        #[arg(long, value_parser = parse_reader, value_name = "FORMAT")]
+        from: Option<ingest::Reader>,
+        /// How to print the statistics.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Known people and aliases (TOML), to settle ambiguous names.
+        #[arg(long)]
+        people: Option<PathBuf>,
+    },
+    /// Draft a summary report from a captioning transcript: per agenda item, each speaker's
+    /// most content-bearing sentences, quoted with a link to their line, for the rapporteur
+    /// to rewrite.
+    Draft {
+        /// The transcript to read.
+        transcript: PathBuf,
+        /// Write to this file instead of standard output (all or nothing).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Known people and aliases (TOML), to settle ambiguous names.
+        #[arg(long)]
+        people: Option<PathBuf>,
+    },
     /// Say which format each file is in: every reader's confidence, surest first.
     Detect {
         #[arg(required = true)]
@@ -331,6 +359,41 @@ fn run_command(
         } => {
             let hints = load_hints(people.as_deref())?;
             check(&files, format, &hints, from)
+        }
+        Command::Stats {
+            file,
+            from,
+            format,
+            people,
+        } => {
+            let hints = load_hints(people.as_deref())?;
+            let (record, _, _) = read_report(&file, &hints, from)?;
+            let stats = render::stats::compute(&record);
+            print(&match format {
+                CheckFormat::Text => render::stats::to_text(&stats, &file.display().to_string()),
+                CheckFormat::Json => {
+                    format!(
+                        "{}\n",
+                        serde_json::to_string_pretty(&render::stats::to_json(&stats))?
+                    )
+                }
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Draft {
+            transcript,
+            output,
+            people,
+        } => {
+            let hints = load_hints(people.as_deref())?;
+            let (record, source, _) =
+                read_report(&transcript, &hints, Some(ingest::Reader::Transcript))?;
+            let draft = render::draft::draft(&record, &source);
+            match output {
+                Some(path) => write_atomically(&path, draft.as_bytes())?,
+                None => print(&draft)?,
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Detect { files } => detect(&files),
         Command::Import {

@@ -95,6 +95,24 @@ impl Cues {
         Cues { hits }
     }
 
+    /// The cue words of `text[start..end]`, from those of `text`: what `scan` of the slice
+    /// finds, since a cue word that crosses the slice's ends is in neither. A reader that
+    /// scans a whole turn once gets each sentence's cues without scanning it again.
+    pub fn within(&self, start: usize, end: usize) -> Cues {
+        Cues {
+            hits: self
+                .hits
+                .iter()
+                .filter(|h| h.start >= start && h.end <= end)
+                .map(|h| Hit {
+                    start: h.start - start,
+                    end: h.end - start,
+                    ..*h
+                })
+                .collect(),
+        }
+    }
+
     /// Every occurrence of the words of `set`, overlapping ones included.
     pub fn all(&self, set: Set) -> impl Iterator<Item = &Hit> {
         self.hits.iter().filter(move |h| h.set == set)
@@ -153,6 +171,13 @@ mod tests {
                     "{set:?} in {text}"
                 );
                 assert_eq!(cues.any(set), crate::text::cue_words(words).is_match(text));
+                // A slice's cues, taken from the whole text's, are those a scan of it finds.
+                let half = crate::text::floor_char_boundary(text, text.len() / 2);
+                assert_eq!(
+                    cues.within(3, half).leftmost(set),
+                    Cues::scan(&text[3..half]).leftmost(set),
+                    "{set:?} in {text}"
+                );
             }
         }
     }

@@ -8,7 +8,8 @@
 use model::Record;
 
 use crate::{
-    InputError, PeopleHints, Text, input, irc_log, markdown_minutes, scribe_minutes, summary_report,
+    InputError, PeopleHints, Text, input, irc_log, markdown_minutes, scribe_minutes,
+    summary_report, transcript,
 };
 
 /// A reader of one format.
@@ -22,15 +23,18 @@ pub enum Reader {
     ScribeMinutes,
     /// Markdown minutes (IETF, TC39, steering committees): attendees, items, `Name:` turns.
     MarkdownMinutes,
+    /// Captioning transcripts as published for UN and IGF meetings: `>> NAME: text` turns.
+    Transcript,
 }
 
 impl Reader {
     /// Every reader, in the order detection reports ties.
-    pub const ALL: [Reader; 4] = [
+    pub const ALL: [Reader; 5] = [
         Reader::SummaryReport,
         Reader::IrcLog,
         Reader::ScribeMinutes,
         Reader::MarkdownMinutes,
+        Reader::Transcript,
     ];
 
     /// The reader's stable name, as `source.reader` and `--from` write it.
@@ -40,6 +44,7 @@ impl Reader {
             Reader::IrcLog => irc_log::READER,
             Reader::ScribeMinutes => scribe_minutes::READER,
             Reader::MarkdownMinutes => markdown_minutes::READER,
+            Reader::Transcript => transcript::READER,
         }
     }
 
@@ -50,6 +55,7 @@ impl Reader {
             Reader::IrcLog => "IRC log scribed in the W3C way",
             Reader::ScribeMinutes => "scribe minutes mailed to a list",
             Reader::MarkdownMinutes => "Markdown minutes",
+            Reader::Transcript => "captioning transcript",
         }
     }
 
@@ -65,6 +71,7 @@ impl Reader {
             Reader::IrcLog => irc_log::confidence(text),
             Reader::ScribeMinutes => scribe_minutes::confidence(text),
             Reader::MarkdownMinutes => markdown_minutes::confidence(text),
+            Reader::Transcript => transcript::confidence(text),
         }
     }
 
@@ -75,6 +82,7 @@ impl Reader {
             Reader::IrcLog => irc_log::read(text, path, hints),
             Reader::ScribeMinutes => scribe_minutes::read(text, path, hints),
             Reader::MarkdownMinutes => markdown_minutes::read(text, path, hints),
+            Reader::Transcript => transcript::read(text, path, hints),
         }
     }
 }

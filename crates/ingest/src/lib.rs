@@ -23,6 +23,7 @@ mod scribe;
 pub mod scribe_minutes;
 pub mod summary_report;
 mod text;
+pub mod transcript;
 
 pub use detect::{Choice, Guess, ReadError, Reader};
 pub use hints::{HintsError, PeopleHints, PersonHint};
@@ -66,4 +67,14 @@ pub fn read_markdown_minutes(
 ) -> Result<model::Record, InputError> {
     let text = input::decode(bytes)?;
     Ok(markdown_minutes::read(&text, path, hints))
+}
+
+/// Reads a file's bytes as a captioning transcript: decode, then read.
+pub fn read_transcript(
+    path: &str,
+    bytes: &[u8],
+    hints: &PeopleHints,
+) -> Result<model::Record, InputError> {
+    let text = input::decode(bytes)?;
+    Ok(transcript::read(&text, path, hints))
 }

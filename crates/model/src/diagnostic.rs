@@ -52,11 +52,15 @@ pub enum Code {
     NoScribe,
     UnreadLine,
     AmbiguousOwner,
+    UnidentifiedSpeaker,
+    OrganisationSpeaker,
+    SpeakerSpellingUnified,
+    StageNote,
 }
 
 impl Code {
     /// Every value, in declaration order.
-    pub const ALL: [Code; 17] = [
+    pub const ALL: [Code; 21] = [
         Code::AmbiguousSpeaker,
         Code::UnknownSpeaker,
         Code::UnknownMention,
@@ -74,6 +78,10 @@ impl Code {
         Code::NoScribe,
         Code::UnreadLine,
         Code::AmbiguousOwner,
+        Code::UnidentifiedSpeaker,
+        Code::OrganisationSpeaker,
+        Code::SpeakerSpellingUnified,
+        Code::StageNote,
     ];
 
     /// The value whose [`as_str`](Code::as_str) is `text`, if any.
@@ -100,6 +108,10 @@ impl Code {
             Code::NoScribe => "no-scribe",
             Code::UnreadLine => "unread-line",
             Code::AmbiguousOwner => "ambiguous-owner",
+            Code::UnidentifiedSpeaker => "unidentified-speaker",
+            Code::OrganisationSpeaker => "organisation-speaker",
+            Code::SpeakerSpellingUnified => "speaker-spelling-unified",
+            Code::StageNote => "stage-note",
         }
     }
 
@@ -111,7 +123,9 @@ impl Code {
             | Code::NoParticipants
             | Code::NoAgenda
             | Code::NoScribe
-            | Code::UnreadLine => Severity::Note,
+            | Code::UnreadLine
+            | Code::OrganisationSpeaker
+            | Code::StageNote => Severity::Note,
             _ => Severity::Warning,
         }
     }

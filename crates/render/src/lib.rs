@@ -7,12 +7,15 @@
 //! facts the record holds, leaving out what the record does not know instead of inventing it.
 
 pub mod diagnostics;
+pub mod draft;
 pub mod json;
+pub mod stats;
 
 mod html;
 mod layout;
 mod markdown;
 mod naming;
+mod sentences;
 mod text;
 
 use std::fmt;
