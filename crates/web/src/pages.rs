@@ -329,6 +329,33 @@ struct MeetingPage {
     v: MeetingView,
     presence: Option<views::PresenceView>,
     cited: Vec<crate::documents::CitedParagraph>,
+    /// Who spoke how much, for transcripts and minutes (whose turns are verbatim).
+    speaking: Vec<SpeakingLine>,
+}
+
+/// One speaker's share of a verbatim meeting.
+struct SpeakingLine {
+    name: String,
+    turns: u32,
+    words: u32,
+    share: String,
+}
+
+fn speaking(record: &model::Record) -> Vec<SpeakingLine> {
+    // A summary report retells the discussion; counting its words would measure the writer.
+    if record.source.reader == "summary-report" {
+        return Vec::new();
+    }
+    render::stats::compute(record)
+        .speakers
+        .into_iter()
+        .map(|t| SpeakingLine {
+            name: t.name,
+            turns: t.turns,
+            words: t.words,
+            share: format!("{:.0}%", t.share * 100.0),
+        })
+        .collect()
 }
 
 async fn meeting(
@@ -345,6 +372,7 @@ async fn meeting(
         let cited = crate::documents::cited_paragraphs(store, &stored.record)?;
         render(&MeetingPage {
             cited,
+            speaking: speaking(&stored.record),
             presence: presence.as_ref().map(views::presence_view),
             v: views::meeting_view(
                 &found,
