@@ -309,7 +309,7 @@ fn a_bad_file_among_good_ones_leaves_nothing_of_itself() {
         ("broken.json", "not JSON"),
         ("empty.txt", "empty"),
         ("latin1.txt", "UTF-8"),
-        ("shopping.txt", "not a meeting report"),
+        ("shopping.txt", "fits none of the formats known"),
     ] {
         assert!(
             errors
