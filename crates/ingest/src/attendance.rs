@@ -97,7 +97,7 @@ pub fn read(bytes: &[u8], context: Context) -> Result<AttendanceReport, Attendan
         return Err(AttendanceError::NotAnExport);
     }
     let tool = tool_of(&rows, &tables);
-    let title = title_of(&rows);
+    let title = title_of(&rows[..tables[0].header]);
     let order = date_order(&rows, &tables, context)?;
     // Teams gives a summary per person ("2. Participants") and the connections
     // ("3. In-Meeting Activities"); the connections are the finer record when present.
@@ -110,28 +110,33 @@ pub fn read(bytes: &[u8], context: Context) -> Result<AttendanceReport, Attendan
         tables.iter().collect()
     };
     let mut attendees: Vec<Attendee> = Vec::new();
+    // An attendee is a name and an e-mail address, compared without case or accents.
+    let mut index: std::collections::HashMap<(String, Option<String>), usize> =
+        std::collections::HashMap::new();
     for table in chosen {
         for (line, session, person) in sessions(&rows, table, order)? {
-            let key = |a: &Attendee| {
-                fold(&a.name) == fold(&person.name)
-                    && a.email.as_deref().map(str::to_lowercase)
-                        == person.email.as_deref().map(str::to_lowercase)
-            };
-            match attendees.iter_mut().find(|a| key(a)) {
+            let key = (
+                fold(&person.name),
+                person.email.as_deref().map(str::to_lowercase),
+            );
+            match index.get(&key).map(|&i| &mut attendees[i]) {
                 Some(attendee) => {
                     attendee.sessions.push(session);
                     if attendee.role.is_none() {
                         attendee.role = person.role;
                     }
                 }
-                None => attendees.push(Attendee {
-                    name: person.name,
-                    email: person.email,
-                    role: person.role,
-                    sessions: vec![session],
-                    seconds: 0,
-                    line,
-                }),
+                None => {
+                    index.insert(key, attendees.len());
+                    attendees.push(Attendee {
+                        name: person.name,
+                        email: person.email,
+                        role: person.role,
+                        sessions: vec![session],
+                        seconds: 0,
+                        line,
+                    });
+                }
             }
         }
     }
@@ -365,17 +370,30 @@ fn is_section_title(row: &Row) -> bool {
             .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// The headers of the column that names people.
+const NAME_COLUMNS: [&str; 8] = [
+    "name (original name)",
+    "user name (original name)",
+    "user name",
+    "name",
+    "full name",
+    "participant",
+    "participant name",
+    "display name",
+];
+
 fn header(row: &Row, index: usize) -> Option<Table> {
+    // Most rows are data: they are told apart without lowering every cell.
+    if !row
+        .cells
+        .iter()
+        .any(|c| NAME_COLUMNS.iter().any(|n| c.eq_ignore_ascii_case(n)))
+    {
+        return None;
+    }
     let names: Vec<String> = row.cells.iter().map(|c| c.to_lowercase()).collect();
     let find = |wanted: &[&str]| names.iter().position(|n| wanted.contains(&n.as_str()));
-    let name = find(&[
-        "name (original name)",
-        "name",
-        "full name",
-        "participant",
-        "participant name",
-        "display name",
-    ])?;
+    let name = find(&NAME_COLUMNS)?;
     let mut table = Table {
         kind: TableKind::Activities,
         header: index,
@@ -385,7 +403,12 @@ fn header(row: &Row, index: usize) -> Option<Table> {
         role: find(&["role"]),
         join: find(&["join time", "joined", "join"]),
         leave: find(&["leave time", "left", "leave"]),
-        duration: find(&["duration (minutes)", "duration (mins)", "duration"]),
+        duration: find(&[
+            "duration (minutes)",
+            "duration (mins)",
+            "time in session (minutes)",
+            "duration",
+        ]),
         minutes: false,
         action: find(&["user action", "action"]),
         timestamp: find(&["timestamp", "time"]),
@@ -429,7 +452,7 @@ fn tool_of(rows: &[Row], tables: &[Table]) -> AttendanceTool {
 }
 
 /// The meeting's title: Zoom's "Topic" column over its value row, or Teams' "Meeting title"
-/// row.
+/// row, in the summary block before the first table.
 fn title_of(rows: &[Row]) -> Option<String> {
     for (index, row) in rows.iter().enumerate() {
         for (column, cell) in row.cells.iter().enumerate() {
@@ -587,7 +610,15 @@ fn session(line: u32, join: DateTime, leave: Option<DateTime>) -> Result<Session
 }
 
 fn iso(at: DateTime) -> String {
-    at.strftime("%Y-%m-%dT%H:%M:%S").to_string()
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
 }
 
 /// Time present: the union of the sessions' intervals, so two devices at once count once;

@@ -215,6 +215,75 @@ fn names_match_the_participants_without_guessing() {
 }
 
 #[test]
+fn zoom_original_names_webinars_and_phones() {
+    let report = read("zoom-original-names.csv", Context::default());
+    assert_eq!(
+        summary(&report),
+        vec![
+            row("Amara (Amara Nwosu)", 92, 1),
+            row("Kenji W (Kenji Watanabe)", 84, 2),
+            row("Beatriz Santos", 50, 1),
+        ]
+    );
+    // The webinar report names its columns otherwise, and counts minutes "in session".
+    let webinar = read("zoom-webinar-attendees.csv", Context::default());
+    assert_eq!(webinar.tool, AttendanceTool::Zoom);
+    assert_eq!(
+        summary(&webinar),
+        vec![row("Grace Liu", 91, 1), row("Sione Tupou", 83, 2)]
+    );
+    assert_eq!(webinar.attendees[0].line, 3);
+    // Dial-in numbers and call-in users are attendees the tool named, matched to nobody.
+    let phones = read("zoom-phones-and-guests.csv", Context::default());
+    let meeting = include_str!("../../../examples/archive/wg-data-025.txt");
+    let record =
+        ingest::read_summary_report("025", meeting.as_bytes(), &Default::default()).expect("reads");
+    let matched: Vec<Option<String>> =
+        attendance::match_names(&phones, &record.participants, &Default::default())
+            .into_iter()
+            .map(|m| match m.speaker {
+                Speaker::Resolved { name, .. } => Some(name),
+                _ => None,
+            })
+            .collect();
+    assert_eq!(
+        matched,
+        [
+            Some("Henrik Lindqvist".to_owned()),
+            None,
+            None,
+            Some("Nadia Haddad".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn teams_utf8_with_a_byte_order_mark_and_legacy_utf16() {
+    let report = read("teams-utf8-bom.csv", Context::default());
+    assert_eq!(report.tool, AttendanceTool::Teams);
+    assert_eq!(report.title.as_deref(), Some("WG-Data 25th meeting"));
+    assert_eq!(
+        summary(&report),
+        vec![
+            row("Olga Petrenko", 80, 2),
+            row("Fatou Diallo", 80, 1),
+            row("Grace Liu", 90, 1),
+        ]
+    );
+    let legacy = read("teams-legacy-utf16.tsv", Context::default());
+    assert_eq!(legacy.tool, AttendanceTool::Teams);
+    assert_eq!(
+        summary(&legacy),
+        vec![row("Amara Nwosu", 95, 1), row("Kenji Watanabe", 80, 2)]
+    );
+    assert_eq!(
+        legacy.attendees[1].sessions[1].join.as_deref(),
+        Some("2026-11-17T09:40:00"),
+        "17/11/2026 is day first"
+    );
+}
+
+#[test]
 fn bad_exports_get_one_clear_line() {
     let cases: [(&[u8], &str); 7] = [
         (b"", "the file is empty"),
@@ -249,6 +318,11 @@ fn reports_snapshot() {
         read("zoom-with-summary.csv", on_the_8th())
     );
     for name in [
+        "zoom-original-names.csv",
+        "zoom-webinar-attendees.csv",
+        "zoom-phones-and-guests.csv",
+        "teams-utf8-bom.csv",
+        "teams-legacy-utf16.tsv",
         "zoom-participants-only.csv",
         "zoom-two-devices.csv",
         "teams-participants-only.csv",
