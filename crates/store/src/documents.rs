@@ -113,10 +113,13 @@ impl DocumentSet {
     /// The last revision circulated on or before `day` (`YYYY-MM-DD`); revisions without a
     /// date are never current, since when they were is unknown.
     pub fn current_on(&self, day: &str) -> Option<usize> {
-        self.summary
+        let dates: Vec<Option<&str>> = self
+            .summary
             .revisions
             .iter()
-            .rposition(|r| r.date.as_deref().is_some_and(|d| d <= day))
+            .map(|r| r.date.as_deref())
+            .collect();
+        texts::current_revision(&dates, day)
     }
 
     /// Stored comments as the `texts` crate follows them through the revisions.
