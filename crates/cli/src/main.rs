@@ -612,11 +612,13 @@ fn demo(bind: &str, no_serve: bool) -> Result<ExitCode> {
     let mut store = archive::open(&path)?;
     load_examples(&mut store)?;
     let groups = store.groups()?;
+    let documents = store.documents()?.len();
     drop(store);
     print(&format!(
-        "rapporteur demo: {} meetings of {} groups (the example archive and the sample report) in a temporary archive, {}\n",
+        "rapporteur demo: {} meetings of {} groups and {} negotiated document (the example archive and the sample report) in a temporary archive, {}\n",
         groups.iter().map(|g| g.meetings).sum::<u32>(),
         groups.len(),
+        documents,
         path.display()
     ))?;
     serve(bind, path)
