@@ -6,8 +6,10 @@
 //! lines of the test documents, and arbitrary or mutated bytes through decode-then-read.
 
 use ingest::PeopleHints;
-use model::{Record, Span};
 use proptest::prelude::*;
+
+mod props;
+use props::check_spans;
 
 const DOCUMENTS: [&str; 10] = [
     include_str!("../test_data/markdown-minutes/ietf-wg-headings.md"),
@@ -34,38 +36,6 @@ fn check_text(input: &str) -> Result<(), TestCaseError> {
         let record = ingest::markdown_minutes::read(&text, "prop.md", hints);
         prop_assert_eq!(record.source.reader.as_str(), "markdown-minutes");
         check_spans(&record, lines)?;
-    }
-    Ok(())
-}
-
-/// Spans must be "nowhere" (line 0) or lie within lines 1..=`lines`, start before end.
-fn check_spans(record: &Record, lines: usize) -> Result<(), TestCaseError> {
-    let lines = u32::try_from(lines).unwrap_or(u32::MAX);
-    let valid = |span: &Span| {
-        if span.start_line == 0 {
-            return span.end_line == 0;
-        }
-        (1..=lines).contains(&span.start_line)
-            && (span.start_line..=lines).contains(&span.end_line)
-            && span.column >= 1
-    };
-    let all = record
-        .diagnostics
-        .iter()
-        .map(|d| d.span)
-        .chain(record.interventions.iter().map(|i| i.span))
-        .chain(record.mentions.iter().map(|m| m.span))
-        .chain(record.dates.iter().map(|d| d.span))
-        .chain(record.action_items.iter().map(|a| a.span))
-        .chain(record.decisions.iter().map(|d| d.span))
-        .chain(record.participants.iter().map(|p| p.span))
-        .chain(record.agenda_items().into_iter().map(|a| a.span))
-        .chain([record.meeting.span]);
-    for span in all {
-        prop_assert!(valid(&span), "a fact at {span:?} outside 1..={lines}");
-    }
-    for (index, intervention) in record.interventions.iter().enumerate() {
-        prop_assert_eq!(intervention.order as usize, index + 1);
     }
     Ok(())
 }
@@ -116,16 +86,7 @@ fn minutes_line() -> impl Strategy<Value = String> {
 }
 
 fn minutes_like_text() -> impl Strategy<Value = String> {
-    let ending = prop::sample::select(vec!["\n", "\n", "\n\n", "\r\n", "\r"]);
-    prop::collection::vec((minutes_line(), ending), 0..80).prop_map(|lines| {
-        lines
-            .into_iter()
-            .fold(String::new(), |mut out, (line, end)| {
-                out.push_str(&line);
-                out.push_str(end);
-                out
-            })
-    })
+    props::joined_lines(minutes_line(), 80)
 }
 
 proptest! {
@@ -152,15 +113,9 @@ proptest! {
     #[test]
     fn mutated_minutes_never_panic(
         input in minutes_like_text(),
-        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+        flips in props::flips(),
     ) {
-        let mut bytes = input.into_bytes();
-        if !bytes.is_empty() {
-            for (at, byte) in flips {
-                let at = at.index(bytes.len());
-                bytes[at] = byte;
-            }
-        }
+        let bytes = props::flipped(input, flips);
         if let Ok(record) = ingest::read_markdown_minutes("prop.bin", &bytes, &PeopleHints::default()) {
             let text = ingest::input::decode(&bytes).expect("read_markdown_minutes decoded it");
             check_spans(&record, text.content.lines().count())?;

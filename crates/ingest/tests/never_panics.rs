@@ -7,8 +7,10 @@
 //! runs in a few seconds in a debug build.
 
 use ingest::PeopleHints;
-use model::{Record, Span};
 use proptest::prelude::*;
+
+mod props;
+use props::check_spans;
 
 const SEED: &str = include_str!("../test_data/summary-report/seed-igf-wg-strategy-106.txt");
 
@@ -21,52 +23,6 @@ fn check_text(input: &str) -> Result<(), TestCaseError> {
     for hints in [&PeopleHints::default(), &hints] {
         let record = ingest::summary_report::read(&text, "prop.txt", hints);
         check_spans(&record, text.content.lines().count())?;
-    }
-    Ok(())
-}
-
-/// Spans must be "nowhere" (line 0) or lie within lines 1..=`lines`, start before end.
-fn check_spans(record: &Record, lines: usize) -> Result<(), TestCaseError> {
-    let lines = u32::try_from(lines).unwrap_or(u32::MAX);
-    let valid = |span: &Span| {
-        if span.start_line == 0 {
-            return span.end_line == 0;
-        }
-        (1..=lines).contains(&span.start_line)
-            && (span.start_line..=lines).contains(&span.end_line)
-            && span.column >= 1
-    };
-    for diagnostic in &record.diagnostics {
-        prop_assert!(
-            valid(&diagnostic.span),
-            "diagnostic {} at {:?} outside 1..={lines}",
-            diagnostic.code.as_str(),
-            diagnostic.span
-        );
-    }
-    for intervention in &record.interventions {
-        prop_assert!(
-            valid(&intervention.span),
-            "intervention {} at {:?} outside 1..={lines}",
-            intervention.order,
-            intervention.span
-        );
-    }
-    // Every other extracted fact carries a span too, and must point into the text as well.
-    let others = record
-        .mentions
-        .iter()
-        .map(|m| m.span)
-        .chain(record.dates.iter().map(|d| d.span))
-        .chain(record.action_items.iter().map(|a| a.span))
-        .chain(record.decisions.iter().map(|d| d.span))
-        .chain(record.references.iter().map(|r| r.span))
-        .chain(record.repairs.iter().map(|r| r.span))
-        .chain(record.participants.iter().map(|p| p.span))
-        .chain(record.agenda_items().into_iter().map(|a| a.span))
-        .chain([record.meeting.span]);
-    for span in others {
-        prop_assert!(valid(&span), "a fact at {span:?} outside 1..={lines}");
     }
     Ok(())
 }
@@ -147,16 +103,7 @@ fn header_time() -> impl Strategy<Value = String> {
 
 /// A report-like text: lines joined by a random mix of line endings.
 fn report_like_text() -> impl Strategy<Value = String> {
-    let ending = prop::sample::select(vec!["\n", "\n", "\n\n", "\r\n", "\r"]);
-    prop::collection::vec((report_line(), ending), 0..80).prop_map(|lines| {
-        lines
-            .into_iter()
-            .fold(String::new(), |mut out, (line, end)| {
-                out.push_str(&line);
-                out.push_str(end);
-                out
-            })
-    })
+    props::joined_lines(report_line(), 80)
 }
 
 // proptest's default of 256 cases per property keeps a debug run to a few seconds; set
@@ -185,16 +132,10 @@ proptest! {
     #[test]
     fn mostly_text_bytes_never_panic(
         input in report_like_text(),
-        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+        flips in props::flips(),
     ) {
         // Report-like bytes with a few bytes overwritten: invalid UTF-8 deep inside a report.
-        let mut bytes = input.into_bytes();
-        if !bytes.is_empty() {
-            for (at, byte) in flips {
-                let at = at.index(bytes.len());
-                bytes[at] = byte;
-            }
-        }
+        let bytes = props::flipped(input, flips);
         if let Ok(record) = ingest::read_summary_report("prop.bin", &bytes, &PeopleHints::default()) {
             let text = ingest::input::decode(&bytes).expect("read_summary_report decoded it");
             check_spans(&record, text.content.lines().count())?;

@@ -4,8 +4,10 @@
 //! minutes with junk and cuts, and arbitrary bytes through the decode-then-read path.
 
 use ingest::PeopleHints;
-use model::{Record, Span};
 use proptest::prelude::*;
+
+mod props;
+use props::check_spans;
 
 const LOGS: &[&str] = &[
     include_str!("../test_data/irc-log/bracket-timestamps.txt"),
@@ -24,7 +26,7 @@ const MINUTES: &[&str] = &[
     include_str!("../test_data/scribe-minutes/irc-lines-kept.txt"),
 ];
 
-type Reader = fn(&ingest::Text, &str, &PeopleHints) -> Record;
+type Reader = fn(&ingest::Text, &str, &PeopleHints) -> model::Record;
 
 const READERS: [Reader; 2] = [ingest::irc_log::read, ingest::scribe_minutes::read];
 
@@ -40,38 +42,6 @@ fn check_text(input: &str) -> Result<(), TestCaseError> {
     }
     prop_assert!(ingest::irc_log::confidence(&text) <= 100);
     prop_assert!(ingest::scribe_minutes::confidence(&text) <= 100);
-    Ok(())
-}
-
-/// Spans must be "nowhere" (line 0) or lie within lines 1..=`lines`, start before end.
-fn check_spans(record: &Record, lines: usize) -> Result<(), TestCaseError> {
-    let lines = u32::try_from(lines).unwrap_or(u32::MAX);
-    let valid = |span: &Span| {
-        if span.start_line == 0 {
-            return span.end_line == 0;
-        }
-        (1..=lines).contains(&span.start_line)
-            && (span.start_line..=lines).contains(&span.end_line)
-            && span.column >= 1
-    };
-    let spans = record
-        .diagnostics
-        .iter()
-        .map(|d| d.span)
-        .chain(record.interventions.iter().map(|i| i.span))
-        .chain(record.dates.iter().map(|d| d.span))
-        .chain(record.action_items.iter().map(|a| a.span))
-        .chain(record.decisions.iter().map(|d| d.span))
-        .chain(record.repairs.iter().map(|r| r.span))
-        .chain(record.participants.iter().map(|p| p.span))
-        .chain(record.agenda_items().into_iter().map(|a| a.span))
-        .chain([record.meeting.span]);
-    for span in spans {
-        prop_assert!(valid(&span), "a fact at {span:?} outside 1..={lines}");
-    }
-    for (at, intervention) in record.interventions.iter().enumerate() {
-        prop_assert_eq!(intervention.order as usize, at + 1);
-    }
     Ok(())
 }
 
@@ -107,16 +77,7 @@ fn scribe_line() -> impl Strategy<Value = String> {
 }
 
 fn scribe_like_text() -> impl Strategy<Value = String> {
-    let ending = prop::sample::select(vec!["\n", "\n", "\n\n", "\r\n", "\r"]);
-    prop::collection::vec((scribe_line(), ending), 0..60).prop_map(|lines| {
-        lines
-            .into_iter()
-            .fold(String::new(), |mut out, (line, end)| {
-                out.push_str(&line);
-                out.push_str(end);
-                out
-            })
-    })
+    props::joined_lines(scribe_line(), 60)
 }
 
 proptest! {
@@ -139,15 +100,9 @@ proptest! {
     #[test]
     fn mutated_documents_never_panic(
         input in scribe_like_text(),
-        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+        flips in props::flips(),
     ) {
-        let mut bytes = input.into_bytes();
-        if !bytes.is_empty() {
-            for (at, byte) in flips {
-                let at = at.index(bytes.len());
-                bytes[at] = byte;
-            }
-        }
+        let bytes = props::flipped(input, flips);
         if let Ok(text) = ingest::input::decode(&bytes) {
             check_text(&text.content)?;
         }

@@ -5,8 +5,10 @@
 //! transcripts and junk, and arbitrary or mutated bytes through decode-then-read.
 
 use ingest::PeopleHints;
-use model::{Record, Span};
 use proptest::prelude::*;
+
+mod props;
+use props::check_spans;
 
 const SAMPLES: [&str; 3] = [
     include_str!("../test_data/transcript/full-session.txt"),
@@ -22,36 +24,6 @@ fn check_text(input: &str) -> Result<(), TestCaseError> {
     prop_assert!(ingest::transcript::confidence(&text) <= 100);
     let record = ingest::transcript::read(&text, "prop.txt", &PeopleHints::default());
     check_spans(&record, text.content.split('\n').count())
-}
-
-fn check_spans(record: &Record, lines: usize) -> Result<(), TestCaseError> {
-    let lines = u32::try_from(lines).unwrap_or(u32::MAX);
-    let valid = |span: &Span| {
-        if span.start_line == 0 {
-            return span.end_line == 0;
-        }
-        (1..=lines).contains(&span.start_line)
-            && (span.start_line..=lines).contains(&span.end_line)
-            && span.column >= 1
-    };
-    let spans = record
-        .diagnostics
-        .iter()
-        .map(|d| d.span)
-        .chain(record.interventions.iter().map(|i| i.span))
-        .chain(record.dates.iter().map(|d| d.span))
-        .chain(record.action_items.iter().map(|a| a.span))
-        .chain(record.decisions.iter().map(|d| d.span))
-        .chain(record.participants.iter().map(|p| p.span))
-        .chain(record.agenda_items().into_iter().map(|a| a.span))
-        .chain([record.meeting.span]);
-    for span in spans {
-        prop_assert!(valid(&span), "a fact at {span:?} outside 1..={lines}");
-    }
-    for (index, intervention) in record.interventions.iter().enumerate() {
-        prop_assert_eq!(intervention.order as usize, index + 1);
-    }
-    Ok(())
 }
 
 fn transcript_line() -> impl Strategy<Value = String> {
@@ -75,16 +47,7 @@ fn transcript_line() -> impl Strategy<Value = String> {
 }
 
 fn transcript_like_text() -> impl Strategy<Value = String> {
-    let ending = prop::sample::select(vec!["\n", "\n", "\n\n", "\r\n", "\r"]);
-    prop::collection::vec((transcript_line(), ending), 0..60).prop_map(|lines| {
-        lines
-            .into_iter()
-            .fold(String::new(), |mut out, (line, end)| {
-                out.push_str(&line);
-                out.push_str(end);
-                out
-            })
-    })
+    props::joined_lines(transcript_line(), 60)
 }
 
 proptest! {
@@ -106,15 +69,9 @@ proptest! {
     #[test]
     fn mutated_transcripts_never_panic(
         input in transcript_like_text(),
-        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+        flips in props::flips(),
     ) {
-        let mut bytes = input.into_bytes();
-        if !bytes.is_empty() {
-            for (at, byte) in flips {
-                let at = at.index(bytes.len());
-                bytes[at] = byte;
-            }
-        }
+        let bytes = props::flipped(input, flips);
         if let Ok(record) = ingest::read_transcript("prop.bin", &bytes, &PeopleHints::default()) {
             let text = ingest::input::decode(&bytes).expect("read_transcript decoded it");
             check_spans(&record, text.content.split('\n').count())?;
