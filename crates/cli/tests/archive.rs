@@ -984,6 +984,17 @@ fn an_import_killed_midway_leaves_only_whole_meetings() {
         )),
         "{finish}"
     );
+    // The search index caught up too, whatever moment the kill hit: every meeting is
+    // found as often as one meeting alone is.
+    let one = Archive::new();
+    one.write("one/r1000.txt", numbered_seed(1000));
+    one.import(&[one.path("one")]);
+    let per_meeting = one.json(&["search", "governance", "--json"])["total"]
+        .as_u64()
+        .expect("a count");
+    assert!(per_meeting > 0);
+    let all = archive.json(&["search", "governance", "--json"])["total"].as_u64();
+    assert_eq!(all, Some(per_meeting * u64::from(total)));
 }
 
 #[test]

@@ -168,16 +168,7 @@ impl Store {
             let record = render::json::from_json_value(record).map_err(|e| {
                 StoreError::Invalid(format!("meeting {} of the archive: {e}", index + 1))
             })?;
-            let mut rows = Vec::new();
-            let imported = import_in(
-                &tx,
-                &record,
-                source_text.as_deref(),
-                now,
-                &mut rows,
-                &mut found,
-            )?;
-            crate::write::index_passages(&tx, &rows)?;
+            let imported = import_in(&tx, &record, source_text.as_deref(), now, &mut found)?;
             if let Some(attendance) = meeting.get("attendance").filter(|v| !v.is_null()) {
                 crate::presence::from_archive_json(&tx, imported.meeting.id, attendance)?;
             }
@@ -211,6 +202,7 @@ impl Store {
         }
         crate::write::bump(&tx)?;
         tx.commit()?;
+        self.sync_search()?;
         Ok(done)
     }
 }

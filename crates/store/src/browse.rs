@@ -1,9 +1,9 @@
 //! What a reader browsing the archive asks: recent meetings, what is due, a group with its
 //! members, the meetings either side of one in its series, and the facets of a search.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 
-use crate::read::{Affiliation, Filters, MeetingRef, SearchQuery};
+use crate::read::{Affiliation, MeetingRef};
 use crate::write::{group_id, meeting_ref};
 use crate::{Store, StoreError};
 
@@ -197,44 +197,6 @@ impl Store {
         Ok((previous, next))
     }
 
-    /// How the matches of a search divide by speaker, group, year and agenda item (each
-    /// list by count, the largest twenty).
-    pub fn facets(&self, query: &SearchQuery) -> Result<Facets, StoreError> {
-        let Filters {
-            expression,
-            person,
-            group,
-            item,
-        } = Filters::of(&self.conn, query)?;
-        let args = params![expression, person, group, item, query.since, query.until];
-        let facet = |select: &str, by: &str| -> rusqlite::Result<Vec<(String, String, u64)>> {
-            let sql = format!(
-                "SELECT {select}, count(*) AS n
-                 FROM search JOIN passages p ON p.id = search.rowid
-                 JOIN meetings m ON m.id = p.meeting_id JOIN groups g ON g.id = m.group_id
-                 LEFT JOIN people pe ON pe.id = p.person_id
-                 WHERE search MATCH ?1
-                   AND (?2 IS NULL OR p.person_id = ?2)
-                   AND (?3 IS NULL OR m.group_id = ?3)
-                   AND (?4 IS NULL OR p.agenda_title LIKE ?4)
-                   AND (?5 IS NULL OR m.date >= ?5)
-                   AND (?6 IS NULL OR m.date <= ?6)
-                   AND {by} IS NOT NULL
-                 GROUP BY {by} ORDER BY n DESC, 1 LIMIT 20"
-            );
-            collect(&self.conn, &sql, args)
-        };
-        let two = |rows: Vec<(String, String, u64)>| -> Vec<(String, u64)> {
-            rows.into_iter().map(|(a, _, n)| (a, n)).collect()
-        };
-        Ok(Facets {
-            speakers: facet("pe.name, pe.slug", "pe.id")?,
-            groups: two(facet("g.short_name, ''", "g.id")?),
-            years: two(facet("substr(m.date, 1, 4), ''", "substr(m.date, 1, 4)")?),
-            items: two(facet("p.agenda_title, ''", "p.agenda_title")?),
-        })
-    }
-
     /// The meetings most recently imported or changed, newest first, with the time stamp of
     /// that change (RFC 3339): what a feed of new records lists.
     pub fn changes(
@@ -295,22 +257,6 @@ impl Store {
             .prepare_cached("SELECT n FROM generation")?
             .query_row([], |row| row.get(0))?)
     }
-}
-
-fn collect(
-    conn: &Connection,
-    sql: &str,
-    args: &[&dyn rusqlite::ToSql],
-) -> rusqlite::Result<Vec<(String, String, u64)>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(args, |row| {
-        Ok((
-            row.get(0)?,
-            row.get(1)?,
-            row.get::<_, i64>(2)?.max(0) as u64,
-        ))
-    })?;
-    rows.collect()
 }
 
 fn due_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Due> {

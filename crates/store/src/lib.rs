@@ -25,6 +25,7 @@ mod people;
 mod presence;
 mod read;
 mod schema;
+mod search;
 mod write;
 
 use std::path::Path;
@@ -54,6 +55,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
 /// An open archive.
 pub struct Store {
     conn: Connection,
+    /// The search index: set on opening, except for a read-only archive with no index
+    /// beside it, which builds one in memory at its first search.
+    search: std::cell::OnceCell<search::SearchIndex>,
 }
 
 /// Why an archive could not be opened. Each says what to do about it in one line.
@@ -146,7 +150,12 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(open_error)?;
-        Store::prepare(conn)
+        let mut store = Store::prepare(conn)?;
+        let index = search::SearchIndex::open(path).map_err(|e| OpenError::Other(e.to_string()))?;
+        store
+            .attach_search(index)
+            .map_err(|e| OpenError::Other(e.to_string()))?;
+        Ok(store)
     }
 
     /// Opens an existing archive for reading only: nothing is migrated or written, so a
@@ -166,13 +175,25 @@ impl Store {
                 known: SCHEMA_VERSION,
             });
         }
-        Ok(Store { conn })
+        let search = std::cell::OnceCell::new();
+        if let Some(index) =
+            search::SearchIndex::open_existing(path).map_err(|e| OpenError::Other(e.to_string()))?
+        {
+            let _ = search.set(index);
+        }
+        Ok(Store { conn, search })
     }
 
     /// A fresh archive in memory, gone when dropped; for tests and one-off commands.
     pub fn in_memory() -> Result<Store, OpenError> {
         let conn = Connection::open_in_memory().map_err(open_error)?;
-        Store::prepare(conn)
+        let mut store = Store::prepare(conn)?;
+        let index =
+            search::SearchIndex::in_memory().map_err(|e| OpenError::Other(e.to_string()))?;
+        store
+            .attach_search(index)
+            .map_err(|e| OpenError::Other(e.to_string()))?;
+        Ok(store)
     }
 
     fn prepare(conn: Connection) -> Result<Store, OpenError> {
@@ -186,7 +207,10 @@ impl Store {
              PRAGMA foreign_keys = ON;",
         )
         .map_err(open_error)?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            search: std::cell::OnceCell::new(),
+        };
         store.migrate(version as usize).map_err(open_error)?;
         Ok(store)
     }

@@ -204,6 +204,21 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX comments_by_revision ON comments(revision_id, paragraph);
     ",
+    // 6: the search index moves out of SQLite (FTS5 scored every match before it could
+    // rank them) into a tantivy index beside the database (see `search.rs`). What is left
+    // here is its to-do list: the meetings whose passages changed since the index last
+    // caught up, written in the same transaction as the change. Every meeting starts on it.
+    "
+    DROP TABLE search;
+    CREATE TABLE search_pending (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        meeting_id  INTEGER NOT NULL UNIQUE
+    );
+    CREATE TRIGGER search_pending_on_delete AFTER DELETE ON meetings BEGIN
+        INSERT OR REPLACE INTO search_pending (meeting_id) VALUES (OLD.id);
+    END;
+    INSERT INTO search_pending (meeting_id) SELECT id FROM meetings;
+    ",
 ];
 
 /// Migrations after which the derived tables must be rebuilt: the schema version they bring.

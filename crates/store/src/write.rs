@@ -71,20 +71,12 @@ impl Store {
         now: &str,
     ) -> Result<Imported, StoreError> {
         let tx = self.conn.transaction()?;
-        let mut index = Vec::new();
-        let imported = import_in(
-            &tx,
-            record,
-            source_text,
-            now,
-            &mut index,
-            &mut people::Found::default(),
-        )?;
-        index_passages(&tx, &index)?;
+        let imported = import_in(&tx, record, source_text, now, &mut people::Found::default())?;
         if imported.outcome != Outcome::Unchanged {
             bump(&tx)?;
         }
         tx.commit()?;
+        self.sync_search()?;
         Ok(imported)
     }
 
@@ -103,15 +95,12 @@ impl Store {
         let mut tx = self.conn.transaction()?;
         let mut results = Vec::with_capacity(meetings.len());
         let mut changed = false;
-        let mut index = Vec::new();
         let mut found = people::Found::default();
         for (record, source_text) in meetings {
             let savepoint = tx.savepoint()?;
-            let mut rows = Vec::new();
-            match import_in(&savepoint, record, *source_text, now, &mut rows, &mut found) {
+            match import_in(&savepoint, record, *source_text, now, &mut found) {
                 Ok(imported) => {
                     savepoint.commit()?;
-                    index.append(&mut rows);
                     changed |= imported.outcome != Outcome::Unchanged;
                     results.push(Ok(imported));
                 }
@@ -128,26 +117,11 @@ impl Store {
                 }
             }
         }
-        // A meeting given twice in one batch replaced its own first passages, and SQLite may
-        // give the new passages the old ids: only the latest text of each passage that still
-        // exists is indexed.
-        {
-            let mut exists =
-                tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM passages WHERE id = ?1)")?;
-            let mut seen = std::collections::HashSet::new();
-            let mut kept = Vec::with_capacity(index.len());
-            for row in index.into_iter().rev() {
-                if seen.insert(row.0) && exists.query_row([row.0], |r| r.get::<_, bool>(0))? {
-                    kept.push(row);
-                }
-            }
-            kept.reverse();
-            index_passages(&tx, &kept)?;
-        }
         if changed {
             bump(&tx)?;
         }
         tx.commit()?;
+        self.sync_search()?;
         Ok(results)
     }
 
@@ -158,6 +132,7 @@ impl Store {
         let n = reindex_in(&tx)?;
         bump(&tx)?;
         tx.commit()?;
+        self.sync_search()?;
         Ok(n)
     }
 
@@ -197,6 +172,7 @@ impl Store {
         };
         bump(&tx)?;
         tx.commit()?;
+        self.sync_search()?;
         Ok(Resolution {
             person: person_name,
             meetings: changed,
@@ -221,6 +197,7 @@ impl Store {
             bump(&tx)?;
         }
         tx.commit()?;
+        self.sync_search()?;
         Ok(added)
     }
 
@@ -252,6 +229,7 @@ impl Store {
         people::add_alias(&tx, kept_id, &gone_name, None)?;
         bump(&tx)?;
         tx.commit()?;
+        self.sync_search()?;
         Ok((kept_name, gone_name))
     }
 }
@@ -265,7 +243,7 @@ pub(crate) fn bump(tx: &Connection) -> rusqlite::Result<()> {
 
 pub(crate) fn reindex_in(tx: &Connection) -> Result<usize, StoreError> {
     tx.execute_batch(
-        "DELETE FROM search; DELETE FROM agreements; DELETE FROM passages;
+        "DELETE FROM agreements; DELETE FROM passages;
          DELETE FROM attendance; DELETE FROM dates;",
     )?;
     let meetings = all_meetings(tx, None)?;
@@ -273,7 +251,6 @@ pub(crate) fn reindex_in(tx: &Connection) -> Result<usize, StoreError> {
         let record = load_record(tx, *id)?;
         derive(tx, *id, *group_id, &record)?;
     }
-    tx.execute("INSERT INTO search(search) VALUES ('optimize')", [])?;
     Ok(meetings.len())
 }
 
@@ -282,7 +259,6 @@ pub(crate) fn import_in(
     record: &Record,
     source_text: Option<&str>,
     now: &str,
-    index: &mut Vec<(i64, String)>,
     found: &mut people::Found,
 ) -> Result<Imported, StoreError> {
     let group_label = record
@@ -363,7 +339,7 @@ pub(crate) fn import_in(
         }
     };
     if outcome != Outcome::Unchanged {
-        derive_rows(tx, id, group_id, record, index, found)?;
+        derive_rows(tx, id, group_id, record, found)?;
     }
     Ok(Imported {
         meeting: meeting_ref(tx, id)?,
@@ -409,49 +385,32 @@ fn upsert_group(tx: &Connection, label: &str, record: &Record) -> rusqlite::Resu
     Ok(tx.last_insert_rowid())
 }
 
-/// Rebuilds one meeting's derived rows from its record, and indexes its passages.
+/// Rebuilds one meeting's derived rows from its record.
 pub(crate) fn derive(
     tx: &Connection,
     meeting_id: i64,
     group_id: i64,
     record: &Record,
 ) -> rusqlite::Result<()> {
-    let mut index = Vec::new();
     derive_rows(
         tx,
         meeting_id,
         group_id,
         record,
-        &mut index,
         &mut people::Found::default(),
-    )?;
-    index_passages(tx, &index)
+    )
 }
 
-/// Adds passages to the full-text index.
-pub(crate) fn index_passages(tx: &Connection, rows: &[(i64, String)]) -> rusqlite::Result<()> {
-    let mut insert = tx.prepare_cached("INSERT INTO search (rowid, text) VALUES (?1, ?2)")?;
-    for (id, text) in rows {
-        insert.execute(params![id, text])?;
-    }
-    Ok(())
-}
-
-/// Rebuilds one meeting's derived rows from its record, leaving the passages to index in
-/// `index`: FTS5 writes its pending index at every savepoint, so a batch indexes all its
-/// meetings once, after their savepoints.
+/// Rebuilds one meeting's derived rows from its record, and puts the meeting on the search
+/// index's to-do list (see `search.rs`).
 pub(crate) fn derive_rows(
     tx: &Connection,
     meeting_id: i64,
     group_id: i64,
     record: &Record,
-    index: &mut Vec<(i64, String)>,
     found: &mut people::Found,
 ) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "DELETE FROM search WHERE rowid IN (SELECT id FROM passages WHERE meeting_id = ?1)",
-    )?
-    .execute([meeting_id])?;
+    crate::search::mark(tx, meeting_id)?;
     tx.prepare_cached("DELETE FROM passages WHERE meeting_id = ?1")?
         .execute([meeting_id])?;
     tx.prepare_cached("DELETE FROM attendance WHERE meeting_id = ?1")?
@@ -547,7 +506,6 @@ pub(crate) fn derive_rows(
             intervention.span.start_line
         ])?;
         let id = tx.last_insert_rowid();
-        index.push((id, intervention.text.clone()));
         for (position, agreement) in intervention.agreements.iter().enumerate() {
             agree.execute(params![
                 id,
@@ -596,7 +554,6 @@ pub(crate) fn derive_rows(
             text,
             line
         ])?;
-        index.push((tx.last_insert_rowid(), text.to_owned()));
     }
     Ok(())
 }

@@ -156,7 +156,7 @@ fn downgrade_to_schema_one(path: &Path) {
     let status = std::process::Command::new("python3")
         .arg("-c")
         .arg(
-            "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute('DROP TABLE dates')\nc.execute('DROP TABLE generation')\nc.execute('DROP INDEX meetings_in_series')\nfor t in ['presence', 'presence_sources', 'comments', 'consultations', 'revisions', 'documents']: c.execute('DROP TABLE ' + t)\nc.execute('PRAGMA user_version = 1')\nc.commit()\nc.close()",
+            "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute('DROP TABLE dates')\nc.execute('DROP TABLE generation')\nc.execute('DROP INDEX meetings_in_series')\nfor t in ['presence', 'presence_sources', 'comments', 'consultations', 'revisions', 'documents']: c.execute('DROP TABLE ' + t)\nc.execute('DROP TRIGGER search_pending_on_delete')\nc.execute('DROP TABLE search_pending')\nc.execute(\"CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')\")\nc.execute('PRAGMA user_version = 1')\nc.commit()\nc.close()",
         )
         .arg(path)
         .status()
@@ -224,4 +224,68 @@ fn a_meeting_given_twice_in_one_batch_is_indexed_once_as_the_later() {
     assert_eq!(lines, unique, "a passage indexed twice");
     store.reindex().expect("reindex");
     assert_eq!(store.search(&query).expect("search").total, results.total);
+}
+
+/// The search index is derived state kept beside the database: lost, or out of step with
+/// the database, it comes back from the database, and a read-only archive without one
+/// still answers.
+#[test]
+fn the_search_index_comes_back_from_the_database() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("a.db");
+    let folder = dir.path().join("a.db.search-v1");
+    let query = SearchQuery {
+        text: "consent".into(),
+        limit: 50,
+        ..SearchQuery::default()
+    };
+    let first = {
+        let mut store = Store::open(&path).expect("a new archive");
+        examples(&mut store);
+        store.search(&query).expect("search")
+    };
+    assert!(first.total > 1);
+    assert!(folder.is_dir());
+    let lines = |results: &store::SearchResults| -> Vec<(String, u32)> {
+        let mut lines: Vec<(String, u32)> = results
+            .hits
+            .iter()
+            .map(|h| (h.meeting.to_string(), h.line))
+            .collect();
+        lines.sort();
+        lines
+    };
+
+    // Lost: a read-only archive searches an index built in memory, and leaves no folder;
+    // the next writable open rebuilds the folder.
+    std::fs::remove_dir_all(&folder).expect("removed");
+    let read_only = Store::open_read_only(&path).expect("read-only");
+    assert_eq!(
+        lines(&read_only.search(&query).expect("search")),
+        lines(&first)
+    );
+    assert!(!folder.exists());
+    let rebuilt = Store::open(&path)
+        .expect("writable")
+        .search(&query)
+        .expect("search");
+    assert_eq!(lines(&rebuilt), lines(&first));
+    assert!(folder.is_dir());
+
+    // Out of step: the index of a smaller archive put in its place is rebuilt on open.
+    let other = dir.path().join("b.db");
+    {
+        let mut store = Store::open(&other).expect("another archive");
+        let hints = ingest::PeopleHints::default();
+        let file = root().join("examples/archive/wg-data-021.txt");
+        let bytes = std::fs::read(&file).expect("readable");
+        let record = ingest::read_summary_report("x.txt", &bytes, &hints).expect("a report");
+        store
+            .import(&record, None, "2026-11-26T00:00:00Z")
+            .expect("imported");
+    }
+    std::fs::remove_dir_all(&folder).expect("removed");
+    std::fs::rename(dir.path().join("b.db.search-v1"), &folder).expect("moved");
+    let store = Store::open(&path).expect("writable");
+    assert_eq!(lines(&store.search(&query).expect("search")), lines(&first));
 }

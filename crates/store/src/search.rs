@@ -1,0 +1,967 @@
+//! Full-text search: a tantivy index of the archive's passages, derived from the database
+//! and kept beside it, with BM25 ranking, filters, facets and highlighted snippets.
+//!
+//! Why not SQLite's own FTS5: FTS5 computes the BM25 score of every match before it can say
+//! which ten are best, so a common word took up to a second and a half over a million
+//! interventions. tantivy keeps, for each block of postings, the best score the block can
+//! give, and skips blocks that cannot reach the page (block-max WAND, for one word and for
+//! words that must all occur), so the first page costs about the same for any word.
+//!
+//! The index holds, per passage: its words (`text`), its pairs of neighbouring words
+//! (`pairs`, so that a two-word phrase is one term, found as fast as a word, and a longer
+//! phrase is a phrase of pairs), the words of its agenda item's title, its agenda item's
+//! title as written, and the passage, meeting, person, group and meeting day as numbers.
+//! The words are cut and folded here ([`tokens`]: letters and digits, lower case, accents
+//! dropped), the same way for the index, the query and the snippet.
+//!
+//! Guarantees:
+//! - The database is the source of truth; the index is derived. Every change to a
+//!   meeting's passages writes the meeting into the `search_pending` table in the same
+//!   transaction; [`Store::sync_search`] then reindexes those meetings and, only after
+//!   tantivy has committed, removes exactly the rows it read. A crash at any point leaves
+//!   the meeting pending, and the next write or writable open finishes the work, so the
+//!   index never stays behind the database for good. An index that does not agree with the
+//!   database in size is rebuilt on a writable open.
+//! - A file archive keeps its index in the folder `ARCHIVE.search-v1` beside it; an
+//!   archive in memory, or a read-only archive with no index beside it, builds one in memory.
+//! - A search can never be a syntax error: the user's text is cut into words and quoted
+//!   phrases, and every word must occur.
+
+use std::collections::HashMap;
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::directory::MmapDirectory;
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::{
+    DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument,
+    Term,
+};
+
+use crate::browse::Facets;
+use crate::read::{Hit, MeetingRef, SearchQuery, SearchResults, Segment};
+use crate::write::group_id;
+use crate::{Store, StoreError, people};
+
+/// The index folder's suffix; a new layout of the index gets a new suffix, and the old
+/// folder is simply no longer read.
+const FOLDER_SUFFIX: &str = ".search-v1";
+
+/// The memory tantivy may use for documents not yet written to a segment.
+const WRITER_MEMORY: usize = 32 * 1024 * 1024;
+
+/// How many tokens a snippet shows around the best-matching part of a passage.
+const SNIPPET_TOKENS: usize = 24;
+
+/// The fields of the index.
+#[derive(Clone, Copy)]
+struct Fields {
+    passage: Field,
+    meeting: Field,
+    person: Field,
+    group: Field,
+    day: Field,
+    text: Field,
+    pairs: Field,
+    item_words: Field,
+    item: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let words = |record: IndexRecordOption| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(record),
+        )
+    };
+    let fields = Fields {
+        passage: builder.add_u64_field("passage", FAST),
+        meeting: builder.add_u64_field("meeting", INDEXED),
+        person: builder.add_u64_field("person", INDEXED | FAST),
+        group: builder.add_u64_field("group", INDEXED | FAST),
+        day: builder.add_i64_field("day", INDEXED | FAST),
+        text: builder.add_text_field("text", words(IndexRecordOption::WithFreqsAndPositions)),
+        pairs: builder.add_text_field("pairs", words(IndexRecordOption::WithFreqsAndPositions)),
+        item_words: builder.add_text_field("item_words", words(IndexRecordOption::Basic)),
+        item: builder.add_text_field("item", STRING | FAST),
+    };
+    (builder.build(), fields)
+}
+
+/// The search index of one open archive.
+pub(crate) struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Option<IndexWriter>,
+    fields: Fields,
+    /// Whether this index was created empty on opening (so every meeting is to be indexed).
+    created: bool,
+    /// Whether this store may write the index (not so for a read-only archive).
+    writable: bool,
+}
+
+/// The folder of a file archive's index.
+pub(crate) fn folder(database: &Path) -> PathBuf {
+    let mut name = database.as_os_str().to_owned();
+    name.push(FOLDER_SUFFIX);
+    PathBuf::from(name)
+}
+
+fn tantivy_error(error: impl std::fmt::Display) -> StoreError {
+    StoreError::Database(format!("search index: {error}"))
+}
+
+impl SearchIndex {
+    /// The index beside the archive at `database`, created (empty) if there is none.
+    pub(crate) fn open(database: &Path) -> Result<SearchIndex, StoreError> {
+        let path = folder(database);
+        // The one file-system call of this crate: tantivy keeps its index in a folder of its
+        // own, which it does not create.
+        std::fs::create_dir_all(&path).map_err(|e| {
+            StoreError::Database(format!(
+                "cannot create the search index {}: {e}",
+                path.display()
+            ))
+        })?;
+        let directory = MmapDirectory::open(&path).map_err(tantivy_error)?;
+        let created = !Index::exists(&directory).map_err(tantivy_error)?;
+        let index = Index::open_or_create(directory, schema().0).map_err(|e| {
+            StoreError::Database(format!(
+                "the search index {} cannot be read ({e}); delete that folder and run `rapporteur reindex`",
+                path.display()
+            ))
+        })?;
+        SearchIndex::with(index, created, true)
+    }
+
+    /// The index beside a read-only archive if there is one; `None` otherwise.
+    pub(crate) fn open_existing(database: &Path) -> Result<Option<SearchIndex>, StoreError> {
+        let path = folder(database);
+        let Ok(directory) = MmapDirectory::open(&path) else {
+            return Ok(None);
+        };
+        if !Index::exists(&directory).map_err(tantivy_error)? {
+            return Ok(None);
+        }
+        let index = Index::open(directory).map_err(tantivy_error)?;
+        SearchIndex::with(index, false, false).map(Some)
+    }
+
+    /// A new, empty index in memory.
+    pub(crate) fn in_memory() -> Result<SearchIndex, StoreError> {
+        SearchIndex::with(Index::create_in_ram(schema().0), true, true)
+    }
+
+    fn with(index: Index, created: bool, writable: bool) -> Result<SearchIndex, StoreError> {
+        let fields = schema().1;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(tantivy_error)?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: None,
+            fields,
+            created,
+            writable,
+        })
+    }
+
+    fn writer(&mut self) -> Result<&mut IndexWriter, StoreError> {
+        if self.writer.is_none() {
+            let writer = self
+                .index
+                .writer_with_num_threads(1, WRITER_MEMORY)
+                .map_err(|e| match e {
+                    tantivy::TantivyError::LockFailure(..) => StoreError::Locked,
+                    other => tantivy_error(other),
+                })?;
+            self.writer = Some(writer);
+        }
+        Ok(self.writer.as_mut().expect("just set"))
+    }
+
+    /// Sees what other processes (or this one) committed since the last search.
+    fn refresh(&self) -> Result<(), StoreError> {
+        self.reader.reload().map_err(tantivy_error)
+    }
+
+    fn documents(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+}
+
+/// Marks every meeting for reindexing (for a rebuild).
+pub(crate) fn mark_all(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch("INSERT OR REPLACE INTO search_pending (meeting_id) SELECT id FROM meetings")
+}
+
+/// Marks one meeting for reindexing, in the transaction that changed its passages.
+pub(crate) fn mark(tx: &Connection, meeting_id: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached("INSERT OR REPLACE INTO search_pending (meeting_id) VALUES (?1)")?
+        .execute([meeting_id])?;
+    Ok(())
+}
+
+/// A meeting's day as a number that orders like the text (`2025-03-04` is 20250304; a
+/// month alone, `2025-03`, is 20250300), or `None` when the text is not a date.
+fn day_number(date: &str) -> Option<i64> {
+    let digits: String = date.chars().filter(char::is_ascii_digit).take(8).collect();
+    if digits.len() < 4 {
+        return None;
+    }
+    let padded = format!("{digits:0<8}");
+    padded.parse().ok()
+}
+
+/// The columns every query that feeds the index selects, in this order.
+const PASSAGE_COLUMNS: &str =
+    "p.id, p.meeting_id, p.person_id, m.group_id, m.date, p.agenda_title, p.text";
+
+/// Adds one document per row (of [`PASSAGE_COLUMNS`]) to the index.
+fn add_rows(
+    writer: &mut IndexWriter,
+    fields: Fields,
+    rows: &mut rusqlite::Rows<'_>,
+) -> Result<u64, StoreError> {
+    let mut added = 0;
+    while let Some(row) = rows.next()? {
+        let mut doc = TantivyDocument::new();
+        doc.add_u64(fields.passage, row.get::<_, i64>(0)? as u64);
+        doc.add_u64(fields.meeting, row.get::<_, i64>(1)? as u64);
+        if let Some(person) = row.get::<_, Option<i64>>(2)? {
+            doc.add_u64(fields.person, person as u64);
+        }
+        doc.add_u64(fields.group, row.get::<_, i64>(3)? as u64);
+        if let Some(day) = row
+            .get::<_, Option<String>>(4)?
+            .as_deref()
+            .and_then(day_number)
+        {
+            doc.add_i64(fields.day, day);
+        }
+        if let Some(title) = row.get::<_, Option<String>>(5)? {
+            doc.add_pre_tokenized_text(fields.item_words, pre_tokenized(tokens(&title)));
+            doc.add_text(fields.item, title);
+        }
+        let text: String = row.get(6)?;
+        let words = tokens(&text);
+        doc.add_pre_tokenized_text(fields.pairs, pre_tokenized(pairs(&words)));
+        doc.add_pre_tokenized_text(fields.text, pre_tokenized(words));
+        writer.add_document(doc).map_err(tantivy_error)?;
+        added += 1;
+    }
+    Ok(added)
+}
+
+impl Store {
+    /// Brings the search index up to date with the database: reindexes every meeting
+    /// marked since the last time, then unmarks exactly those. Every write of the store
+    /// calls it after its commit; a store opened read-only leaves it to the next writer.
+    pub fn sync_search(&mut self) -> Result<(), StoreError> {
+        let Some(index) = self.search.get_mut() else {
+            return Ok(());
+        };
+        if !index.writable {
+            return Ok(());
+        }
+        let (pending, last): (i64, Option<i64>) = self
+            .conn
+            .prepare_cached("SELECT count(*), max(id) FROM search_pending")?
+            .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let Some(last) = last else {
+            return Ok(());
+        };
+        let fields = index.fields;
+        let fresh = index.documents() == 0;
+        let writer = index.writer()?;
+        if !fresh {
+            let mut marked = self
+                .conn
+                .prepare_cached("SELECT meeting_id FROM search_pending WHERE id <= ?1")?;
+            let meetings = marked.query_map([last], |row| row.get::<_, i64>(0))?;
+            for meeting in meetings {
+                writer.delete_term(Term::from_field_u64(fields.meeting, meeting? as u64));
+            }
+        }
+        let mut select = self.conn.prepare_cached(&format!(
+            "SELECT {PASSAGE_COLUMNS} FROM search_pending s
+             JOIN passages p ON p.meeting_id = s.meeting_id
+             JOIN meetings m ON m.id = p.meeting_id WHERE s.id <= ?1"
+        ))?;
+        add_rows(writer, fields, &mut select.query([last])?)?;
+        writer.commit().map_err(tantivy_error)?;
+        index.refresh()?;
+        let removed = self
+            .conn
+            .prepare_cached("DELETE FROM search_pending WHERE id <= ?1")?
+            .execute([last])?;
+        debug_assert!(removed as i64 >= pending.min(1));
+        Ok(())
+    }
+
+    /// Gives a writable archive its index and brings it up to date: an index created just
+    /// now, or one whose size disagrees with the database, is rebuilt whole.
+    pub(crate) fn attach_search(&mut self, mut index: SearchIndex) -> Result<(), StoreError> {
+        let passages: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM passages", [], |row| row.get(0))?;
+        let pending: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM search_pending", [], |row| row.get(0))?;
+        let stale = index.created || (pending == 0 && index.documents() != passages as u64);
+        if stale && passages > 0 {
+            index
+                .writer()?
+                .delete_all_documents()
+                .map_err(tantivy_error)?;
+            mark_all(&self.conn)?;
+        }
+        self.search = std::cell::OnceCell::from(index);
+        self.sync_search()
+    }
+
+    /// The index, built in memory from the database when a read-only archive has none.
+    fn search_index(&self) -> Result<&SearchIndex, StoreError> {
+        if let Some(index) = self.search.get() {
+            index.refresh()?;
+            return Ok(index);
+        }
+        let mut index = SearchIndex::in_memory()?;
+        let fields = index.fields;
+        let writer = index.writer()?;
+        let mut select = self.conn.prepare(&format!(
+            "SELECT {PASSAGE_COLUMNS} FROM passages p JOIN meetings m ON m.id = p.meeting_id"
+        ))?;
+        add_rows(writer, fields, &mut select.query([])?)?;
+        writer.commit().map_err(tantivy_error)?;
+        index.writer = None;
+        index.refresh()?;
+        Ok(self.search.get_or_init(|| index))
+    }
+
+    /// Full-text search, best match first (BM25), with a snippet around the matched words.
+    /// Which of several matches of equal score reach a page is the index's order; within
+    /// the page they come latest meeting first.
+    pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, StoreError> {
+        let index = self.search_index()?;
+        let parsed = Parsed::of(&query.text)?;
+        let tantivy_query = self.query(index.fields, &parsed, query)?;
+        let searcher = index.reader.searcher();
+        let total = searcher
+            .search(&tantivy_query, &Count)
+            .map_err(tantivy_error)? as u64;
+        let top = searcher
+            .search(
+                &tantivy_query,
+                &TopDocs::with_limit(query.limit.max(1) as usize)
+                    .and_offset(query.offset as usize)
+                    .order_by_score(),
+            )
+            .map_err(tantivy_error)?;
+        let mut page = self.conn.prepare_cached(
+            "SELECT m.id, g.short_name, g.slug, m.number, m.date, m.title,
+                    p.kind, p.position, coalesce(pe.name, p.speaker_mention), p.speaker_status,
+                    p.agenda_item, p.agenda_title, p.line, p.text
+             FROM passages p JOIN meetings m ON m.id = p.meeting_id
+             JOIN groups g ON g.id = m.group_id LEFT JOIN people pe ON pe.id = p.person_id
+             WHERE p.id = ?1",
+        )?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let column = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("passage")
+                .map_err(tantivy_error)?;
+            let Some(passage) = column.first(address.doc_id) else {
+                continue;
+            };
+            // A passage the index still has but the database no longer does (another
+            // process changed the meeting a moment ago) is left out of the page.
+            let row = page.query_row([passage as i64], |row| {
+                Ok(Hit {
+                    meeting: MeetingRef::from_row(row)?,
+                    kind: row.get(6)?,
+                    order: row.get(7)?,
+                    speaker: row.get(8)?,
+                    speaker_status: row.get(9)?,
+                    agenda_item: row.get(10)?,
+                    agenda_title: row.get(11)?,
+                    line: row.get(12)?,
+                    snippet: snippet(&row.get::<_, String>(13)?, &parsed),
+                    score: f64::from(score),
+                })
+            });
+            match row {
+                Ok(hit) => hits.push(hit),
+                Err(rusqlite::Error::QueryReturnedNoRows) => continue,
+                Err(error) => return Err(error.into()),
+            }
+        }
+        // Within the page, equal scores put the latest meeting first.
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| b.meeting.date.cmp(&a.meeting.date))
+        });
+        Ok(SearchResults { total, hits })
+    }
+
+    /// How the matches of a search divide by speaker, group, year and agenda item (each
+    /// list by count, then by name; the largest twenty).
+    pub fn facets(&self, query: &SearchQuery) -> Result<Facets, StoreError> {
+        let index = self.search_index()?;
+        let parsed = Parsed::of(&query.text)?;
+        let tantivy_query = self.query(index.fields, &parsed, query)?;
+        let counts = index
+            .reader
+            .searcher()
+            .search(&tantivy_query, &FacetCounter)
+            .map_err(tantivy_error)?;
+        let mut person = self
+            .conn
+            .prepare_cached("SELECT name, slug FROM people WHERE id = ?1")?;
+        let mut speakers = Vec::new();
+        for (id, n) in counts.people {
+            let (name, slug) =
+                person.query_row([id as i64], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            speakers.push((name, slug, n));
+        }
+        let mut group = self
+            .conn
+            .prepare_cached("SELECT short_name FROM groups WHERE id = ?1")?;
+        let mut groups = Vec::new();
+        for (id, n) in counts.groups {
+            groups.push((group.query_row([id as i64], |row| row.get(0))?, n));
+        }
+        let years = counts
+            .years
+            .into_iter()
+            .map(|(year, n)| (format!("{year:04}"), n))
+            .collect();
+        let items = counts.items.into_iter().collect();
+        Ok(Facets {
+            speakers: largest(speakers, |s| (s.2, s.0.clone())),
+            groups: largest(groups, |g| (g.1, g.0.clone())),
+            years: largest(years, |y: &(String, u64)| (y.1, y.0.clone())),
+            items: largest(items, |i: &(String, u64)| (i.1, i.0.clone())),
+        })
+    }
+
+    /// The search's words and its filters as one tantivy query; the filters do not change
+    /// the score.
+    fn query(
+        &self,
+        fields: Fields,
+        parsed: &Parsed,
+        query: &SearchQuery,
+    ) -> Result<Box<dyn Query>, StoreError> {
+        let mut clauses = parsed.clauses(fields);
+        let mut filter = |q: Box<dyn Query>| {
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>,
+            ));
+        };
+        let number = |field: Field, value: i64| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_u64(field, value as u64),
+                IndexRecordOption::Basic,
+            ))
+        };
+        if let Some(name) = query.speaker.as_deref() {
+            let (id, _) = people::find(&self.conn, name)?;
+            filter(number(fields.person, id));
+        }
+        if let Some(label) = query.group.as_deref() {
+            filter(number(fields.group, group_id(&self.conn, label)?));
+        }
+        if let Some(item) = query.item.as_deref() {
+            let words = tokens(item);
+            if words.is_empty() {
+                return Err(StoreError::Invalid(
+                    "the agenda item filter has no words".into(),
+                ));
+            }
+            for word in words {
+                filter(Box::new(TermQuery::new(
+                    Term::from_field_text(fields.item_words, &word.text),
+                    IndexRecordOption::Basic,
+                )));
+            }
+        }
+        // `--until 2025-03` reaches to the end of March.
+        let bound = |date: Option<&str>, name: &str, last: bool| match date {
+            None => Ok(Bound::Unbounded),
+            Some(date) => day_number(date)
+                .map(|day| {
+                    let day = if last { ceiling(day) } else { day };
+                    Bound::Included(Term::from_field_i64(fields.day, day))
+                })
+                .ok_or_else(|| {
+                    StoreError::Invalid(format!("{name} '{date}' is not a date (YYYY-MM-DD)"))
+                }),
+        };
+        if query.since.is_some() || query.until.is_some() {
+            let since = bound(query.since.as_deref(), "since", false)?;
+            let until = bound(query.until.as_deref(), "until", true)?;
+            filter(Box::new(RangeQuery::new(since, until)));
+        }
+        Ok(if clauses.len() == 1 {
+            clauses.pop().expect("one clause").1
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        })
+    }
+}
+
+/// The last day number a bound written as a month or a year still includes.
+fn ceiling(day: i64) -> i64 {
+    match (day / 100 % 100, day % 100) {
+        (0, _) => day + 1299,
+        (_, 0) => day + 99,
+        _ => day,
+    }
+}
+
+/// The largest twenty of a facet, by count and then by name.
+fn largest<T, K: Ord>(mut rows: Vec<T>, key: impl Fn(&T) -> (u64, K)) -> Vec<T> {
+    rows.sort_by(|a, b| {
+        let (na, ka) = key(a);
+        let (nb, kb) = key(b);
+        nb.cmp(&na).then(ka.cmp(&kb))
+    });
+    rows.truncate(20);
+    rows
+}
+
+/// A search's words: each word or quoted phrase the user wrote, as its folded tokens.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    parts: Vec<Vec<String>>,
+}
+
+impl Parsed {
+    /// Cuts the text into words and `"quoted phrases"`; an unclosed quote runs to the end.
+    /// A word the tokens cut in several (`co-chair`, `d'Ivoire`) is a phrase of them.
+    pub(crate) fn of(text: &str) -> Result<Parsed, StoreError> {
+        let mut parts = Vec::new();
+        for (i, part) in text.split('"').enumerate() {
+            if i % 2 == 1 {
+                parts.push(tokens(part).into_iter().map(|t| t.text).collect::<Vec<_>>());
+            } else {
+                for word in part.split_whitespace() {
+                    parts.push(tokens(word).into_iter().map(|t| t.text).collect());
+                }
+            }
+        }
+        parts.retain(|p: &Vec<String>| !p.is_empty());
+        parts.dedup();
+        if parts.is_empty() {
+            return Err(StoreError::Invalid("the search has no words".into()));
+        }
+        Ok(Parsed { parts })
+    }
+
+    /// One required clause per word or phrase: a word is a term of `text`, two words a term
+    /// of `pairs`, more words a phrase of pairs.
+    fn clauses(&self, fields: Fields) -> Vec<(Occur, Box<dyn Query>)> {
+        self.parts
+            .iter()
+            .map(|part| {
+                let query: Box<dyn Query> = match part.as_slice() {
+                    [word] => Box::new(TermQuery::new(
+                        Term::from_field_text(fields.text, word),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    [a, b] => Box::new(TermQuery::new(
+                        Term::from_field_text(fields.pairs, &pair_text(a, b)),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    words => Box::new(PhraseQuery::new(
+                        words
+                            .windows(2)
+                            .map(|w| Term::from_field_text(fields.pairs, &pair_text(&w[0], &w[1])))
+                            .collect(),
+                    )),
+                };
+                (Occur::Must, query)
+            })
+            .collect()
+    }
+}
+
+/// A word of a passage: where it is, and its folded form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub from: usize,
+    pub to: usize,
+    pub text: String,
+}
+
+/// The words of a text: runs of letters and digits, lower case, accents dropped.
+pub(crate) fn tokens(text: &str) -> Vec<Word> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut words = Vec::new();
+    let mut start = None;
+    let push = |from: usize, to: usize, words: &mut Vec<Word>| {
+        let raw = &text[from..to];
+        let folded = if raw.is_ascii() {
+            raw.to_ascii_lowercase()
+        } else {
+            raw.nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        words.push(Word {
+            from,
+            to,
+            text: folded,
+        });
+    };
+    for (at, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+        match (inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                push(from, at, &mut words);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        push(from, text.len(), &mut words);
+    }
+    words
+}
+
+fn pair_text(a: &str, b: &str) -> String {
+    let mut text = String::with_capacity(a.len() + b.len() + 1);
+    text.push_str(a);
+    text.push(' ');
+    text.push_str(b);
+    text
+}
+
+/// Each word with the next one: the terms of `pairs`, at the position of the first.
+fn pairs(words: &[Word]) -> Vec<Word> {
+    words
+        .windows(2)
+        .map(|w| Word {
+            from: w[0].from,
+            to: w[1].to,
+            text: pair_text(&w[0].text, &w[1].text),
+        })
+        .collect()
+}
+
+fn pre_tokenized(words: Vec<Word>) -> PreTokenizedString {
+    PreTokenizedString {
+        text: String::new(),
+        tokens: words
+            .into_iter()
+            .enumerate()
+            .map(|(position, w)| Token {
+                offset_from: w.from,
+                offset_to: w.to,
+                position,
+                text: w.text,
+                position_length: 1,
+            })
+            .collect(),
+    }
+}
+
+/// The part of a passage around its best match, `SNIPPET_TOKENS` words long, with the
+/// matched words marked: the window with the most different matched parts of the query,
+/// the earliest of those.
+fn snippet(text: &str, parsed: &Parsed) -> Vec<Segment> {
+    let words = tokens(text);
+    // Every occurrence of a part of the query: (part, first word, end).
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (p, part) in parsed.parts.iter().enumerate() {
+        for start in 0..words.len() {
+            let end = start + part.len();
+            if end <= words.len()
+                && words[start..end]
+                    .iter()
+                    .zip(part)
+                    .all(|(w, t)| &w.text == t)
+            {
+                found.push((p, start, end));
+            }
+        }
+    }
+    let window = SNIPPET_TOKENS.min(words.len());
+    let inside = |start: usize| {
+        found
+            .iter()
+            .filter(move |&&(_, from, to)| from >= start && to <= start + window)
+    };
+    let mut best = (0, 0);
+    for start in 0..=(words.len() - window) {
+        let mut seen: Vec<usize> = inside(start).map(|&(part, _, _)| part).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        if seen.len() > best.1 {
+            best = (start, seen.len());
+        }
+    }
+    // The words marked, each with the occurrence it belongs to (a phrase is marked as one).
+    let mut part_at: Vec<Option<usize>> = vec![None; words.len()];
+    for &(_, from, to) in inside(best.0) {
+        for slot in &mut part_at[from..to] {
+            slot.get_or_insert(from);
+        }
+    }
+    let (first, last) = (best.0, best.0 + window);
+    let mut out = Vec::new();
+    let mut push = |text: &str, hit: bool| {
+        if text.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(Segment { text: t, hit: h }) if *h == hit => t.push_str(text),
+            _ => out.push(Segment {
+                text: text.to_owned(),
+                hit,
+            }),
+        }
+    };
+    if words.is_empty() {
+        push(text, false);
+        return out;
+    }
+    let begin = if first == 0 { 0 } else { words[first].from };
+    let end = if last == words.len() {
+        text.len()
+    } else {
+        words[last - 1].to
+    };
+    if first > 0 {
+        push("…", false);
+    }
+    let mut at = begin;
+    for (i, word) in words.iter().enumerate().take(last).skip(first) {
+        let hit = part_at[i].is_some();
+        // The space inside a phrase is part of its mark.
+        let inside = i > first && hit && part_at[i - 1] == part_at[i];
+        push(&text[at..word.from], inside);
+        push(&text[word.from..word.to], hit);
+        at = word.to;
+    }
+    push(&text[at..end], false);
+    if last < words.len() {
+        push("…", false);
+    }
+    out
+}
+
+/// What [`FacetCounter`] counts: matches by person, group, year and agenda-item title.
+#[derive(Default)]
+struct FacetCounts {
+    people: HashMap<u64, u64>,
+    groups: HashMap<u64, u64>,
+    years: HashMap<i64, u64>,
+    items: HashMap<String, u64>,
+}
+
+/// Counts every match of a query by the fast fields of its passage.
+struct FacetCounter;
+
+struct SegmentFacets {
+    person: Column<u64>,
+    group: Column<u64>,
+    day: Column<i64>,
+    item: Option<StrColumn>,
+    counts: FacetCounts,
+    item_ords: HashMap<u64, u64>,
+}
+
+impl Collector for FacetCounter {
+    type Fruit = FacetCounts;
+    type Child = SegmentFacets;
+
+    fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<SegmentFacets> {
+        let fast = reader.fast_fields();
+        Ok(SegmentFacets {
+            person: fast.u64("person")?,
+            group: fast.u64("group")?,
+            day: fast.i64("day")?,
+            item: fast.str("item")?,
+            counts: FacetCounts::default(),
+            item_ords: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<FacetCounts>) -> tantivy::Result<FacetCounts> {
+        let mut all = FacetCounts::default();
+        for fruit in fruits {
+            for (k, n) in fruit.people {
+                *all.people.entry(k).or_default() += n;
+            }
+            for (k, n) in fruit.groups {
+                *all.groups.entry(k).or_default() += n;
+            }
+            for (k, n) in fruit.years {
+                *all.years.entry(k).or_default() += n;
+            }
+            for (k, n) in fruit.items {
+                *all.items.entry(k).or_default() += n;
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentFacets {
+    type Fruit = FacetCounts;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(person) = self.person.first(doc) {
+            *self.counts.people.entry(person).or_default() += 1;
+        }
+        if let Some(group) = self.group.first(doc) {
+            *self.counts.groups.entry(group).or_default() += 1;
+        }
+        if let Some(day) = self.day.first(doc) {
+            *self.counts.years.entry(day / 10_000).or_default() += 1;
+        }
+        if let Some(ord) = self.item.as_ref().and_then(|item| item.ords().first(doc)) {
+            *self.item_ords.entry(ord).or_default() += 1;
+        }
+    }
+
+    fn harvest(mut self) -> FacetCounts {
+        if let Some(item) = &self.item {
+            for (ord, n) in self.item_ords {
+                let mut title = String::new();
+                if item.ord_to_str(ord, &mut title).unwrap_or(false) {
+                    *self.counts.items.entry(title).or_default() += n;
+                }
+            }
+        }
+        self.counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(words: &[Word]) -> Vec<&str> {
+        words.iter().map(|w| w.text.as_str()).collect()
+    }
+
+    #[test]
+    fn words_are_folded_and_keep_their_place() {
+        let text = "Côte d'Ivoire's co-chair: 54tre, ÉTÉ";
+        let words = tokens(text);
+        assert_eq!(
+            texts(&words),
+            ["cote", "d", "ivoire", "s", "co", "chair", "54tre", "ete"]
+        );
+        for w in &words {
+            assert!(text.is_char_boundary(w.from) && text.is_char_boundary(w.to));
+        }
+        assert_eq!(&text[words[0].from..words[0].to], "Côte");
+        assert_eq!(texts(&pairs(&words[..3])), ["cote d", "d ivoire"]);
+    }
+
+    #[test]
+    fn a_search_is_never_a_syntax_error() {
+        let parts = |text: &str| Parsed::of(text).map(|p| p.parts);
+        assert_eq!(
+            parts("financing mechanisms").expect("words"),
+            [vec!["financing"], vec!["mechanisms"]]
+        );
+        assert_eq!(
+            parts("\"para 54tre\" rev2").expect("words"),
+            [vec!["para", "54tre"], vec!["rev2"]]
+        );
+        assert_eq!(
+            parts("NEAR(a b) OR c*").expect("words"),
+            [vec!["near", "a"], vec!["b"], vec!["or"], vec!["c"]]
+        );
+        assert_eq!(
+            parts("\"unclosed phrase").expect("words"),
+            [vec!["unclosed", "phrase"]]
+        );
+        assert!(parts("  \"\" ( ) * ").is_err());
+        assert!(parts("").is_err());
+    }
+
+    #[test]
+    fn days_order_like_their_text() {
+        assert_eq!(day_number("2025-03-04"), Some(20250304));
+        assert_eq!(day_number("2025-03"), Some(20250300));
+        assert_eq!(day_number("2025"), Some(20250000));
+        assert_eq!(day_number("soon"), None);
+        assert_eq!(ceiling(20250300), 20250399);
+        assert_eq!(ceiling(20250000), 20251299);
+        assert_eq!(ceiling(20250304), 20250304);
+    }
+
+    #[test]
+    fn a_snippet_marks_the_matched_words_of_its_best_window() {
+        let parsed = Parsed::of("\"revised draft\" Ghana").expect("words");
+        let text = "Ghana asked for time. ".repeat(10)
+            + "The revised draft was welcome, said Ghana, and the draft is long.";
+        let segments = snippet(&text, &parsed);
+        let hits: Vec<&str> = segments
+            .iter()
+            .filter(|s| s.hit)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert!(hits.contains(&"revised draft"), "{hits:?}");
+        assert!(hits.contains(&"Ghana"), "{hits:?}");
+        assert!(segments.first().is_some_and(|s| s.text.starts_with('…')));
+        let shown: String = segments.iter().map(|s| s.text.as_str()).collect();
+        assert!(shown.ends_with("The revised draft…"), "{shown}");
+        // A lone "draft" is not the phrase.
+        assert!(!hits.contains(&"draft"));
+    }
+
+    #[test]
+    fn a_short_passage_is_shown_whole() {
+        let parsed = Parsed::of("noted").expect("words");
+        let segments = snippet("Brazil noted it.", &parsed);
+        assert_eq!(
+            segments,
+            [
+                Segment {
+                    text: "Brazil ".into(),
+                    hit: false
+                },
+                Segment {
+                    text: "noted".into(),
+                    hit: true
+                },
+                Segment {
+                    text: " it.".into(),
+                    hit: false
+                },
+            ]
+        );
+    }
+}
