@@ -168,15 +168,33 @@ fn main() -> ExitCode {
     // Rounds interleave the classes, so a burst of load from elsewhere on the machine is
     // spread over all of them instead of spoiling one.
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); classes.len()];
+    let mut each: Vec<Vec<Duration>> =
+        vec![Vec::new(); classes.iter().map(|c| c.queries.len()).sum()];
     for _ in 0..rounds {
+        let mut n = 0;
         for (class, out) in classes.iter().zip(&mut times) {
             for q in &class.queries {
                 let start = Instant::now();
                 let results = store.search(q).expect("the query ran in the first pass");
-                out.push(start.elapsed());
+                let took = start.elapsed();
+                out.push(took);
+                each[n].push(took);
+                n += 1;
                 std::hint::black_box(results);
             }
         }
+    }
+
+    println!("\n| query | p50 ms | max ms |\n|---|---:|---:|");
+    let queries = classes.iter().flat_map(|c| &c.queries);
+    for (q, mut t) in queries.zip(each) {
+        t.sort();
+        println!(
+            "| {} | {} | {} |",
+            describe(q),
+            ms(percentile(&t, 50)),
+            ms(*t.last().expect("at least one round"))
+        );
     }
 
     println!("\n{rounds} rounds\n");

@@ -32,19 +32,19 @@ use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
-use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::collector::{Collector, Count, FilterCollector, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::directory::MmapDirectory;
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    BooleanQuery, ConstScoreQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{
-    DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument,
-    Term,
+    DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, SegmentReader,
+    TantivyDocument, Term,
 };
 
 use crate::browse::Facets;
@@ -72,6 +72,7 @@ struct Fields {
     day: Field,
     text: Field,
     pairs: Field,
+    triples: Field,
     item_words: Field,
     item: Field,
 }
@@ -92,7 +93,8 @@ fn schema() -> (Schema, Fields) {
         group: builder.add_u64_field("group", INDEXED | FAST),
         day: builder.add_i64_field("day", INDEXED | FAST),
         text: builder.add_text_field("text", words(IndexRecordOption::WithFreqsAndPositions)),
-        pairs: builder.add_text_field("pairs", words(IndexRecordOption::WithFreqsAndPositions)),
+        pairs: builder.add_text_field("pairs", words(IndexRecordOption::WithFreqs)),
+        triples: builder.add_text_field("triples", words(IndexRecordOption::WithFreqsAndPositions)),
         item_words: builder.add_text_field("item_words", words(IndexRecordOption::Basic)),
         item: builder.add_text_field("item", STRING | FAST),
     };
@@ -259,7 +261,8 @@ fn add_rows(
         }
         let text: String = row.get(6)?;
         let words = tokens(&text);
-        doc.add_pre_tokenized_text(fields.pairs, pre_tokenized(pairs(&words)));
+        doc.add_pre_tokenized_text(fields.pairs, pre_tokenized(shingles(&words, 2)));
+        doc.add_pre_tokenized_text(fields.triples, pre_tokenized(shingles(&words, 3)));
         doc.add_pre_tokenized_text(fields.text, pre_tokenized(words));
         writer.add_document(doc).map_err(tantivy_error)?;
         added += 1;
@@ -359,19 +362,34 @@ impl Store {
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, StoreError> {
         let index = self.search_index()?;
         let parsed = Parsed::of(&query.text)?;
-        let tantivy_query = self.query(index.fields, &parsed, query)?;
         let searcher = index.reader.searcher();
-        let total = searcher
-            .search(&tantivy_query, &Count)
-            .map_err(tantivy_error)? as u64;
-        let top = searcher
-            .search(
-                &tantivy_query,
-                &TopDocs::with_limit(query.limit.max(1) as usize)
-                    .and_offset(query.offset as usize)
-                    .order_by_score(),
-            )
-            .map_err(tantivy_error)?;
+        let plan = self.plan(index.fields, &searcher, &parsed, query)?;
+        let top_docs = TopDocs::with_limit(query.limit.max(1) as usize)
+            .and_offset(query.offset as usize)
+            .order_by_score();
+        let (total, top) = match plan.days {
+            None => (
+                searcher.search(&plan.query, &Count),
+                searcher.search(&plan.query, &top_docs),
+            ),
+            Some((from, to)) => {
+                let within = move |day: i64| from <= day && day <= to;
+                (
+                    searcher.search(
+                        &plan.query,
+                        &FilterCollector::new("day".into(), within, Count),
+                    ),
+                    searcher.search(
+                        &plan.query,
+                        &FilterCollector::new("day".into(), within, top_docs),
+                    ),
+                )
+            }
+        };
+        let (total, top) = (
+            total.map_err(tantivy_error)? as u64,
+            top.map_err(tantivy_error)?,
+        );
         let mut page = self.conn.prepare_cached(
             "SELECT m.id, g.short_name, g.slug, m.number, m.date, m.title,
                     p.kind, p.position, coalesce(pe.name, p.speaker_mention), p.speaker_status,
@@ -426,12 +444,20 @@ impl Store {
     pub fn facets(&self, query: &SearchQuery) -> Result<Facets, StoreError> {
         let index = self.search_index()?;
         let parsed = Parsed::of(&query.text)?;
-        let tantivy_query = self.query(index.fields, &parsed, query)?;
-        let counts = index
-            .reader
-            .searcher()
-            .search(&tantivy_query, &FacetCounter)
-            .map_err(tantivy_error)?;
+        let searcher = index.reader.searcher();
+        let plan = self.plan(index.fields, &searcher, &parsed, query)?;
+        let counts = match plan.days {
+            None => searcher.search(&plan.query, &FacetCounter),
+            Some((from, to)) => searcher.search(
+                &plan.query,
+                &FilterCollector::new(
+                    "day".into(),
+                    move |day: i64| from <= day && day <= to,
+                    FacetCounter,
+                ),
+            ),
+        }
+        .map_err(tantivy_error)?;
         let mut person = self
             .conn
             .prepare_cached("SELECT name, slug FROM people WHERE id = ?1")?;
@@ -462,14 +488,17 @@ impl Store {
         })
     }
 
-    /// The search's words and its filters as one tantivy query; the filters do not change
-    /// the score.
-    fn query(
+    /// The search's words and its filters as one tantivy query (the filters do not change
+    /// the score), and the days to keep while collecting when the date filter is better
+    /// applied to the matches than to the index.
+    fn plan(
         &self,
         fields: Fields,
+        searcher: &Searcher,
         parsed: &Parsed,
         query: &SearchQuery,
-    ) -> Result<Box<dyn Query>, StoreError> {
+    ) -> Result<Plan, StoreError> {
+        let mut days = None;
         let mut clauses = parsed.clauses(fields);
         let mut filter = |q: Box<dyn Query>| {
             clauses.push((
@@ -505,28 +534,79 @@ impl Store {
             }
         }
         // `--until 2025-03` reaches to the end of March.
-        let bound = |date: Option<&str>, name: &str, last: bool| match date {
-            None => Ok(Bound::Unbounded),
-            Some(date) => day_number(date)
-                .map(|day| {
-                    let day = if last { ceiling(day) } else { day };
-                    Bound::Included(Term::from_field_i64(fields.day, day))
-                })
-                .ok_or_else(|| {
+        let day = |date: Option<&str>, name: &str| {
+            date.map(|date| {
+                day_number(date).ok_or_else(|| {
                     StoreError::Invalid(format!("{name} '{date}' is not a date (YYYY-MM-DD)"))
-                }),
+                })
+            })
+            .transpose()
         };
-        if query.since.is_some() || query.until.is_some() {
-            let since = bound(query.since.as_deref(), "since", false)?;
-            let until = bound(query.until.as_deref(), "until", true)?;
-            filter(Box::new(RangeQuery::new(since, until)));
+        let since = day(query.since.as_deref(), "since")?;
+        let until = day(query.until.as_deref(), "until")?.map(ceiling);
+        if since.is_some() || until.is_some() {
+            let (from, to) = (since.unwrap_or(i64::MIN), until.unwrap_or(i64::MAX));
+            // Two ways to keep only those days, chosen by which reads less: the postings of
+            // the days in the range (few passages on few days), or a look at each match's day
+            // while collecting (a range that covers most of the archive).
+            let words = parsed
+                .terms(fields)
+                .iter()
+                .flatten()
+                .map(|term| searcher.doc_freq(term))
+                .collect::<Result<Vec<u64>, _>>()
+                .map_err(tantivy_error)?;
+            let matches = words.into_iter().min().unwrap_or(0);
+            if passages_on_days(searcher, fields.day, from, to)? <= matches {
+                filter(Box::new(InvertedIndexRangeQuery::new(
+                    Bound::Included(Term::from_field_i64(fields.day, from)),
+                    Bound::Included(Term::from_field_i64(fields.day, to)),
+                )));
+            } else {
+                days = Some((from, to));
+            }
         }
-        Ok(if clauses.len() == 1 {
+        let query = if clauses.len() == 1 {
             clauses.pop().expect("one clause").1
         } else {
             Box::new(BooleanQuery::new(clauses))
-        })
+        };
+        Ok(Plan { query, days })
     }
+}
+
+/// A search as tantivy runs it.
+struct Plan {
+    query: Box<dyn Query>,
+    /// The first and last day to keep while collecting, if the days are filtered there.
+    days: Option<(i64, i64)>,
+}
+
+/// How many passages the index has on the days `from` to `to` (from the term dictionary
+/// of days: no posting is read).
+fn passages_on_days(
+    searcher: &Searcher,
+    day: Field,
+    from: i64,
+    to: i64,
+) -> Result<u64, StoreError> {
+    let low = Term::from_field_i64(day, from);
+    let high = Term::from_field_i64(day, to);
+    let mut n = 0;
+    for segment in searcher.segment_readers() {
+        let index = segment.inverted_index(day).map_err(tantivy_error)?;
+        let mut days = index
+            .terms()
+            .range()
+            .ge(low.serialized_value_bytes())
+            .le(high.serialized_value_bytes())
+            .into_stream()
+            .map_err(tantivy_error)?;
+        while days.advance() {
+            n += u64::from(days.value().doc_freq);
+        }
+    }
+    Ok(n)
 }
 
 /// The last day number a bound written as a month or a year still includes.
@@ -577,27 +657,34 @@ impl Parsed {
         Ok(Parsed { parts })
     }
 
-    /// One required clause per word or phrase: a word is a term of `text`, two words a term
-    /// of `pairs`, more words a phrase of pairs.
-    fn clauses(&self, fields: Fields) -> Vec<(Occur, Box<dyn Query>)> {
+    /// The terms of each word or phrase: a word is a term of `text`, two words a term of
+    /// `pairs`, three a term of `triples`, more words the triples of a phrase.
+    fn terms(&self, fields: Fields) -> Vec<Vec<Term>> {
         self.parts
             .iter()
-            .map(|part| {
-                let query: Box<dyn Query> = match part.as_slice() {
-                    [word] => Box::new(TermQuery::new(
-                        Term::from_field_text(fields.text, word),
+            .map(|part| match part.len() {
+                1 => vec![Term::from_field_text(fields.text, &part[0])],
+                2 => vec![Term::from_field_text(fields.pairs, &joined(part))],
+                _ => part
+                    .windows(3)
+                    .map(|w| Term::from_field_text(fields.triples, &joined(w)))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// One required clause per word or phrase.
+    fn clauses(&self, fields: Fields) -> Vec<(Occur, Box<dyn Query>)> {
+        self.terms(fields)
+            .into_iter()
+            .map(|mut terms| {
+                let query: Box<dyn Query> = if terms.len() == 1 {
+                    Box::new(TermQuery::new(
+                        terms.pop().expect("one term"),
                         IndexRecordOption::WithFreqs,
-                    )),
-                    [a, b] => Box::new(TermQuery::new(
-                        Term::from_field_text(fields.pairs, &pair_text(a, b)),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                    words => Box::new(PhraseQuery::new(
-                        words
-                            .windows(2)
-                            .map(|w| Term::from_field_text(fields.pairs, &pair_text(&w[0], &w[1])))
-                            .collect(),
-                    )),
+                    ))
+                } else {
+                    Box::new(PhraseQuery::new(terms))
                 };
                 (Occur::Must, query)
             })
@@ -651,22 +738,29 @@ pub(crate) fn tokens(text: &str) -> Vec<Word> {
     words
 }
 
-fn pair_text(a: &str, b: &str) -> String {
-    let mut text = String::with_capacity(a.len() + b.len() + 1);
-    text.push_str(a);
-    text.push(' ');
-    text.push_str(b);
-    text
+/// Words joined by spaces: the term of a pair or a triple.
+fn joined(words: &[String]) -> String {
+    words.join(" ")
 }
 
-/// Each word with the next one: the terms of `pairs`, at the position of the first.
-fn pairs(words: &[Word]) -> Vec<Word> {
+/// Each run of `n` neighbouring words as one term (the terms of `pairs` and `triples`), at
+/// the position of its first word.
+fn shingles(words: &[Word], n: usize) -> Vec<Word> {
     words
-        .windows(2)
-        .map(|w| Word {
-            from: w[0].from,
-            to: w[1].to,
-            text: pair_text(&w[0].text, &w[1].text),
+        .windows(n)
+        .map(|w| {
+            let mut text = String::with_capacity(w.iter().map(|w| w.text.len() + 1).sum());
+            for (i, word) in w.iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                text.push_str(&word.text);
+            }
+            Word {
+                from: w[0].from,
+                to: w[n - 1].to,
+                text,
+            }
         })
         .collect()
 }
@@ -885,7 +979,15 @@ mod tests {
             assert!(text.is_char_boundary(w.from) && text.is_char_boundary(w.to));
         }
         assert_eq!(&text[words[0].from..words[0].to], "Côte");
-        assert_eq!(texts(&pairs(&words[..3])), ["cote d", "d ivoire"]);
+        assert_eq!(texts(&shingles(&words[..3], 2)), ["cote d", "d ivoire"]);
+        assert_eq!(
+            texts(&shingles(&words[..4], 3)),
+            ["cote d ivoire", "d ivoire s"]
+        );
+        assert_eq!(
+            &text[words[0].from..shingles(&words, 3)[0].to],
+            "Côte d'Ivoire"
+        );
     }
 
     #[test]
