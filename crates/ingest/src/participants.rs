@@ -41,6 +41,15 @@ pub fn strip_marker(line: &str) -> Option<(&str, usize)> {
 }
 
 fn is_name_part(word: &str) -> bool {
+    // For ASCII the character classes below are their ASCII forms: no decoding needed.
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return (bytes.first().is_some_and(u8::is_ascii_uppercase)
+            && bytes
+                .iter()
+                .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'\'' | b'.')))
+            || is_particle(word);
+    }
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
     (first_upper
         && word
@@ -59,7 +68,11 @@ pub fn looks_like_name(text: &str) -> bool {
         if count > 7 || !is_name_part(word) || (count == 1 && is_particle(word)) {
             return false;
         }
-        lower |= word.chars().any(char::is_lowercase);
+        lower |= if word.is_ascii() {
+            word.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            word.chars().any(char::is_lowercase)
+        };
     }
     count > 0 && lower
 }

@@ -39,9 +39,11 @@ pub fn blocks(content: &str) -> Vec<Block<'_>> {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if line.trim().is_empty() {
             if !current.is_empty() {
+                // One allocation of the block's exact size; `current` keeps its buffer.
                 blocks.push(Block {
-                    lines: std::mem::take(&mut current),
+                    lines: current.clone(),
                 });
+                current.clear();
             }
         } else {
             current.push((number, line));
