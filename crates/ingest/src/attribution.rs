@@ -376,11 +376,13 @@ fn ascii_words(sentence: &str) -> Vec<Word<'_>> {
 }
 
 fn is_capitalised(word: &str) -> bool {
-    // Most words are ASCII, where the character classes are their ASCII forms.
-    if word.is_ascii() {
-        let bytes = word.as_bytes();
-        return bytes.first().is_some_and(u8::is_ascii_uppercase)
-            && bytes.iter().any(u8::is_ascii_lowercase);
+    let bytes = word.as_bytes();
+    // Most words start with an ASCII letter, whose case is its ASCII case; a lower-case
+    // letter is then found among the bytes before any character is decoded.
+    if bytes.first().is_some_and(u8::is_ascii) {
+        return bytes[0].is_ascii_uppercase()
+            && (bytes.iter().any(u8::is_ascii_lowercase)
+                || (!word.is_ascii() && word.chars().any(char::is_lowercase)));
     }
     word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
 }

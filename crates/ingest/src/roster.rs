@@ -259,7 +259,8 @@ impl Roster {
         let folded = fold(name);
         // The folded name's words, single spaces apart: every key but one is a part of it,
         // so keys are slices, and a key is copied only when it is new to the index.
-        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut words: Vec<(usize, &str)> =
+            Vec::with_capacity(memchr::memchr_iter(b' ', folded.as_bytes()).count() + 1);
         let mut at = 0;
         for word in folded.split(' ') {
             words.push((at, word));
@@ -271,7 +272,10 @@ impl Roster {
         {
             initial_key = format!("{} {initial}", words[0].1);
         }
-        let mut keys: Vec<&str> = vec![folded.as_str()];
+        // The full name, the first name, its initial form, two given names, and two keys for
+        // each later word.
+        let mut keys: Vec<&str> = Vec::with_capacity(4 + 2 * words.len());
+        keys.push(folded.as_str());
         if words.len() > 1 {
             keys.push(words[0].1);
             // A first name and the initial of the last ("Daniel F.").

@@ -977,6 +977,7 @@ impl<'a> Reader<'a> {
             );
         } else if let Some(i) = walk.current {
             let intervention = &mut self.record.interventions[i];
+            intervention.text.reserve(sentence.len() + 2);
             intervention
                 .text
                 .push_str(if same_paragraph { " " } else { "\n\n" });
