@@ -376,6 +376,14 @@ fn ascii_words(sentence: &str) -> Vec<Word<'_>> {
 }
 
 fn is_capitalised(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    // Most words start with an ASCII letter, whose case is its ASCII case; a lower-case
+    // letter is then found among the bytes before any character is decoded.
+    if bytes.first().is_some_and(u8::is_ascii) {
+        return bytes[0].is_ascii_uppercase()
+            && (bytes.iter().any(u8::is_ascii_lowercase)
+                || (!word.is_ascii() && word.chars().any(char::is_lowercase)));
+    }
     word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
 }
 
@@ -386,12 +394,16 @@ fn is_name_word(word: &str) -> bool {
     {
         return true;
     }
-    is_capitalised(word)
-        && word
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        && !word.ends_with("'s")
-        && !word.ends_with("’s")
+    let letters = || {
+        if word.is_ascii() {
+            word.bytes()
+                .all(|b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'\'' | b'.'))
+        } else {
+            word.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        }
+    };
+    is_capitalised(word) && letters() && !word.ends_with("'s") && !word.ends_with("’s")
 }
 
 /// Whether the particles at word `j` ("van der") lead into a name word.

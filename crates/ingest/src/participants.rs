@@ -41,6 +41,15 @@ pub fn strip_marker(line: &str) -> Option<(&str, usize)> {
 }
 
 fn is_name_part(word: &str) -> bool {
+    // For ASCII the character classes below are their ASCII forms: no decoding needed.
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return (bytes.first().is_some_and(u8::is_ascii_uppercase)
+            && bytes
+                .iter()
+                .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'\'' | b'.')))
+            || is_particle(word);
+    }
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
     (first_upper
         && word
@@ -59,7 +68,11 @@ pub fn looks_like_name(text: &str) -> bool {
         if count > 7 || !is_name_part(word) || (count == 1 && is_particle(word)) {
             return false;
         }
-        lower |= word.chars().any(char::is_lowercase);
+        lower |= if word.is_ascii() {
+            word.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            word.chars().any(char::is_lowercase)
+        };
     }
     count > 0 && lower
 }
@@ -114,12 +127,15 @@ fn split_line(body: &str) -> Option<(String, Option<String>)> {
             .all(char::is_uppercase)
             && left.chars().any(char::is_alphabetic);
         let short = |s: &str| (1..=3).contains(&s.split_whitespace().count()) && looks_like_name(s);
-        let surname_like = if upper_surname {
-            short(&title_case(left))
-        } else {
-            short(left)
+        // Asked only of a line in one of the two surname-first forms.
+        let surname_like = || {
+            if upper_surname {
+                short(&title_case(left))
+            } else {
+                short(left)
+            }
         };
-        if (paren.is_some() || upper_surname) && surname_like && short(given) {
+        if (paren.is_some() || upper_surname) && surname_like() && short(given) {
             let surname = if upper_surname {
                 title_case(left)
             } else {
@@ -170,12 +186,16 @@ fn title_case(word: &str) -> String {
 pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
     let mut roles = Vec::new();
     let mut group = None;
-    for part in affiliation.split([',', ';', '/']) {
-        let lower = part.to_lowercase();
-        let words: Vec<&str> = lower
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .filter(|w| !w.is_empty())
-            .collect();
+    // Lowering makes no commas, semicolons or slashes: the lowered parts are the parts lowered.
+    let lowered = affiliation.to_lowercase();
+    let mut words: Vec<&str> = Vec::new();
+    for lower in lowered.split([',', ';', '/']) {
+        words.clear();
+        words.extend(
+            lower
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| !w.is_empty()),
+        );
         if !words.contains(&"former") && !words.contains(&"past") {
             for (index, word) in words.iter().enumerate() {
                 // "Senior Adviser to the Chair": the role is someone else's.
@@ -197,14 +217,13 @@ pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
                     roles.push(role);
                 }
             }
-            if crate::text::contains_str(&lower, "vice chair") && !roles.contains(&Role::ViceChair)
-            {
+            if crate::text::contains_str(lower, "vice chair") && !roles.contains(&Role::ViceChair) {
                 roles.retain(|r| *r != Role::Chair);
                 roles.push(Role::ViceChair);
             }
         }
         if group.is_none() {
-            group = stakeholder(&lower, &words);
+            group = stakeholder(lower, &words);
         }
     }
     (roles, group)

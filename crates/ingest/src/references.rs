@@ -259,6 +259,14 @@ fn documents(
 /// sentences after it). `context` is the document last named before it, `cues` the
 /// sentence's cue words.
 pub fn find(sentence: &str, context: Option<&str>, cues: &Cues) -> (Vec<Found>, Option<String>) {
+    // Every reference has a slash or one of these cue words; most sentences have neither.
+    if memchr::memchr(b'/', sentence.as_bytes()).is_none()
+        && !cues.any(Set::Version)
+        && !cues.any(Set::DocumentHead)
+        && !cues.any(Set::Paragraph)
+    {
+        return (Vec::new(), None);
+    }
     // A document symbol is a reference of its own; it does not rename the document in context.
     // Every symbol has a slash: without one, the pattern need not run.
     let mut out: Vec<Found> = if memchr::memchr(b'/', sentence.as_bytes()).is_some() {

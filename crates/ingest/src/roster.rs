@@ -179,12 +179,42 @@ fn gender_of(written: &str) -> Option<Gender> {
     }
 }
 
+/// The people one key of the index names. Most keys name one person, who needs no list of
+/// their own: a list is allocated only for a key that two people share.
+#[derive(Debug, Clone)]
+enum Ids {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Ids {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Ids::One(id) => std::slice::from_ref(id),
+            Ids::Many(ids) => ids,
+        }
+    }
+
+    /// Adds `id`, the newest person, unless it is already the last one listed.
+    fn push_newest(&mut self, id: usize) {
+        match self {
+            Ids::One(one) if *one != id => *self = Ids::Many(vec![*one, id]),
+            Ids::One(_) => {}
+            Ids::Many(ids) => {
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+}
+
 /// The people a meeting's names resolve against: its participants, then people from hints.
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
     people: Vec<Person>,
     /// Folded name keys (full name, first name, every trailing part) to people.
-    index: HashMap<String, Vec<usize>>,
+    index: HashMap<String, Ids>,
     /// Folded aliases from hints; these win over `index`.
     aliases: HashMap<String, usize>,
     participants: usize,
@@ -192,7 +222,15 @@ pub struct Roster {
 
 impl Roster {
     pub fn new(participants: &[Participant], hints: &crate::PeopleHints) -> Roster {
-        let mut roster = Roster::default();
+        // A participant gives about six keys (full name, first name, each trailing part).
+        let mut roster = Roster {
+            people: Vec::with_capacity(participants.len() + hints.people.len()),
+            index: HashMap::with_capacity_and_hasher(
+                participants.len() * 6,
+                foldhash::fast::RandomState::default(),
+            ),
+            ..Roster::default()
+        };
         for p in participants {
             let id = roster.add(&p.name, p.roles.clone());
             roster.people[id].gender = p.honorific.as_deref().and_then(gender_of);
@@ -221,7 +259,8 @@ impl Roster {
         let folded = fold(name);
         // The folded name's words, single spaces apart: every key but one is a part of it,
         // so keys are slices, and a key is copied only when it is new to the index.
-        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut words: Vec<(usize, &str)> =
+            Vec::with_capacity(memchr::memchr_iter(b' ', folded.as_bytes()).count() + 1);
         let mut at = 0;
         for word in folded.split(' ') {
             words.push((at, word));
@@ -233,7 +272,10 @@ impl Roster {
         {
             initial_key = format!("{} {initial}", words[0].1);
         }
-        let mut keys: Vec<&str> = vec![folded.as_str()];
+        // The full name, the first name, its initial form, two given names, and two keys for
+        // each later word.
+        let mut keys: Vec<&str> = Vec::with_capacity(4 + 2 * words.len());
+        keys.push(folded.as_str());
         if words.len() > 1 {
             keys.push(words[0].1);
             // A first name and the initial of the last ("Daniel F.").
@@ -261,15 +303,11 @@ impl Roster {
         keys.dedup();
         for key in keys {
             match self.index.get_mut(key) {
-                Some(ids) => {
-                    // `id` is the newest person, so it can only be the last one listed: a
-                    // list of thousands sharing a first name is not searched for each of them.
-                    if ids.last() != Some(&id) {
-                        ids.push(id);
-                    }
-                }
+                // `id` is the newest person, so it can only be the last one listed: a list of
+                // thousands sharing a first name is not searched for each of them.
+                Some(ids) => ids.push_newest(id),
                 None => {
-                    self.index.insert(key.to_owned(), vec![id]);
+                    self.index.insert(key.to_owned(), Ids::One(id));
                 }
             }
         }
@@ -338,9 +376,10 @@ impl Roster {
         // Participants come first: a person known from hints who is not on this meeting's list
         // does not make a participant's first name ambiguous.
         let ids = self.index.get(key).map(|ids| {
+            let ids = ids.as_slice();
             // Without people from hints every id is a participant: the list as it is.
             if ids.iter().all(|&id| id < self.participants) {
-                return std::borrow::Cow::Borrowed(ids.as_slice());
+                return std::borrow::Cow::Borrowed(ids);
             }
             let present: Vec<usize> = ids
                 .iter()
@@ -348,7 +387,7 @@ impl Roster {
                 .filter(|&id| id < self.participants)
                 .collect();
             std::borrow::Cow::Owned(if present.is_empty() {
-                ids.clone()
+                ids.to_vec()
             } else {
                 present
             })

@@ -259,7 +259,8 @@ struct Walk {
 struct Reader<'a> {
     record: Record,
     roster: Roster,
-    lines: Vec<&'a str>,
+    /// The whole text, whose lines a diagnostic may need for its width.
+    content: &'a str,
     /// Heading line of each agenda item's discussion, by item number.
     discussed_at: Vec<(String, u32)>,
     /// The folded title of each agenda item, in `agenda_items` order.
@@ -298,7 +299,7 @@ impl<'a> Reader<'a> {
         Reader {
             record,
             roster,
-            lines: text.content.split('\n').collect(),
+            content: &text.content,
             discussed_at: Vec::new(),
             due_at_next_meeting: Vec::new(),
             agenda_keys: Vec::new(),
@@ -737,12 +738,15 @@ impl<'a> Reader<'a> {
         let by_number = label
             .as_ref()
             .and_then(|l| items.iter().find(|i| &i.number == l));
-        let by_title = items
-            .iter()
-            .zip(&self.agenda_keys)
-            .find(|(_, key)| titles_match(key, &title_key))
-            .map(|(i, _)| i);
-        let matched = by_number.or(by_title).map(|i| i.number.clone());
+        // The title is compared only when the number found nothing.
+        let by_title = || {
+            items
+                .iter()
+                .zip(&self.agenda_keys)
+                .find(|(_, key)| titles_match(key, &title_key))
+                .map(|(i, _)| i)
+        };
+        let matched = by_number.or_else(by_title).map(|i| i.number.clone());
         let looks_like_item = label.is_some() || line.starts_with('#') || line.ends_with(':');
         match matched {
             Some(number) => {
@@ -973,6 +977,7 @@ impl<'a> Reader<'a> {
             );
         } else if let Some(i) = walk.current {
             let intervention = &mut self.record.interventions[i];
+            intervention.text.reserve(sentence.len() + 2);
             intervention
                 .text
                 .push_str(if same_paragraph { " " } else { "\n\n" });
@@ -1146,7 +1151,12 @@ impl<'a> Reader<'a> {
         let agreeing = cues.any(Set::AgreedWith) && attribution::has_word(words, AGREEMENT_WORDS)
             || ((text::contains_str(sentence, "'s") || text::contains_str(sentence, "’s"))
                 && cues.any(Set::Support));
-        for caps in AGREED_WITH.captures_iter(sentence).take_while(|_| agreeing) {
+        // Tested before the search: `take_while` would run the pattern once before asking.
+        let matches = agreeing
+            .then(|| AGREED_WITH.captures_iter(sentence))
+            .into_iter()
+            .flatten();
+        for caps in matches {
             let who = caps
                 .name("who")
                 .or(caps.name("who2"))
@@ -1485,8 +1495,9 @@ impl<'a> Reader<'a> {
                 .map(|(_, l)| *l);
             let line = heading.unwrap_or(item.span.start_line);
             let width = u32::try_from(
-                self.lines
-                    .get(line as usize - 1)
+                self.content
+                    .split('\n')
+                    .nth(line as usize - 1)
                     .map_or(1, |l| l.trim_end().chars().count()),
             )
             .unwrap_or(1);
@@ -2060,6 +2071,8 @@ fn date_kind(sentence: &str, start: usize, section: Section, number: Option<u32>
 /// Apologies and absences ("Apologies: D") are lists too, of people who did not attend; they
 /// count as a list line, with no names returned.
 fn inline_list(raw: &str) -> Option<(&str, &str)> {
+    // Every line is asked, and most have no colon: that is one `memchr`, not five trims.
+    memchr::memchr(b':', raw.as_bytes())?;
     let text = heading_text(raw);
     let (label, list) = text.split_once(':')?;
     // A label is a word or two ("Present", "In attendance"), not a sentence with a colon.

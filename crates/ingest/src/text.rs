@@ -33,15 +33,19 @@ impl<'a> Block<'a> {
 
 /// Splits text into blocks separated by blank lines.
 pub fn blocks(content: &str) -> Vec<Block<'_>> {
-    let mut blocks = Vec::new();
+    // A block needs a line and a blank line after it: enough room from the start.
+    let lines = memchr::memchr_iter(b'\n', content.as_bytes()).count() + 1;
+    let mut blocks = Vec::with_capacity(lines / 2 + 1);
     let mut current: Vec<(u32, &str)> = Vec::new();
     for (index, line) in content.split('\n').enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if line.trim().is_empty() {
             if !current.is_empty() {
+                // One allocation of the block's exact size; `current` keeps its buffer.
                 blocks.push(Block {
-                    lines: std::mem::take(&mut current),
+                    lines: current.clone(),
                 });
+                current.clear();
             }
         } else {
             current.push((number, line));
