@@ -8,6 +8,7 @@
 
 use serde_json::{Value, json};
 
+use crate::prepare::PreparedMeeting;
 use crate::write::import_in;
 use crate::{Store, StoreError, people};
 
@@ -154,7 +155,7 @@ impl Store {
                 },
             }
         }
-        let mut found = people::Found::default();
+        let mut known = crate::write::Remembered::default();
         for (index, meeting) in meetings.into_iter().enumerate() {
             let mut meeting = meeting;
             let source_text = meeting
@@ -171,11 +172,10 @@ impl Store {
             let mut rows = Vec::new();
             let imported = import_in(
                 &tx,
-                &record,
-                source_text.as_deref(),
+                PreparedMeeting::new(&record, source_text)?,
                 now,
                 &mut rows,
-                &mut found,
+                &mut known,
             )?;
             crate::write::index_passages(&tx, &rows)?;
             if let Some(attendance) = meeting.get("attendance").filter(|v| !v.is_null()) {
@@ -192,7 +192,7 @@ impl Store {
                     done.aliases += 1;
                     crate::write::rederive_group(&tx, group_id)?;
                     // The alias changes whom a name in that group finds.
-                    found.clear();
+                    known.forget_people();
                 }
             }
         }

@@ -22,6 +22,7 @@ mod archive;
 mod browse;
 mod documents;
 mod people;
+mod prepare;
 mod presence;
 mod read;
 mod schema;
@@ -38,6 +39,7 @@ pub use documents::{
     Citation, Comment, Consultation, DocumentSet, DocumentSummary, Quote, RevisionSummary,
     StoredRevision, label_key,
 };
+pub use prepare::PreparedMeeting;
 pub use presence::{Presence, PresenceRow};
 pub use read::{
     Affiliation, Agreed, AliasEntry, GroupSummary, Hit, MeetingRef, MeetingSummary, PersonSummary,
@@ -54,6 +56,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
 /// An open archive.
 pub struct Store {
     conn: Connection,
+    /// What imports remember of the archive between batches (see `write::Remembered`).
+    known: write::Remembered,
 }
 
 /// Why an archive could not be opened. Each says what to do about it in one line.
@@ -166,7 +170,10 @@ impl Store {
                 known: SCHEMA_VERSION,
             });
         }
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            known: write::Remembered::default(),
+        })
     }
 
     /// A fresh archive in memory, gone when dropped; for tests and one-off commands.
@@ -186,7 +193,10 @@ impl Store {
              PRAGMA foreign_keys = ON;",
         )
         .map_err(open_error)?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            known: write::Remembered::default(),
+        };
         store.migrate(version as usize).map_err(open_error)?;
         Ok(store)
     }
