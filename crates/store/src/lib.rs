@@ -193,6 +193,9 @@ impl Store {
              PRAGMA foreign_keys = ON;",
         )
         .map_err(open_error)?;
+        // An import's statements (several shapes of multi-row insert among them) stay
+        // prepared from one meeting to the next.
+        conn.set_prepared_statement_cache_capacity(64);
         let mut store = Store {
             conn,
             known: write::Remembered::default(),

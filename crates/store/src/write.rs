@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::people;
-use crate::prepare::{Derived, GroupLabel, PreparedMeeting};
+use crate::prepare::{AgreementRow, Derived, GroupLabel, PreparedMeeting};
 use crate::read::MeetingRef;
 use crate::{Store, StoreError, key};
 use model::{Code, Record, Speaker};
@@ -126,6 +126,8 @@ impl Store {
         let mut results = Vec::with_capacity(meetings.len());
         let mut changed = false;
         let mut index = Vec::new();
+        let mut written = std::collections::HashSet::new();
+        let mut rewritten = false;
         for meeting in meetings {
             let meeting = match meeting {
                 Ok(meeting) => meeting,
@@ -140,7 +142,10 @@ impl Store {
                 Ok(imported) => {
                     savepoint.commit()?;
                     index.append(&mut rows);
-                    changed |= imported.outcome != Outcome::Unchanged;
+                    if imported.outcome != Outcome::Unchanged {
+                        changed = true;
+                        rewritten |= !written.insert(imported.meeting.id);
+                    }
                     results.push(Ok(imported));
                 }
                 Err(
@@ -158,8 +163,10 @@ impl Store {
         }
         // A meeting given twice in one batch replaced its own first passages, and SQLite may
         // give the new passages the old ids: only the latest text of each passage that still
-        // exists is indexed.
-        {
+        // exists is indexed. When no meeting was written twice, every passage exists once.
+        if !rewritten {
+            index_passages(&tx, &index)?;
+        } else {
             let mut exists =
                 tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM passages WHERE id = ?1)")?;
             let mut seen = std::collections::HashSet::new();
@@ -425,7 +432,15 @@ pub(crate) fn import_in(
         outcome,
     };
     if outcome != Outcome::Unchanged {
-        write_rows(tx, id, group.id, meeting.rows, index, &mut known.people)?;
+        write_rows(
+            tx,
+            id,
+            group.id,
+            meeting.rows,
+            outcome == Outcome::Created,
+            index,
+            &mut known.people,
+        )?;
     }
     Ok(imported)
 }
@@ -508,6 +523,7 @@ pub(crate) fn derive(
         meeting_id,
         group_id,
         Derived::of(record),
+        false,
         &mut index,
         &mut people::Known::default(),
     )?;
@@ -540,88 +556,165 @@ fn clear_rows(tx: &Connection, meeting_id: i64) -> rusqlite::Result<()> {
 
 /// Replaces one meeting's derived rows with `rows`, leaving the passages to index in
 /// `index`: FTS5 writes its pending index at every savepoint, so a batch indexes all its
-/// meetings once, after their savepoints.
+/// meetings once, after their savepoints. A meeting just created has no rows to replace:
+/// every derived row names its meeting through a foreign key, so none can name a new id.
 fn write_rows(
     tx: &Connection,
     meeting_id: i64,
     group_id: i64,
     rows: Derived,
+    created: bool,
     index: &mut Vec<(i64, String)>,
     known: &mut people::Known,
 ) -> rusqlite::Result<()> {
-    clear_rows(tx, meeting_id)?;
-    let mut date = tx.prepare_cached(
-        "INSERT INTO dates (meeting_id, position, kind, value, text, owner, context, line)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (position, row) in rows.dates.iter().enumerate() {
-        date.execute(params![
-            meeting_id,
-            position as i64 + 1,
-            row.kind,
-            row.value,
-            row.text,
-            row.owner,
-            row.context,
-            row.line
-        ])?;
+    if !created {
+        clear_rows(tx, meeting_id)?;
     }
+    insert_rows(
+        tx,
+        "dates (meeting_id, position, kind, value, text, owner, context, line)",
+        8,
+        rows.dates.len(),
+        |stmt, i, at| {
+            let row = &rows.dates[i];
+            stmt.raw_bind_parameter(at, meeting_id)?;
+            stmt.raw_bind_parameter(at + 1, i as i64 + 1)?;
+            stmt.raw_bind_parameter(at + 2, row.kind)?;
+            stmt.raw_bind_parameter(at + 3, &row.value)?;
+            stmt.raw_bind_parameter(at + 4, &row.text)?;
+            stmt.raw_bind_parameter(at + 5, &row.owner)?;
+            stmt.raw_bind_parameter(at + 6, &row.context)?;
+            stmt.raw_bind_parameter(at + 7, row.line)
+        },
+    )?;
 
-    let mut attend = tx.prepare_cached(
-        "INSERT INTO attendance (meeting_id, position, person_id, name, affiliation, roles,
-         stakeholder_group, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    // People are found (and created) in the order the rows name them, as one row at a time
+    // would: participants first, then each passage's speaker and the people it agrees with.
+    let attending = rows
+        .attendance
+        .iter()
+        .map(|row| people::find_or_create(tx, &row.person, group_id, known))
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    insert_rows(
+        tx,
+        "attendance (meeting_id, position, person_id, name, affiliation, roles,
+         stakeholder_group, line)",
+        8,
+        rows.attendance.len(),
+        |stmt, i, at| {
+            let row = &rows.attendance[i];
+            stmt.raw_bind_parameter(at, meeting_id)?;
+            stmt.raw_bind_parameter(at + 1, i as i64)?;
+            stmt.raw_bind_parameter(at + 2, attending[i])?;
+            stmt.raw_bind_parameter(at + 3, &row.person.name)?;
+            stmt.raw_bind_parameter(at + 4, &row.affiliation)?;
+            stmt.raw_bind_parameter(at + 5, &row.roles)?;
+            stmt.raw_bind_parameter(at + 6, row.stakeholder_group)?;
+            stmt.raw_bind_parameter(at + 7, row.line)
+        },
     )?;
-    for (position, row) in rows.attendance.iter().enumerate() {
-        let person = people::find_or_create(tx, &row.person, group_id, known)?;
-        attend.execute(params![
-            meeting_id,
-            position as i64,
-            person,
-            row.person.name,
-            row.affiliation,
-            row.roles,
-            row.stakeholder_group,
-            row.line
-        ])?;
-    }
 
-    let mut passage = tx.prepare_cached(
-        "INSERT INTO passages (meeting_id, kind, position, agenda_item, agenda_title,
-         speaker_status, speaker_mention, speaker_candidates, person_id, act, text, line)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
-    let mut agree = tx.prepare_cached(
-        "INSERT INTO agreements (passage_id, position, person_id, label, status, basis)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for row in rows.passages {
-        let person = people::person_of(tx, &row.person, group_id, known)?;
-        passage.execute(params![
-            meeting_id,
-            row.kind,
-            row.position,
-            row.agenda_item,
-            row.agenda_title,
-            row.speaker_status,
-            row.speaker_mention,
-            row.speaker_candidates,
-            person,
-            row.act,
-            row.text,
-            row.line
-        ])?;
-        let id = tx.last_insert_rowid();
-        for (position, agreement) in row.agreements.iter().enumerate() {
-            agree.execute(params![
-                id,
-                position as i64,
-                people::person_of(tx, &agreement.person, group_id, known)?,
-                agreement.label,
-                agreement.status,
-                agreement.basis
-            ])?;
+    let mut speakers = Vec::with_capacity(rows.passages.len());
+    let mut agreeing = Vec::new();
+    for row in &rows.passages {
+        speakers.push(people::person_of(tx, &row.person, group_id, known)?);
+        for agreement in &row.agreements {
+            agreeing.push(people::person_of(tx, &agreement.person, group_id, known)?);
         }
-        index.push((id, row.text));
+    }
+    // The ids SQLite would give the passages one by one (one more than the largest), given
+    // here so that their agreements and index entries can name them.
+    let first: i64 = tx
+        .prepare_cached("SELECT ifnull(max(id), 0) + 1 FROM passages")?
+        .query_row([], |row| row.get(0))?;
+    insert_rows(
+        tx,
+        "passages (id, meeting_id, kind, position, agenda_item, agenda_title, speaker_status,
+         speaker_mention, speaker_candidates, person_id, act, text, line)",
+        13,
+        rows.passages.len(),
+        |stmt, i, at| {
+            let row = &rows.passages[i];
+            stmt.raw_bind_parameter(at, first + i as i64)?;
+            stmt.raw_bind_parameter(at + 1, meeting_id)?;
+            stmt.raw_bind_parameter(at + 2, row.kind)?;
+            stmt.raw_bind_parameter(at + 3, row.position)?;
+            stmt.raw_bind_parameter(at + 4, &row.agenda_item)?;
+            stmt.raw_bind_parameter(at + 5, &row.agenda_title)?;
+            stmt.raw_bind_parameter(at + 6, row.speaker_status)?;
+            stmt.raw_bind_parameter(at + 7, &row.speaker_mention)?;
+            stmt.raw_bind_parameter(at + 8, &row.speaker_candidates)?;
+            stmt.raw_bind_parameter(at + 9, speakers[i])?;
+            stmt.raw_bind_parameter(at + 10, &row.act)?;
+            stmt.raw_bind_parameter(at + 11, &row.text)?;
+            stmt.raw_bind_parameter(at + 12, row.line)
+        },
+    )?;
+    let agreements: Vec<(i64, usize, &AgreementRow)> = rows
+        .passages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, row)| {
+            row.agreements
+                .iter()
+                .enumerate()
+                .map(move |(position, agreement)| (first + i as i64, position, agreement))
+        })
+        .collect();
+    insert_rows(
+        tx,
+        "agreements (passage_id, position, person_id, label, status, basis)",
+        6,
+        agreements.len(),
+        |stmt, i, at| {
+            let (passage, position, row) = agreements[i];
+            stmt.raw_bind_parameter(at, passage)?;
+            stmt.raw_bind_parameter(at + 1, position as i64)?;
+            stmt.raw_bind_parameter(at + 2, agreeing[i])?;
+            stmt.raw_bind_parameter(at + 3, &row.label)?;
+            stmt.raw_bind_parameter(at + 4, row.status)?;
+            stmt.raw_bind_parameter(at + 5, row.basis)
+        },
+    )?;
+    drop(agreements);
+    index.extend(
+        rows.passages
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| (first + i as i64, row.text)),
+    );
+    Ok(())
+}
+
+/// Rows a statement inserts at most: a meeting's few dozen rows of a table take a few
+/// statements rather than one each, which spares SQLite most of its work per statement.
+const ROWS_PER_INSERT: usize = 16;
+
+/// Inserts `count` rows into `table` (its name and columns, as SQL) with as few statements
+/// as the cached shapes allow (16, 4 and 1 rows); `bind(statement, row, first)` binds the
+/// values of one row from parameter `first` on.
+fn insert_rows(
+    tx: &Connection,
+    table: &str,
+    width: usize,
+    count: usize,
+    mut bind: impl FnMut(&mut rusqlite::Statement<'_>, usize, usize) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    let mut done = 0;
+    while done < count {
+        let left = count - done;
+        let n = [ROWS_PER_INSERT, 4, 1]
+            .into_iter()
+            .find(|&n| n <= left)
+            .unwrap_or(1);
+        let one = format!("({})", vec!["?"; width].join(", "));
+        let sql = format!("INSERT INTO {table} VALUES {}", vec![one; n].join(", "));
+        let mut stmt = tx.prepare_cached(&sql)?;
+        for row in 0..n {
+            bind(&mut stmt, done + row, row * width + 1)?;
+        }
+        stmt.raw_execute()?;
+        done += n;
     }
     Ok(())
 }
