@@ -62,9 +62,10 @@ pub fn now() -> String {
         .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
 }
 
-/// What one file of an import came to.
+/// What one file of an import came to: a report is prepared for the archive on the
+/// reading thread, so the writing thread only writes.
 enum Read {
-    Report(Box<Record>, String),
+    Report(Box<store::PreparedMeeting>),
     Archive(Value),
     Failed(String),
 }
@@ -139,8 +140,8 @@ pub fn import(
                 progress.set_message(name.clone());
                 match read {
                     Read::Failed(reason) => tally.failures.push((name, reason)),
-                    Read::Report(record, text) => {
-                        batch.push(Pending { name, record, text });
+                    Read::Report(meeting) => {
+                        batch.push(Pending { name, meeting });
                         if batch.len() >= BATCH || last_flush.elapsed() >= BATCH_TIME {
                             last_flush = std::time::Instant::now();
                             flush(store, &mut batch, &now, &mut tally)
@@ -266,23 +267,41 @@ fn read_one(
     aliases: &[store::AliasEntry],
     from: Option<ingest::Reader>,
 ) -> Read {
+    match read_record(file, hints, aliases, from) {
+        Ok((record, text)) => {
+            match store::PreparedMeeting::new(&record, (!text.is_empty()).then_some(text)) {
+                Ok(meeting) => Read::Report(Box::new(meeting)),
+                Err(e) => Read::Failed(e.to_string()),
+            }
+        }
+        Err(read) => read,
+    }
+}
+
+/// A file read as a record and its text (empty for a JSON record), or what else it is.
+fn read_record(
+    file: &Path,
+    hints: &PeopleHints,
+    aliases: &[store::AliasEntry],
+    from: Option<ingest::Reader>,
+) -> Result<(Record, String), Read> {
     let is_json = file
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
     if is_json {
         return match std::fs::read_to_string(file) {
-            Err(e) => Read::Failed(format!("cannot read the file: {e}")),
+            Err(e) => Err(Read::Failed(format!("cannot read the file: {e}"))),
             Ok(text) => match serde_json::from_str::<Value>(&text) {
-                Err(e) => Read::Failed(format!("not JSON: {e}")),
+                Err(e) => Err(Read::Failed(format!("not JSON: {e}"))),
                 Ok(value)
                     if value.get("format").and_then(Value::as_str)
                         == Some(store::ARCHIVE_FORMAT) =>
                 {
-                    Read::Archive(value)
+                    Err(Read::Archive(value))
                 }
                 Ok(value) => match render::json::from_json_value(value) {
-                    Ok(record) => Read::Report(Box::new(record), String::new()),
-                    Err(e) => Read::Failed(e.to_string()),
+                    Ok(record) => Ok((record, String::new())),
+                    Err(e) => Err(Read::Failed(e.to_string())),
                 },
             },
         };
@@ -293,7 +312,9 @@ fn read_one(
         Err(e) => {
             let message = format!("{e:#}");
             let prefix = format!("{}: ", file.display());
-            return Read::Failed(message.strip_prefix(&prefix).unwrap_or(&message).to_owned());
+            return Err(Read::Failed(
+                message.strip_prefix(&prefix).unwrap_or(&message).to_owned(),
+            ));
         }
     };
     // Names settled earlier in the archive (`rapporteur resolve`, `people alias`) apply to
@@ -332,10 +353,10 @@ fn read_one(
             }
         }
         if let Ok(read) = read_report(file, &more, from) {
-            return Read::Report(Box::new(read.0), read.1);
+            return Ok((read.0, read.1));
         }
     }
-    Read::Report(Box::new(record), text)
+    Ok((record, text))
 }
 
 /// Meetings written in one transaction, each in its own savepoint: at most this many, and
@@ -350,8 +371,7 @@ const READ_AHEAD: usize = 512;
 /// A report read and waiting for its batch.
 struct Pending {
     name: String,
-    record: Box<Record>,
-    text: String,
+    meeting: Box<store::PreparedMeeting>,
 }
 
 /// What an import did, file by file.
@@ -381,17 +401,15 @@ fn flush(
     if batch.is_empty() {
         return Ok(());
     }
-    let results = {
-        let items: Vec<(&Record, Option<&str>)> = batch
-            .iter()
-            .map(|p| (&*p.record, (!p.text.is_empty()).then_some(p.text.as_str())))
-            .collect();
-        store.import_batch(&items, now)?
-    };
-    for (pending, result) in batch.drain(..).zip(results) {
+    let (names, meetings): (Vec<String>, Vec<_>) = batch
+        .drain(..)
+        .map(|pending| (pending.name, Ok(*pending.meeting)))
+        .unzip();
+    let results = store.import_prepared(meetings, now)?;
+    for (name, result) in names.into_iter().zip(results) {
         match result {
-            Ok(done) => tally.done(&pending.name, done.meeting.to_string(), done.outcome),
-            Err(error) => tally.failures.push((pending.name, error.to_string())),
+            Ok(done) => tally.done(&name, done.meeting.to_string(), done.outcome),
+            Err(error) => tally.failures.push((name, error.to_string())),
         }
     }
     Ok(())

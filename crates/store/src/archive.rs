@@ -8,6 +8,7 @@
 
 use serde_json::{Value, json};
 
+use crate::prepare::PreparedMeeting;
 use crate::write::import_in;
 use crate::{Store, StoreError, people};
 
@@ -154,7 +155,7 @@ impl Store {
                 },
             }
         }
-        let mut found = people::Found::default();
+        let mut known = crate::write::Remembered::default();
         for (index, meeting) in meetings.into_iter().enumerate() {
             let mut meeting = meeting;
             let source_text = meeting
@@ -168,7 +169,12 @@ impl Store {
             let record = render::json::from_json_value(record).map_err(|e| {
                 StoreError::Invalid(format!("meeting {} of the archive: {e}", index + 1))
             })?;
-            let imported = import_in(&tx, &record, source_text.as_deref(), now, &mut found)?;
+            let imported = import_in(
+                &tx,
+                PreparedMeeting::new(&record, source_text)?,
+                now,
+                &mut known,
+            )?;
             if let Some(attendance) = meeting.get("attendance").filter(|v| !v.is_null()) {
                 crate::presence::from_archive_json(&tx, imported.meeting.id, attendance)?;
             }
@@ -183,7 +189,7 @@ impl Store {
                     done.aliases += 1;
                     crate::write::rederive_group(&tx, group_id)?;
                     // The alias changes whom a name in that group finds.
-                    found.clear();
+                    known.forget_people();
                 }
             }
         }

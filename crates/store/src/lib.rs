@@ -22,6 +22,7 @@ mod archive;
 mod browse;
 mod documents;
 mod people;
+mod prepare;
 mod presence;
 mod read;
 mod schema;
@@ -39,6 +40,7 @@ pub use documents::{
     Citation, Comment, Consultation, DocumentSet, DocumentSummary, Quote, RevisionSummary,
     StoredRevision, label_key,
 };
+pub use prepare::PreparedMeeting;
 pub use presence::{Presence, PresenceRow};
 pub use read::{
     Affiliation, Agreed, AliasEntry, GroupSummary, Hit, MeetingRef, MeetingSummary, PersonSummary,
@@ -58,6 +60,8 @@ pub struct Store {
     /// The search index: set on opening, except for a read-only archive with no index
     /// beside it, which builds one in memory at its first search.
     search: std::cell::OnceCell<search::SearchIndex>,
+    /// What imports remember of the archive between batches (see `write::Remembered`).
+    known: write::Remembered,
 }
 
 /// Why an archive could not be opened. Each says what to do about it in one line.
@@ -181,7 +185,11 @@ impl Store {
         {
             let _ = search.set(index);
         }
-        Ok(Store { conn, search })
+        Ok(Store {
+            conn,
+            search,
+            known: write::Remembered::default(),
+        })
     }
 
     /// A fresh archive in memory, gone when dropped; for tests and one-off commands.
@@ -207,9 +215,13 @@ impl Store {
              PRAGMA foreign_keys = ON;",
         )
         .map_err(open_error)?;
+        // An import's statements (several shapes of multi-row insert among them) stay
+        // prepared from one meeting to the next.
+        conn.set_prepared_statement_cache_capacity(64);
         let mut store = Store {
             conn,
             search: std::cell::OnceCell::new(),
+            known: write::Remembered::default(),
         };
         store.migrate(version as usize).map_err(open_error)?;
         Ok(store)

@@ -7,8 +7,11 @@
 //! becomes a new person, but only for a participant or a resolved speaker; an unknown speaker
 //! links to a person only by an exact full name or an alias, never by creating one.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::prepare::{Name, Who};
 use crate::{StoreError, key, slug};
 
 /// The person a name denotes in a group, if the archive knows one.
@@ -17,7 +20,15 @@ pub(crate) fn lookup(
     name: &str,
     group_id: Option<i64>,
 ) -> rusqlite::Result<Option<i64>> {
-    let key = key(name);
+    lookup_key(conn, &key(name), group_id)
+}
+
+/// [`lookup`] by a name's key.
+fn lookup_key(
+    conn: &Connection,
+    key: &str,
+    group_id: Option<i64>,
+) -> rusqlite::Result<Option<i64>> {
     // At most two rows (the unique index allows one alias per key and group, and one for
     // every group); the group's own comes first. The choice is made here rather than with
     // `ORDER BY group_id IS NULL`: that clause makes SQLite plan for the bound group, so a
@@ -43,34 +54,91 @@ pub(crate) fn lookup(
         .optional()
 }
 
-/// People already found while writing, by name key and group: an import names the same
-/// members meeting after meeting. It must be emptied when a savepoint that may have created
-/// one of them is rolled back.
-#[derive(Default)]
-pub(crate) struct Found(std::collections::HashMap<(String, i64), i64>);
+/// What names found while writing, by name key and group, including the names that found
+/// no one: an import names the same members, and the same unknown speakers, meeting after
+/// meeting. Only people are created while it is in use (never aliases), and a new person
+/// can only turn "no one" into that person, so each answer stays what [`lookup`] would
+/// say. Whoever changes aliases or people otherwise, or rolls back a change, must clear it.
+#[derive(Debug, Default)]
+pub(crate) struct Known(HashMap<String, Vec<(i64, Option<i64>)>>);
 
-impl Found {
+impl Known {
     pub(crate) fn clear(&mut self) {
         self.0.clear();
     }
+
+    fn get(&self, key: &str, group_id: i64) -> Option<Option<i64>> {
+        self.0
+            .get(key)?
+            .iter()
+            .find(|(group, _)| *group == group_id)
+            .map(|(_, person)| *person)
+    }
+
+    fn set(&mut self, key: &str, group_id: i64, person: Option<i64>) {
+        let groups = match self.0.get_mut(key) {
+            Some(groups) => groups,
+            None => self.0.entry(key.to_owned()).or_default(),
+        };
+        match groups.iter_mut().find(|(group, _)| *group == group_id) {
+            Some(entry) => entry.1 = person,
+            None => groups.push((group_id, person)),
+        }
+    }
+
+    /// A person of this key now exists: every group where the key found no one (no alias
+    /// there or everywhere) finds them by name from now on.
+    fn created(&mut self, key: &str, person: i64) {
+        if let Some(groups) = self.0.get_mut(key) {
+            for entry in groups.iter_mut().filter(|(_, found)| found.is_none()) {
+                entry.1 = Some(person);
+            }
+        }
+    }
+}
+
+/// The person a row links to in a group: a participant or a resolved speaker is created if
+/// the archive has no one of that name; an unknown speaker links only to someone known.
+pub(crate) fn person_of(
+    conn: &Connection,
+    who: &Who,
+    group_id: i64,
+    known: &mut Known,
+) -> rusqlite::Result<Option<i64>> {
+    match who {
+        Who::FindOrCreate(name) => find_or_create(conn, name, group_id, known).map(Some),
+        Who::Lookup(name) => lookup_known(conn, name, group_id, known),
+        Who::Nobody => Ok(None),
+    }
+}
+
+/// [`lookup`], answered from `known` when it can be.
+fn lookup_known(
+    conn: &Connection,
+    name: &Name,
+    group_id: i64,
+    known: &mut Known,
+) -> rusqlite::Result<Option<i64>> {
+    if let Some(found) = known.get(&name.key, group_id) {
+        return Ok(found);
+    }
+    let found = lookup_key(conn, &name.key, Some(group_id))?;
+    known.set(&name.key, group_id, found);
+    Ok(found)
 }
 
 /// The person a name denotes in a group, created if the archive has none.
 pub(crate) fn find_or_create(
     conn: &Connection,
-    name: &str,
+    name: &Name,
     group_id: i64,
-    found: &mut Found,
+    known: &mut Known,
 ) -> rusqlite::Result<i64> {
-    let cache_key = (key(name), group_id);
-    if let Some(&id) = found.0.get(&cache_key) {
+    if let Some(id) = lookup_known(conn, name, group_id, known)? {
         return Ok(id);
     }
-    let id = match lookup(conn, name, Some(group_id))? {
-        Some(id) => id,
-        None => create(conn, name, None)?,
-    };
-    found.0.insert(cache_key, id);
+    let id = create(conn, &name.name, None)?;
+    known.created(&name.key, id);
     Ok(id)
 }
 

@@ -59,6 +59,11 @@ const FOLDER_SUFFIX: &str = ".search-v1";
 /// The memory tantivy may use for documents not yet written to a segment.
 const WRITER_MEMORY: usize = 32 * 1024 * 1024;
 
+/// How many passages of a date range are worth reading (as the days' postings) to spare
+/// looking at one match's day while collecting: reading a posting costs less than scoring
+/// and collecting a match.
+const DAYS_PER_MATCH: u64 = 3;
+
 /// How many tokens a snippet shows around the best-matching part of a passage.
 const SNIPPET_TOKENS: usize = 24;
 
@@ -196,6 +201,15 @@ impl SearchIndex {
         Ok(self.writer.as_mut().expect("just set"))
     }
 
+    /// Lets go of the writer (and so of the index's lock, which another process may be
+    /// waiting for), once the merges of segments it started are done.
+    fn release(&mut self) -> Result<(), StoreError> {
+        if let Some(writer) = self.writer.take() {
+            writer.wait_merging_threads().map_err(tantivy_error)?;
+        }
+        Ok(())
+    }
+
     /// Sees what other processes (or this one) committed since the last search.
     fn refresh(&self) -> Result<(), StoreError> {
         self.reader.reload().map_err(tantivy_error)
@@ -290,7 +304,13 @@ impl Store {
         };
         let fields = index.fields;
         let fresh = index.documents() == 0;
-        let writer = index.writer()?;
+        let writer = match index.writer() {
+            Ok(writer) => writer,
+            // Another process is writing the index: the meetings stay on the list, and that
+            // process (which reads the whole list at each catch-up) or the next takes them.
+            Err(StoreError::Locked) => return Ok(()),
+            Err(error) => return Err(error),
+        };
         if !fresh {
             let mut marked = self
                 .conn
@@ -307,6 +327,7 @@ impl Store {
         ))?;
         add_rows(writer, fields, &mut select.query([last])?)?;
         writer.commit().map_err(tantivy_error)?;
+        index.release()?;
         index.refresh()?;
         let removed = self
             .conn
@@ -351,7 +372,7 @@ impl Store {
         ))?;
         add_rows(writer, fields, &mut select.query([])?)?;
         writer.commit().map_err(tantivy_error)?;
-        index.writer = None;
+        index.release()?;
         index.refresh()?;
         Ok(self.search.get_or_init(|| index))
     }
@@ -369,27 +390,26 @@ impl Store {
             .order_by_score();
         let (total, top) = match plan.days {
             None => (
-                searcher.search(&plan.query, &Count),
-                searcher.search(&plan.query, &top_docs),
+                searcher
+                    .search(&plan.query, &Count)
+                    .map_err(tantivy_error)?,
+                searcher
+                    .search(&plan.query, &top_docs)
+                    .map_err(tantivy_error)?,
             ),
-            Some((from, to)) => {
-                let within = move |day: i64| from <= day && day <= to;
-                (
-                    searcher.search(
-                        &plan.query,
-                        &FilterCollector::new("day".into(), within, Count),
-                    ),
-                    searcher.search(
-                        &plan.query,
-                        &FilterCollector::new("day".into(), within, top_docs),
+            // Every match is read anyway, so counting and ranking share that pass.
+            Some((from, to)) => searcher
+                .search(
+                    &plan.query,
+                    &FilterCollector::new(
+                        "day".into(),
+                        move |day: i64| from <= day && day <= to,
+                        (Count, top_docs),
                     ),
                 )
-            }
+                .map_err(tantivy_error)?,
         };
-        let (total, top) = (
-            total.map_err(tantivy_error)? as u64,
-            top.map_err(tantivy_error)?,
-        );
+        let total = total as u64;
         let mut page = self.conn.prepare_cached(
             "SELECT m.id, g.short_name, g.slug, m.number, m.date, m.title,
                     p.kind, p.position, coalesce(pe.name, p.speaker_mention), p.speaker_status,
@@ -557,7 +577,9 @@ impl Store {
                 .collect::<Result<Vec<u64>, _>>()
                 .map_err(tantivy_error)?;
             let matches = words.into_iter().min().unwrap_or(0);
-            if passages_on_days(searcher, fields.day, from, to)? <= matches {
+            if passages_on_days(searcher, fields.day, from, to)?
+                <= matches.saturating_mul(DAYS_PER_MATCH)
+            {
                 filter(Box::new(InvertedIndexRangeQuery::new(
                     Bound::Included(Term::from_field_i64(fields.day, from)),
                     Bound::Included(Term::from_field_i64(fields.day, to)),

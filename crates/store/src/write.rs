@@ -4,11 +4,14 @@
 //! Each public method is one transaction. A meeting is identified within its group by its
 //! number, or by its date when the record has no number; importing it again replaces it.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::people;
+use crate::prepare::{AgreementRow, Derived, GroupLabel, PreparedMeeting};
 use crate::read::MeetingRef;
-use crate::{Store, StoreError, key, slug};
+use crate::{Store, StoreError, key};
 use model::{Code, Record, Speaker};
 
 /// What an import did.
@@ -70,8 +73,9 @@ impl Store {
         source_text: Option<&str>,
         now: &str,
     ) -> Result<Imported, StoreError> {
+        let meeting = PreparedMeeting::new(record, source_text.map(str::to_owned))?;
         let tx = self.conn.transaction()?;
-        let imported = import_in(&tx, record, source_text, now, &mut people::Found::default())?;
+        let imported = import_in(&tx, meeting, now, &mut Remembered::default())?;
         if imported.outcome != Outcome::Unchanged {
             bump(&tx)?;
         }
@@ -92,13 +96,44 @@ impl Store {
         meetings: &[(&Record, Option<&str>)],
         now: &str,
     ) -> Result<Vec<Result<Imported, StoreError>>, StoreError> {
-        let mut tx = self.conn.transaction()?;
+        let prepared: Vec<Result<PreparedMeeting, StoreError>> = meetings
+            .iter()
+            .map(|(record, text)| PreparedMeeting::new(record, text.map(str::to_owned)))
+            .collect();
+        self.import_prepared(prepared, now)
+    }
+
+    /// [`Store::import_batch`] of meetings prepared beforehand (on other threads: preparing
+    /// needs no archive), where a meeting that could not be prepared keeps its place and its
+    /// error in the results. Names found are remembered from one batch to the next while no
+    /// one else changes the archive in between.
+    pub fn import_prepared(
+        &mut self,
+        meetings: Vec<Result<PreparedMeeting, StoreError>>,
+        now: &str,
+    ) -> Result<Vec<Result<Imported, StoreError>>, StoreError> {
+        // The write lock is taken at once, so what was remembered is checked against an
+        // archive no one else can change until this batch commits.
+        let mut tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut known = std::mem::take(&mut self.known);
+        let generation = generation(&tx)?;
+        if known.generation != Some(generation) {
+            known = Remembered::default();
+        }
         let mut results = Vec::with_capacity(meetings.len());
         let mut changed = false;
-        let mut found = people::Found::default();
-        for (record, source_text) in meetings {
+        for meeting in meetings {
+            let meeting = match meeting {
+                Ok(meeting) => meeting,
+                Err(error) => {
+                    results.push(Err(error));
+                    continue;
+                }
+            };
             let savepoint = tx.savepoint()?;
-            match import_in(&savepoint, record, *source_text, now, &mut found) {
+            match import_in(&savepoint, meeting, now, &mut known) {
                 Ok(imported) => {
                     savepoint.commit()?;
                     changed |= imported.outcome != Outcome::Unchanged;
@@ -109,10 +144,10 @@ impl Store {
                 ) => {
                     return Err(error);
                 }
-                // Dropping the savepoint rolls back what this meeting wrote, people it
-                // created among it.
+                // Dropping the savepoint rolls back what this meeting wrote, people and
+                // groups it created among it.
                 Err(error) => {
-                    found.clear();
+                    known = Remembered::default();
                     results.push(Err(error));
                 }
             }
@@ -121,6 +156,8 @@ impl Store {
             bump(&tx)?;
         }
         tx.commit()?;
+        known.generation = Some(generation + i64::from(changed));
+        self.known = known;
         self.sync_search()?;
         Ok(results)
     }
@@ -254,135 +291,198 @@ pub(crate) fn reindex_in(tx: &Connection) -> Result<usize, StoreError> {
     Ok(meetings.len())
 }
 
+/// What an import remembers of the archive from one meeting to the next: the groups and
+/// the people names found. `generation` is the archive's generation it is valid for, once
+/// a batch has committed; a different generation means someone changed the archive since.
+#[derive(Debug, Default)]
+pub(crate) struct Remembered {
+    generation: Option<i64>,
+    groups: HashMap<String, GroupRow>,
+    pub(crate) people: people::Known,
+}
+
+/// A group as the archive has it.
+#[derive(Debug, Clone)]
+struct GroupRow {
+    id: i64,
+    short_name: String,
+    slug: String,
+    name: Option<String>,
+    parent: Option<String>,
+}
+
+impl Remembered {
+    pub(crate) fn forget_people(&mut self) {
+        self.people.clear();
+    }
+}
+
+fn generation(tx: &Connection) -> rusqlite::Result<i64> {
+    tx.prepare_cached("SELECT n FROM generation")?
+        .query_row([], |row| row.get(0))
+}
+
 pub(crate) fn import_in(
     tx: &Connection,
-    record: &Record,
-    source_text: Option<&str>,
+    meeting: PreparedMeeting,
     now: &str,
-    found: &mut people::Found,
+    known: &mut Remembered,
 ) -> Result<Imported, StoreError> {
-    let group_label = record
-        .group
-        .short_name
-        .as_deref()
-        .or(record.group.name.as_deref())
-        .filter(|g| !g.trim().is_empty())
-        .ok_or(StoreError::NoGroup)?;
-    let wire = render::json::Record::from(record);
-    let date = wire.meeting.date.clone();
-    let number = record.meeting.number;
-    if number.is_none() && date.is_none() {
-        return Err(StoreError::NoKey);
-    }
-    let group_id = upsert_group(tx, group_label, record)?;
-    let json = serde_json::to_string(&wire).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let group = upsert_group(tx, &meeting.group, &mut known.groups)?;
+    let number = meeting.number;
     let existing: Option<(i64, String, Option<String>)> = match number {
         Some(number) => tx
-            .query_row(
+            .prepare_cached(
                 "SELECT id, record, source_text FROM meetings WHERE group_id = ?1 AND number = ?2",
-                params![group_id, number],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-            )
+            )?
+            .query_row(params![group.id, number], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
             .optional()?,
         None => tx
-            .query_row(
+            .prepare_cached(
                 "SELECT id, record, source_text FROM meetings
                  WHERE group_id = ?1 AND number IS NULL AND date = ?2",
-                params![group_id, date],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-            )
+            )?
+            .query_row(params![group.id, meeting.date], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
             .optional()?,
     };
-    let start = wire.meeting.start.clone();
-    let title = record.meeting.title.as_deref();
     let (id, outcome) = match existing {
-        Some((id, old, old_text)) if old == json && old_text.as_deref() == source_text => {
+        Some((id, old, old_text))
+            if old == meeting.json && old_text.as_deref() == meeting.source_text.as_deref() =>
+        {
             (id, Outcome::Unchanged)
         }
         Some((id, _, _)) => {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE meetings SET date = ?2, start = ?3, title = ?4, source_path = ?5,
                  sha256 = ?6, source_text = ?7, record = ?8, updated_at = ?9 WHERE id = ?1",
-                params![
-                    id,
-                    date,
-                    start,
-                    title,
-                    record.source.path,
-                    record.source.sha256,
-                    source_text,
-                    json,
-                    now
-                ],
-            )?;
+            )?
+            .execute(params![
+                id,
+                meeting.date,
+                meeting.start,
+                meeting.title,
+                meeting.source_path,
+                meeting.sha256,
+                meeting.source_text,
+                meeting.json,
+                now
+            ])?;
             (id, Outcome::Updated)
         }
         None => {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO meetings (group_id, number, date, start, title, source_path, sha256,
                  source_text, record, imported_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-                params![
-                    group_id,
-                    number,
-                    date,
-                    start,
-                    title,
-                    record.source.path,
-                    record.source.sha256,
-                    source_text,
-                    json,
-                    now
-                ],
-            )?;
+            )?
+            .execute(params![
+                group.id,
+                number,
+                meeting.date,
+                meeting.start,
+                meeting.title,
+                meeting.source_path,
+                meeting.sha256,
+                meeting.source_text,
+                meeting.json,
+                now
+            ])?;
             (tx.last_insert_rowid(), Outcome::Created)
         }
     };
-    if outcome != Outcome::Unchanged {
-        derive_rows(tx, id, group_id, record, found)?;
-    }
-    Ok(Imported {
-        meeting: meeting_ref(tx, id)?,
+    // The meeting as the archive now has it, without reading it back: an unchanged record
+    // has the stored number, date and title, a written one has these.
+    let imported = Imported {
+        meeting: MeetingRef {
+            id,
+            group: group.short_name,
+            group_slug: group.slug,
+            number,
+            date: meeting.date,
+            title: meeting.title,
+        },
         outcome,
-    })
+    };
+    if outcome != Outcome::Unchanged {
+        write_rows(
+            tx,
+            id,
+            group.id,
+            meeting.rows,
+            outcome == Outcome::Created,
+            &mut known.people,
+        )?;
+    }
+    Ok(imported)
 }
 
-fn upsert_group(tx: &Connection, label: &str, record: &Record) -> rusqlite::Result<i64> {
-    let group_key = key(label);
-    let found: Option<i64> = tx
-        .prepare_cached("SELECT id FROM groups WHERE key = ?1")?
-        .query_row([&group_key], |row| row.get(0))
-        .optional()?;
-    if let Some(id) = found {
-        // A later record may name the group more fully; it never erases what is known.
-        tx.prepare_cached(
-            "UPDATE groups SET name = coalesce(?2, name), parent = coalesce(?3, parent)
-             WHERE id = ?1",
-        )?
-        .execute(params![id, record.group.name, record.group.parent])?;
-        return Ok(id);
+/// The group a record names, created the first time; a later record may name it more
+/// fully, and never erases what is known.
+fn upsert_group(
+    tx: &Connection,
+    label: &GroupLabel,
+    groups: &mut HashMap<String, GroupRow>,
+) -> rusqlite::Result<GroupRow> {
+    let known = match groups.get(&label.key) {
+        Some(row) => Some(row.clone()),
+        None => tx
+            .prepare_cached("SELECT id, short_name, slug, name, parent FROM groups WHERE key = ?1")?
+            .query_row([&label.key], |row| {
+                Ok(GroupRow {
+                    id: row.get(0)?,
+                    short_name: row.get(1)?,
+                    slug: row.get(2)?,
+                    name: row.get(3)?,
+                    parent: row.get(4)?,
+                })
+            })
+            .optional()?,
+    };
+    if let Some(mut row) = known {
+        let name = label.name.clone().or_else(|| row.name.clone());
+        let parent = label.parent.clone().or_else(|| row.parent.clone());
+        // Writing the same values again would change nothing but the page it is on.
+        if name != row.name || parent != row.parent {
+            tx.prepare_cached("UPDATE groups SET name = ?2, parent = ?3 WHERE id = ?1")?
+                .execute(params![row.id, name, parent])?;
+            row.name = name;
+            row.parent = parent;
+        }
+        groups.insert(label.key.clone(), row.clone());
+        return Ok(row);
     }
-    let base = slug(label);
-    let mut candidate = base.clone();
+    let mut candidate = label.slug.clone();
     let mut n = 1;
     while tx
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM groups WHERE slug = ?1)")?
         .query_row([&candidate], |row| row.get::<_, bool>(0))?
     {
         n += 1;
-        candidate = format!("{base}-{n}");
+        candidate = format!("{}-{n}", label.slug);
     }
     tx.prepare_cached(
         "INSERT INTO groups (short_name, key, slug, name, parent) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![
-        label.trim(),
-        group_key,
+        label.label,
+        label.key,
         candidate,
-        record.group.name,
-        record.group.parent
+        label.name,
+        label.parent
     ])?;
-    Ok(tx.last_insert_rowid())
+    let row = GroupRow {
+        id: tx.last_insert_rowid(),
+        short_name: label.label.clone(),
+        slug: candidate,
+        name: label.name.clone(),
+        parent: label.parent.clone(),
+    };
+    groups.insert(label.key.clone(), row.clone());
+    Ok(row)
 }
 
 /// Rebuilds one meeting's derived rows from its record.
@@ -392,187 +492,182 @@ pub(crate) fn derive(
     group_id: i64,
     record: &Record,
 ) -> rusqlite::Result<()> {
-    derive_rows(
+    write_rows(
         tx,
         meeting_id,
         group_id,
-        record,
-        &mut people::Found::default(),
+        Derived::of(record),
+        false,
+        &mut people::Known::default(),
     )
 }
 
-/// Rebuilds one meeting's derived rows from its record, and puts the meeting on the search
-/// index's to-do list (see `search.rs`).
-pub(crate) fn derive_rows(
-    tx: &Connection,
-    meeting_id: i64,
-    group_id: i64,
-    record: &Record,
-    found: &mut people::Found,
-) -> rusqlite::Result<()> {
-    crate::search::mark(tx, meeting_id)?;
+/// Removes one meeting's derived rows.
+fn clear_rows(tx: &Connection, meeting_id: i64) -> rusqlite::Result<()> {
     tx.prepare_cached("DELETE FROM passages WHERE meeting_id = ?1")?
         .execute([meeting_id])?;
     tx.prepare_cached("DELETE FROM attendance WHERE meeting_id = ?1")?
         .execute([meeting_id])?;
     tx.prepare_cached("DELETE FROM dates WHERE meeting_id = ?1")?
         .execute([meeting_id])?;
-
-    // Dates as the record resolved them, and action items with their due dates.
-    let mut date = tx.prepare_cached(
-        "INSERT INTO dates (meeting_id, position, kind, value, text, owner, context, line)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    let mut position = 0_i64;
-    for fact in &record.dates {
-        position += 1;
-        date.execute(params![
-            meeting_id,
-            position,
-            fact.kind.as_str(),
-            fact.value.map(|v| v.iso()),
-            fact.text,
-            None::<&str>,
-            fact.context,
-            fact.span.start_line
-        ])?;
-    }
-    for action in &record.action_items {
-        position += 1;
-        date.execute(params![
-            meeting_id,
-            position,
-            "action-item",
-            action.due.map(|v| v.iso()),
-            action.what,
-            action.owner,
-            None::<&str>,
-            action.span.start_line
-        ])?;
-    }
-
-    let mut attend = tx.prepare_cached(
-        "INSERT INTO attendance (meeting_id, position, person_id, name, affiliation, roles,
-         stakeholder_group, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (position, participant) in record.participants.iter().enumerate() {
-        let person = people::find_or_create(tx, &participant.name, group_id, found)?;
-        let roles: Vec<&str> = participant.roles.iter().map(|r| r.as_str()).collect();
-        attend.execute(params![
-            meeting_id,
-            position as i64,
-            person,
-            participant.name,
-            participant.affiliation,
-            roles.join(","),
-            participant.stakeholder_group.map(|g| g.as_str()),
-            participant.span.start_line
-        ])?;
-    }
-
-    let mut passage = tx.prepare_cached(
-        "INSERT INTO passages (meeting_id, kind, position, agenda_item, agenda_title,
-         speaker_status, speaker_mention, speaker_candidates, person_id, act, text, line)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
-    let mut agree = tx.prepare_cached(
-        "INSERT INTO agreements (passage_id, position, person_id, label, status, basis)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    let title_of = |number: Option<&str>| {
-        number
-            .and_then(|n| record.agenda_item(n))
-            .map(|item| item.title.clone())
-    };
-    for intervention in &record.interventions {
-        let speaker = &intervention.speaker;
-        let person = person_of(tx, speaker, group_id, found)?;
-        let candidates = match speaker {
-            Speaker::Ambiguous { candidates, .. } => Some(candidates.join("\n")),
-            _ => None,
-        };
-        passage.execute(params![
-            meeting_id,
-            "intervention",
-            intervention.order,
-            intervention.agenda_item,
-            title_of(intervention.agenda_item.as_deref()),
-            speaker.status(),
-            speaker.mention(),
-            candidates,
-            person,
-            intervention.act,
-            intervention.text,
-            intervention.span.start_line
-        ])?;
-        let id = tx.last_insert_rowid();
-        for (position, agreement) in intervention.agreements.iter().enumerate() {
-            agree.execute(params![
-                id,
-                position as i64,
-                person_of(tx, &agreement.with, group_id, found)?,
-                agreement.with.label(),
-                agreement.with.status(),
-                agreement.basis.as_str()
-            ])?;
-        }
-    }
-    // Decisions and action items are searchable too; they are filed under the agenda item of
-    // the intervention they were written in, when there is one.
-    let item_at = |line: u32| {
-        record
-            .interventions
-            .iter()
-            .rfind(|i| i.span.start_line <= line && line <= i.span.end_line.max(i.span.start_line))
-            .and_then(|i| i.agenda_item.clone())
-    };
-    let facts = record
-        .decisions
-        .iter()
-        .map(|d| ("decision", d.text.as_str(), None, d.span.start_line))
-        .chain(record.action_items.iter().map(|a| {
-            (
-                "action-item",
-                a.what.as_str(),
-                a.owner.as_deref(),
-                a.span.start_line,
-            )
-        }));
-    for (position, (kind, text, owner, line)) in facts.enumerate() {
-        let item = item_at(line);
-        passage.execute(params![
-            meeting_id,
-            kind,
-            position as i64 + 1,
-            item,
-            title_of(item.as_deref()),
-            None::<&str>,
-            owner,
-            None::<&str>,
-            None::<i64>,
-            None::<&str>,
-            text,
-            line
-        ])?;
-    }
     Ok(())
 }
 
-/// The person behind a speaker: a resolved name finds or creates its person; an unknown
-/// name links only to a person the archive already knows by that exact name or alias.
-fn person_of(
+/// Replaces one meeting's derived rows with `rows`, and puts the meeting on the search
+/// index's to-do list (see `search.rs`). A meeting just created has no rows to replace:
+/// every derived row names its meeting through a foreign key, so none can name a new id.
+fn write_rows(
     tx: &Connection,
-    speaker: &Speaker,
+    meeting_id: i64,
     group_id: i64,
-    found: &mut people::Found,
-) -> rusqlite::Result<Option<i64>> {
-    match speaker {
-        Speaker::Resolved { name, .. } => {
-            people::find_or_create(tx, name, group_id, found).map(Some)
-        }
-        Speaker::Unknown { mention } => people::lookup(tx, mention, Some(group_id)),
-        Speaker::Ambiguous { .. } | Speaker::Nobody => Ok(None),
+    rows: Derived,
+    created: bool,
+    known: &mut people::Known,
+) -> rusqlite::Result<()> {
+    crate::search::mark(tx, meeting_id)?;
+    if !created {
+        clear_rows(tx, meeting_id)?;
     }
+    insert_rows(
+        tx,
+        "dates (meeting_id, position, kind, value, text, owner, context, line)",
+        8,
+        rows.dates.len(),
+        |stmt, i, at| {
+            let row = &rows.dates[i];
+            stmt.raw_bind_parameter(at, meeting_id)?;
+            stmt.raw_bind_parameter(at + 1, i as i64 + 1)?;
+            stmt.raw_bind_parameter(at + 2, row.kind)?;
+            stmt.raw_bind_parameter(at + 3, &row.value)?;
+            stmt.raw_bind_parameter(at + 4, &row.text)?;
+            stmt.raw_bind_parameter(at + 5, &row.owner)?;
+            stmt.raw_bind_parameter(at + 6, &row.context)?;
+            stmt.raw_bind_parameter(at + 7, row.line)
+        },
+    )?;
+
+    // People are found (and created) in the order the rows name them, as one row at a time
+    // would: participants first, then each passage's speaker and the people it agrees with.
+    let attending = rows
+        .attendance
+        .iter()
+        .map(|row| people::find_or_create(tx, &row.person, group_id, known))
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    insert_rows(
+        tx,
+        "attendance (meeting_id, position, person_id, name, affiliation, roles,
+         stakeholder_group, line)",
+        8,
+        rows.attendance.len(),
+        |stmt, i, at| {
+            let row = &rows.attendance[i];
+            stmt.raw_bind_parameter(at, meeting_id)?;
+            stmt.raw_bind_parameter(at + 1, i as i64)?;
+            stmt.raw_bind_parameter(at + 2, attending[i])?;
+            stmt.raw_bind_parameter(at + 3, &row.person.name)?;
+            stmt.raw_bind_parameter(at + 4, &row.affiliation)?;
+            stmt.raw_bind_parameter(at + 5, &row.roles)?;
+            stmt.raw_bind_parameter(at + 6, row.stakeholder_group)?;
+            stmt.raw_bind_parameter(at + 7, row.line)
+        },
+    )?;
+
+    let mut speakers = Vec::with_capacity(rows.passages.len());
+    let mut agreeing = Vec::new();
+    for row in &rows.passages {
+        speakers.push(people::person_of(tx, &row.person, group_id, known)?);
+        for agreement in &row.agreements {
+            agreeing.push(people::person_of(tx, &agreement.person, group_id, known)?);
+        }
+    }
+    // The ids SQLite would give the passages one by one (one more than the largest), given
+    // here so that their agreements can name them.
+    let first: i64 = tx
+        .prepare_cached("SELECT ifnull(max(id), 0) + 1 FROM passages")?
+        .query_row([], |row| row.get(0))?;
+    insert_rows(
+        tx,
+        "passages (id, meeting_id, kind, position, agenda_item, agenda_title, speaker_status,
+         speaker_mention, speaker_candidates, person_id, act, text, line)",
+        13,
+        rows.passages.len(),
+        |stmt, i, at| {
+            let row = &rows.passages[i];
+            stmt.raw_bind_parameter(at, first + i as i64)?;
+            stmt.raw_bind_parameter(at + 1, meeting_id)?;
+            stmt.raw_bind_parameter(at + 2, row.kind)?;
+            stmt.raw_bind_parameter(at + 3, row.position)?;
+            stmt.raw_bind_parameter(at + 4, &row.agenda_item)?;
+            stmt.raw_bind_parameter(at + 5, &row.agenda_title)?;
+            stmt.raw_bind_parameter(at + 6, row.speaker_status)?;
+            stmt.raw_bind_parameter(at + 7, &row.speaker_mention)?;
+            stmt.raw_bind_parameter(at + 8, &row.speaker_candidates)?;
+            stmt.raw_bind_parameter(at + 9, speakers[i])?;
+            stmt.raw_bind_parameter(at + 10, &row.act)?;
+            stmt.raw_bind_parameter(at + 11, &row.text)?;
+            stmt.raw_bind_parameter(at + 12, row.line)
+        },
+    )?;
+    let agreements: Vec<(i64, usize, &AgreementRow)> = rows
+        .passages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, row)| {
+            row.agreements
+                .iter()
+                .enumerate()
+                .map(move |(position, agreement)| (first + i as i64, position, agreement))
+        })
+        .collect();
+    insert_rows(
+        tx,
+        "agreements (passage_id, position, person_id, label, status, basis)",
+        6,
+        agreements.len(),
+        |stmt, i, at| {
+            let (passage, position, row) = agreements[i];
+            stmt.raw_bind_parameter(at, passage)?;
+            stmt.raw_bind_parameter(at + 1, position as i64)?;
+            stmt.raw_bind_parameter(at + 2, agreeing[i])?;
+            stmt.raw_bind_parameter(at + 3, &row.label)?;
+            stmt.raw_bind_parameter(at + 4, row.status)?;
+            stmt.raw_bind_parameter(at + 5, row.basis)
+        },
+    )?;
+    Ok(())
+}
+
+/// Rows a statement inserts at most: a meeting's few dozen rows of a table take a few
+/// statements rather than one each, which spares SQLite most of its work per statement.
+const ROWS_PER_INSERT: usize = 16;
+
+/// Inserts `count` rows into `table` (its name and columns, as SQL) with as few statements
+/// as the cached shapes allow (16, 4 and 1 rows); `bind(statement, row, first)` binds the
+/// values of one row from parameter `first` on.
+fn insert_rows(
+    tx: &Connection,
+    table: &str,
+    width: usize,
+    count: usize,
+    mut bind: impl FnMut(&mut rusqlite::Statement<'_>, usize, usize) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    let mut done = 0;
+    while done < count {
+        let left = count - done;
+        let n = [ROWS_PER_INSERT, 4, 1]
+            .into_iter()
+            .find(|&n| n <= left)
+            .unwrap_or(1);
+        let one = format!("({})", vec!["?"; width].join(", "));
+        let sql = format!("INSERT INTO {table} VALUES {}", vec![one; n].join(", "));
+        let mut stmt = tx.prepare_cached(&sql)?;
+        for row in 0..n {
+            bind(&mut stmt, done + row, row * width + 1)?;
+        }
+        stmt.raw_execute()?;
+        done += n;
+    }
+    Ok(())
 }
 
 /// Replaces every ambiguous or unknown person written as `wanted` (a key) with `person`;

@@ -289,3 +289,77 @@ fn the_search_index_comes_back_from_the_database() {
     let store = Store::open(&path).expect("writable");
     assert_eq!(lines(&store.search(&query).expect("search")), lines(&first));
 }
+
+/// A report of the example archive with its first intervention's speaker made an unknown
+/// name, "Zawadi", which no one in WG-Data is called.
+fn with_unknown_speaker(n: u32) -> model::Record {
+    let hints = ingest::PeopleHints::default();
+    let path = root().join(format!("examples/archive/wg-data-0{n}.txt"));
+    let bytes = std::fs::read(&path).expect("readable");
+    let mut record = ingest::read_summary_report("x.txt", &bytes, &hints).expect("a report");
+    record.interventions[0].speaker = model::Speaker::Unknown {
+        mention: "Zawadi".into(),
+    };
+    record
+}
+
+/// The meetings whose first intervention the person is said to have made.
+fn first_interventions_of(store: &Store, person: &str) -> Vec<u32> {
+    let view = store.person(person).expect("the person");
+    let mut meetings: Vec<u32> = view
+        .said
+        .iter()
+        .filter(|said| said.order == 1)
+        .filter_map(|said| said.meeting.number)
+        .collect();
+    meetings.sort_unstable();
+    meetings
+}
+
+#[test]
+fn an_import_forgets_the_names_it_found_when_the_archive_changed_between_batches() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("archive.db");
+    let mut import = Store::open(&path).expect("an archive");
+    let now = "2026-11-26T00:00:00Z";
+    let first = with_unknown_speaker(21);
+    import
+        .import_batch(&[(&first, None)], now)
+        .expect("the first batch");
+    assert!(!first_interventions_of(&import, "Daniel Mwangi").contains(&21));
+
+    // Another process settles the name between two batches of the same import: the next
+    // batch must not answer "no one" from what it remembered of the first.
+    let mut other = Store::open(&path).expect("a second connection");
+    assert!(
+        other
+            .add_alias("Daniel Mwangi", "Zawadi", Some("WG-Data"))
+            .expect("an alias")
+    );
+    let second = with_unknown_speaker(22);
+    import
+        .import_batch(&[(&second, None)], now)
+        .expect("the second batch");
+    assert_eq!(
+        first_interventions_of(&import, "Daniel Mwangi"),
+        vec![21, 22]
+    );
+
+    // The same when this connection itself changes the archive between batches.
+    assert!(
+        import
+            .add_alias("Daniel Hoffmann", "Zawadi", None)
+            .expect("an alias everywhere")
+    );
+    import
+        .merge("Daniel Hoffmann", "Daniel Mwangi")
+        .expect("a merge");
+    let third = with_unknown_speaker(23);
+    import
+        .import_batch(&[(&third, None)], now)
+        .expect("the third batch");
+    assert_eq!(
+        first_interventions_of(&import, "Daniel Hoffmann"),
+        vec![21, 22, 23]
+    );
+}
