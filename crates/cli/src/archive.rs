@@ -361,12 +361,13 @@ fn read_record(
 
 /// Meetings written in one transaction, each in its own savepoint: at most this many, and
 /// at most two seconds' worth, so an interrupted import loses little work. Larger batches
-/// share more of the commit and of the full-text index's merging (see docs/benchmarks.md).
-const BATCH: usize = 1024;
+/// share more of the commit, and each is one segment of the search index at least (see
+/// docs/benchmarks.md).
+const BATCH: usize = 512;
 const BATCH_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 /// Reports read ahead of the writer, so that reading goes on while a batch is written; with
-/// a full batch this bounds an import's memory (about 150 MB).
-const READ_AHEAD: usize = 512;
+/// a full batch and the search index's writer this bounds an import's memory.
+const READ_AHEAD: usize = 256;
 
 /// A report read and waiting for its batch.
 struct Pending {

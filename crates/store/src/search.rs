@@ -41,7 +41,7 @@ use tantivy::query::{
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 use tantivy::{
     DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, SegmentReader,
     TantivyDocument, Term,
@@ -57,7 +57,7 @@ use crate::{Store, StoreError, people};
 const FOLDER_SUFFIX: &str = ".search-v1";
 
 /// The memory tantivy may use for documents not yet written to a segment.
-const WRITER_MEMORY: usize = 32 * 1024 * 1024;
+const WRITER_MEMORY: usize = 16 * 1024 * 1024;
 
 /// How many passages of a date range are worth reading (as the days' postings) to spare
 /// looking at one match's day while collecting: reading a posting costs less than scoring
@@ -84,10 +84,10 @@ struct Fields {
 
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let words = |record: IndexRecordOption| {
+    let words = |tokenizer: &str, record: IndexRecordOption| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer("raw")
+                .set_tokenizer(tokenizer)
                 .set_index_option(record),
         )
     };
@@ -97,10 +97,17 @@ fn schema() -> (Schema, Fields) {
         person: builder.add_u64_field("person", INDEXED | FAST),
         group: builder.add_u64_field("group", INDEXED | FAST),
         day: builder.add_i64_field("day", INDEXED | FAST),
-        text: builder.add_text_field("text", words(IndexRecordOption::WithFreqsAndPositions)),
-        pairs: builder.add_text_field("pairs", words(IndexRecordOption::WithFreqs)),
-        triples: builder.add_text_field("triples", words(IndexRecordOption::WithFreqsAndPositions)),
-        item_words: builder.add_text_field("item_words", words(IndexRecordOption::Basic)),
+        text: builder.add_text_field(
+            "text",
+            words(TOKENIZERS[0], IndexRecordOption::WithFreqsAndPositions),
+        ),
+        pairs: builder.add_text_field("pairs", words(TOKENIZERS[1], IndexRecordOption::WithFreqs)),
+        triples: builder.add_text_field(
+            "triples",
+            words(TOKENIZERS[2], IndexRecordOption::WithFreqsAndPositions),
+        ),
+        item_words: builder
+            .add_text_field("item_words", words(TOKENIZERS[0], IndexRecordOption::Basic)),
         item: builder.add_text_field("item", STRING | FAST),
     };
     (builder.build(), fields)
@@ -171,6 +178,11 @@ impl SearchIndex {
     }
 
     fn with(index: Index, created: bool, writable: bool) -> Result<SearchIndex, StoreError> {
+        for (n, name) in TOKENIZERS.iter().enumerate() {
+            index
+                .tokenizers()
+                .register(name, TextAnalyzer::from(Shingles { n: n + 1 }));
+        }
         let fields = schema().1;
         let reader = index
             .reader_builder()
@@ -201,8 +213,11 @@ impl SearchIndex {
         Ok(self.writer.as_mut().expect("just set"))
     }
 
-    /// Lets go of the writer (and so of the index's lock, which another process may be
-    /// waiting for), once the merges of segments it started are done.
+    /// Lets go of the writer, and so of the index's lock, once the merges of segments it
+    /// started are done. A store keeps its writer from one catch-up to the next (one
+    /// indexing thread and one memory arena for a whole import) and lets it go when dropped;
+    /// another process that writes meanwhile leaves its meetings on the to-do list, which
+    /// the holder's next catch-up, or the next writable open, takes in.
     fn release(&mut self) -> Result<(), StoreError> {
         if let Some(writer) = self.writer.take() {
             writer.wait_merging_threads().map_err(tantivy_error)?;
@@ -217,6 +232,13 @@ impl SearchIndex {
 
     fn documents(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+}
+
+impl Drop for SearchIndex {
+    fn drop(&mut self) {
+        // Nothing to report to: a merge that fails leaves the segments it would have merged.
+        let _ = self.release();
     }
 }
 
@@ -270,14 +292,13 @@ fn add_rows(
             doc.add_i64(fields.day, day);
         }
         if let Some(title) = row.get::<_, Option<String>>(5)? {
-            doc.add_pre_tokenized_text(fields.item_words, pre_tokenized(tokens(&title)));
+            doc.add_text(fields.item_words, &title);
             doc.add_text(fields.item, title);
         }
         let text: String = row.get(6)?;
-        let words = tokens(&text);
-        doc.add_pre_tokenized_text(fields.pairs, pre_tokenized(shingles(&words, 2)));
-        doc.add_pre_tokenized_text(fields.triples, pre_tokenized(shingles(&words, 3)));
-        doc.add_pre_tokenized_text(fields.text, pre_tokenized(words));
+        doc.add_text(fields.pairs, &text);
+        doc.add_text(fields.triples, &text);
+        doc.add_text(fields.text, text);
         writer.add_document(doc).map_err(tantivy_error)?;
         added += 1;
     }
@@ -327,8 +348,6 @@ impl Store {
         ))?;
         add_rows(writer, fields, &mut select.query([last])?)?;
         writer.commit().map_err(tantivy_error)?;
-        index.release()?;
-        index.refresh()?;
         let removed = self
             .conn
             .prepare_cached("DELETE FROM search_pending WHERE id <= ?1")?
@@ -787,20 +806,62 @@ fn shingles(words: &[Word], n: usize) -> Vec<Word> {
         .collect()
 }
 
-fn pre_tokenized(words: Vec<Word>) -> PreTokenizedString {
-    PreTokenizedString {
-        text: String::new(),
-        tokens: words
-            .into_iter()
-            .enumerate()
-            .map(|(position, w)| Token {
-                offset_from: w.from,
-                offset_to: w.to,
-                position,
-                text: w.text,
-                position_length: 1,
-            })
-            .collect(),
+/// The names under which the index knows [`Shingles`] of one, two and three words.
+const TOKENIZERS: [&str; 3] = ["rapporteur-words", "rapporteur-pairs", "rapporteur-triples"];
+
+/// The tokenizer of the index: [`tokens`], or runs of `n` of them ([`shingles`]).
+#[derive(Clone)]
+struct Shingles {
+    n: usize,
+}
+
+/// The terms of one text, handed to tantivy one at a time.
+struct ShingleStream {
+    terms: std::vec::IntoIter<Word>,
+    position: usize,
+    token: Token,
+}
+
+impl Tokenizer for Shingles {
+    type TokenStream<'a> = ShingleStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ShingleStream {
+        let words = tokens(text);
+        let terms = if self.n == 1 {
+            words
+        } else {
+            shingles(&words, self.n)
+        };
+        ShingleStream {
+            terms: terms.into_iter(),
+            position: 0,
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for ShingleStream {
+    fn advance(&mut self) -> bool {
+        let Some(term) = self.terms.next() else {
+            return false;
+        };
+        self.token = Token {
+            offset_from: term.from,
+            offset_to: term.to,
+            position: self.position,
+            text: term.text,
+            position_length: 1,
+        };
+        self.position += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
     }
 }
 
