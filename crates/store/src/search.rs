@@ -97,10 +97,8 @@ fn schema() -> (Schema, Fields) {
         person: builder.add_u64_field("person", INDEXED | FAST),
         group: builder.add_u64_field("group", INDEXED | FAST),
         day: builder.add_i64_field("day", INDEXED | FAST),
-        text: builder.add_text_field(
-            "text",
-            words(TOKENIZERS[0], IndexRecordOption::WithFreqsAndPositions),
-        ),
+        // Words need no positions: phrases are terms of `pairs` and `triples`.
+        text: builder.add_text_field("text", words(TOKENIZERS[0], IndexRecordOption::WithFreqs)),
         pairs: builder.add_text_field("pairs", words(TOKENIZERS[1], IndexRecordOption::WithFreqs)),
         triples: builder.add_text_field(
             "triples",
