@@ -363,3 +363,31 @@ fn an_import_forgets_the_names_it_found_when_the_archive_changed_between_batches
         vec![21, 22, 23]
     );
 }
+
+/// A meeting imported again within one open archive replaces its passages in the index,
+/// with no search in between to refresh what the store knows of the index.
+#[test]
+fn a_meeting_imported_again_is_found_once() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut store = Store::open(&dir.path().join("a.db")).expect("a new archive");
+    let hints = ingest::PeopleHints::default();
+    let bytes = std::fs::read(root().join("examples/archive/wg-data-021.txt")).expect("readable");
+    let record = ingest::read_summary_report("x.txt", &bytes, &hints).expect("a report");
+    let now = "2026-11-26T00:00:00Z";
+    store.import(&record, None, now).expect("imported");
+    let again = store
+        .import(&record, Some("the text, now given"), now)
+        .expect("imported");
+    assert_eq!(again.outcome, store::Outcome::Updated);
+    store.reindex().expect("reindexed");
+    let query = SearchQuery {
+        text: "data".into(),
+        limit: 10,
+        ..SearchQuery::default()
+    };
+    let total = store.search(&query).expect("search").total;
+    let mut fresh = Store::in_memory().expect("an archive in memory");
+    fresh.import(&record, None, now).expect("imported");
+    assert_eq!(total, fresh.search(&query).expect("search").total);
+    assert!(total > 0);
+}
