@@ -7,12 +7,13 @@
 //! give, and skips blocks that cannot reach the page (block-max WAND, for one word and for
 //! words that must all occur), so the first page costs about the same for any word.
 //!
-//! The index holds, per passage: its words (`text`), its pairs of neighbouring words
-//! (`pairs`, so that a two-word phrase is one term, found as fast as a word, and a longer
-//! phrase is a phrase of pairs), the words of its agenda item's title, its agenda item's
-//! title as written, and the passage, meeting, person, group and meeting day as numbers.
-//! The words are cut and folded here ([`tokens`]: letters and digits, lower case, accents
-//! dropped), the same way for the index, the query and the snippet.
+//! The index holds, per passage: its words (`text`), its pairs and triples of neighbouring
+//! words (`pairs`, `triples`: a phrase of two or three words is one term, found as fast as
+//! a word, and a longer phrase is a phrase of triples), the words of its agenda item's
+//! title, its agenda item's title as written, and the passage, meeting, person, group and
+//! meeting day as numbers. The words are cut and folded here ([`tokens`]: letters and
+//! digits, lower case, accents dropped), the same way for the index, the query and the
+//! snippet; a passage is cut once for its three fields.
 //!
 //! Guarantees:
 //! - The database is the source of truth; the index is derived. Every change to a
@@ -735,42 +736,121 @@ pub(crate) struct Word {
     pub text: String,
 }
 
-/// The words of a text: runs of letters and digits, lower case, accents dropped.
-pub(crate) fn tokens(text: &str) -> Vec<Word> {
-    use unicode_normalization::UnicodeNormalization;
-    let mut words = Vec::new();
-    let mut start = None;
-    let push = |from: usize, to: usize, words: &mut Vec<Word>| {
-        let raw = &text[from..to];
-        let folded = if raw.is_ascii() {
-            raw.to_ascii_lowercase()
-        } else {
-            raw.nfd()
-                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-                .flat_map(char::to_lowercase)
-                .collect()
+/// A text cut into words and folded once (letters and digits, lower case, accents dropped):
+/// the folded words joined by single spaces, so that a run of neighbouring words (a pair,
+/// a triple) is one slice of it, with no copy.
+struct Folded {
+    /// The text it was made from.
+    source: String,
+    /// The folded words, a space between each two.
+    folded: String,
+    /// Per word: its place in the source, and its place in `folded`.
+    words: Vec<Place>,
+}
+
+#[derive(Clone, Copy)]
+struct Place {
+    from: usize,
+    to: usize,
+    start: usize,
+    end: usize,
+}
+
+impl Folded {
+    fn of(text: &str) -> Folded {
+        let mut folded = Folded {
+            source: text.to_owned(),
+            folded: String::with_capacity(text.len()),
+            words: Vec::with_capacity(text.len() / 5),
         };
-        words.push(Word {
+        if text.is_ascii() {
+            // Most passages: a word is a run of ASCII letters and digits.
+            let bytes = text.as_bytes();
+            let mut at = 0;
+            while at < bytes.len() {
+                if !bytes[at].is_ascii_alphanumeric() {
+                    at += 1;
+                    continue;
+                }
+                let from = at;
+                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                    at += 1;
+                }
+                folded.push(text, from, at);
+            }
+        } else {
+            let mut start = None;
+            for (at, c) in text.char_indices() {
+                let inside =
+                    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+                match (inside, start) {
+                    (true, None) => start = Some(at),
+                    (false, Some(from)) => {
+                        folded.push(text, from, at);
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(from) = start {
+                folded.push(text, from, text.len());
+            }
+        }
+        folded
+    }
+
+    /// Adds the word at `from..to` of `text`.
+    fn push(&mut self, text: &str, from: usize, to: usize) {
+        use unicode_normalization::UnicodeNormalization;
+        if !self.words.is_empty() {
+            self.folded.push(' ');
+        }
+        let start = self.folded.len();
+        let raw = &text[from..to];
+        if raw.is_ascii() {
+            self.folded
+                .extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            self.folded.extend(
+                raw.nfd()
+                    .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                    .flat_map(char::to_lowercase),
+            );
+        }
+        self.words.push(Place {
             from,
             to,
-            text: folded,
+            start,
+            end: self.folded.len(),
         });
-    };
-    for (at, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
-        match (inside, start) {
-            (true, None) => start = Some(at),
-            (false, Some(from)) => {
-                push(from, at, &mut words);
-                start = None;
+    }
+
+    /// How many runs of `n` neighbouring words the text has.
+    fn runs(&self, n: usize) -> usize {
+        (self.words.len() + 1).saturating_sub(n)
+    }
+
+    /// The run of `n` words from word `i`: where it is in the source, and its folded words
+    /// joined by spaces (the term of a pair or a triple).
+    fn run(&self, i: usize, n: usize) -> (usize, usize, &str) {
+        let (first, last) = (self.words[i], self.words[i + n - 1]);
+        (first.from, last.to, &self.folded[first.start..last.end])
+    }
+}
+
+/// The words of a text: runs of letters and digits, lower case, accents dropped.
+pub(crate) fn tokens(text: &str) -> Vec<Word> {
+    let folded = Folded::of(text);
+    (0..folded.runs(1))
+        .map(|i| {
+            let (from, to, text) = folded.run(i, 1);
+            Word {
+                from,
+                to,
+                text: text.to_owned(),
             }
-            _ => {}
-        }
-    }
-    if let Some(from) = start {
-        push(from, text.len(), &mut words);
-    }
-    words
+        })
+        .collect()
 }
 
 /// Words joined by spaces: the term of a pair or a triple.
@@ -778,41 +858,29 @@ fn joined(words: &[String]) -> String {
     words.join(" ")
 }
 
-/// Each run of `n` neighbouring words as one term (the terms of `pairs` and `triples`), at
-/// the position of its first word.
-fn shingles(words: &[Word], n: usize) -> Vec<Word> {
-    words
-        .windows(n)
-        .map(|w| {
-            let mut text = String::with_capacity(w.iter().map(|w| w.text.len() + 1).sum());
-            for (i, word) in w.iter().enumerate() {
-                if i > 0 {
-                    text.push(' ');
-                }
-                text.push_str(&word.text);
-            }
-            Word {
-                from: w[0].from,
-                to: w[n - 1].to,
-                text,
-            }
-        })
-        .collect()
-}
-
 /// The names under which the index knows [`Shingles`] of one, two and three words.
 const TOKENIZERS: [&str; 3] = ["rapporteur-words", "rapporteur-pairs", "rapporteur-triples"];
 
-/// The tokenizer of the index: [`tokens`], or runs of `n` of them ([`shingles`]).
+/// The tokenizer of the index: the words of a text ([`tokens`]), or each run of `n` of them
+/// as one term, at the position of its first word.
 #[derive(Clone)]
 struct Shingles {
     n: usize,
 }
 
+thread_local! {
+    /// The text tokenized last on this thread. tantivy asks for the tokens of each field
+    /// apart, and a passage's three fields (words, pairs, triples) hold the same text: it
+    /// is cut and folded once, for the three.
+    static LAST: std::cell::RefCell<Option<std::rc::Rc<Folded>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// The terms of one text, handed to tantivy one at a time.
 struct ShingleStream {
-    terms: std::vec::IntoIter<Word>,
-    position: usize,
+    folded: std::rc::Rc<Folded>,
+    n: usize,
+    next: usize,
     token: Token,
 }
 
@@ -820,15 +888,14 @@ impl Tokenizer for Shingles {
     type TokenStream<'a> = ShingleStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> ShingleStream {
-        let words = tokens(text);
-        let terms = if self.n == 1 {
-            words
-        } else {
-            shingles(&words, self.n)
-        };
+        let folded = LAST.with_borrow_mut(|last| match last {
+            Some(folded) if folded.source == text => folded.clone(),
+            _ => last.insert(std::rc::Rc::new(Folded::of(text))).clone(),
+        });
         ShingleStream {
-            terms: terms.into_iter(),
-            position: 0,
+            folded,
+            n: self.n,
+            next: 0,
             token: Token::default(),
         }
     }
@@ -836,17 +903,17 @@ impl Tokenizer for Shingles {
 
 impl TokenStream for ShingleStream {
     fn advance(&mut self) -> bool {
-        let Some(term) = self.terms.next() else {
+        if self.next >= self.folded.runs(self.n) {
             return false;
-        };
-        self.token = Token {
-            offset_from: term.from,
-            offset_to: term.to,
-            position: self.position,
-            text: term.text,
-            position_length: 1,
-        };
-        self.position += 1;
+        }
+        let (from, to, text) = self.folded.run(self.next, self.n);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = self.next;
+        self.token.position_length = 1;
+        self.token.text.clear();
+        self.token.text.push_str(text);
+        self.next += 1;
         true
     }
 
@@ -1056,15 +1123,54 @@ mod tests {
             assert!(text.is_char_boundary(w.from) && text.is_char_boundary(w.to));
         }
         assert_eq!(&text[words[0].from..words[0].to], "Côte");
-        assert_eq!(texts(&shingles(&words[..3], 2)), ["cote d", "d ivoire"]);
+        let folded = Folded::of(text);
+        let runs =
+            |n: usize| -> Vec<&str> { (0..folded.runs(n)).map(|i| folded.run(i, n).2).collect() };
+        assert_eq!(runs(2)[..2], ["cote d", "d ivoire"]);
+        assert_eq!(runs(3)[..2], ["cote d ivoire", "d ivoire s"]);
+        assert_eq!(runs(3).len(), words.len() - 2);
+        let (from, to, _) = folded.run(0, 3);
+        assert_eq!(&text[from..to], "Côte d'Ivoire");
+    }
+
+    /// The terms tantivy gets for each field of a passage, in order.
+    fn terms(n: usize, text: &str) -> Vec<(usize, String)> {
+        let mut tokenizer = Shingles { n };
+        let mut stream = tokenizer.token_stream(text);
+        let mut terms = Vec::new();
+        while stream.advance() {
+            terms.push((stream.token().position, stream.token().text.clone()));
+        }
+        terms
+    }
+
+    #[test]
+    fn each_field_gets_the_terms_of_its_own_text() {
+        // The same text for the three fields, then another: nothing of the first is reused.
         assert_eq!(
-            texts(&shingles(&words[..4], 3)),
-            ["cote d ivoire", "d ivoire s"]
+            terms(1, "Rev 2, para 54"),
+            [
+                (0, "rev".into()),
+                (1, "2".into()),
+                (2, "para".into()),
+                (3, "54".into())
+            ]
         );
         assert_eq!(
-            &text[words[0].from..shingles(&words, 3)[0].to],
-            "Côte d'Ivoire"
+            terms(2, "Rev 2, para 54"),
+            [
+                (0, "rev 2".into()),
+                (1, "2 para".into()),
+                (2, "para 54".into())
+            ]
         );
+        assert_eq!(
+            terms(3, "Rev 2, para 54"),
+            [(0, "rev 2 para".into()), (1, "2 para 54".into())]
+        );
+        assert_eq!(terms(2, "Élan vital"), [(0, "elan vital".into())]);
+        assert_eq!(terms(3, "Élan vital"), []);
+        assert_eq!(terms(1, "--"), []);
     }
 
     #[test]
