@@ -115,12 +115,14 @@ pub fn import(
             });
         }
         drop(send);
-        // Files are written in the order given, so a meeting given twice ends as the later;
-        // reports are written in batches (BATCH, BATCH_TIME), each in its own savepoint.
-        let mut waiting: BTreeMap<usize, Read> = BTreeMap::new();
-        let mut batch: Vec<Pending> = Vec::new();
-        let mut last_flush = std::time::Instant::now();
-        let mut expected = 0;
+        // Files are written in the order given, so a meeting given twice ends as the later.
+        // Each batch is one transaction (BATCH, BATCH_TIME) that takes its reports as they
+        // are read, each in its own savepoint: the readers go on while the writer writes.
+        let mut reads = InOrder {
+            receive: receive.into_iter(),
+            waiting: BTreeMap::new(),
+            expected: 0,
+        };
         let stop = |tally: &Tally, error: store::StoreError| -> anyhow::Error {
             progress.finish_and_clear();
             let _ = print(
@@ -133,43 +135,65 @@ pub fn import(
             // `main` names the archive in front of the message.
             anyhow::Error::new(error)
         };
-        for (index, read) in receive {
-            waiting.insert(index, read);
-            while let Some(read) = waiting.remove(&expected) {
-                let name = files[expected].display().to_string();
-                progress.set_message(name.clone());
-                match read {
-                    Read::Failed(reason) => tally.failures.push((name, reason)),
-                    Read::Report(meeting) => {
-                        batch.push(Pending { name, meeting });
-                        if batch.len() >= BATCH || last_flush.elapsed() >= BATCH_TIME {
-                            last_flush = std::time::Instant::now();
-                            flush(store, &mut batch, &now, &mut tally)
-                                .map_err(|e| stop(&tally, e))?;
+        let mut finished = false;
+        while !finished {
+            let mut names: Vec<String> = Vec::new();
+            let mut archive = None;
+            let started = std::time::Instant::now();
+            let failures = &mut tally.failures;
+            let batch = std::iter::from_fn(|| {
+                if names.len() >= BATCH || started.elapsed() >= BATCH_TIME {
+                    return None;
+                }
+                loop {
+                    let Some((index, read)) = reads.next() else {
+                        finished = true;
+                        return None;
+                    };
+                    let name = files[index].display().to_string();
+                    progress.set_message(name.clone());
+                    progress.inc(1);
+                    match read {
+                        Read::Failed(reason) => failures.push((name, reason)),
+                        Read::Report(meeting) => {
+                            names.push(name);
+                            return Some(Ok(*meeting));
                         }
-                    }
-                    Read::Archive(document) => {
-                        flush(store, &mut batch, &now, &mut tally).map_err(|e| stop(&tally, e))?;
-                        match store.import_archive(document, &now) {
-                            Ok(done) => {
-                                for m in done.meetings {
-                                    tally.done(&name, m.meeting.to_string(), m.outcome);
-                                }
-                            }
-                            Err(
-                                e @ (store::StoreError::Locked
-                                | store::StoreError::ReadOnly
-                                | store::StoreError::Database(_)),
-                            ) => return Err(stop(&tally, e)),
-                            Err(e) => tally.failures.push((name, e.to_string())),
+                        // An archive document is imported on its own, after the batch.
+                        Read::Archive(document) => {
+                            archive = Some((name, document));
+                            return None;
                         }
                     }
                 }
-                progress.inc(1);
-                expected += 1;
+            });
+            let results = store
+                .import_prepared(batch, &now)
+                .map_err(|e| stop(&tally, e))?;
+            for (name, result) in names.into_iter().zip(results) {
+                match result {
+                    Ok(done) => tally.done(&name, done.meeting.to_string(), done.outcome),
+                    Err(error) => tally.failures.push((name, error.to_string())),
+                }
+            }
+            if let Some((name, document)) = archive {
+                match store.import_archive(document, &now) {
+                    Ok(done) => {
+                        for m in done.meetings {
+                            tally.done(&name, m.meeting.to_string(), m.outcome);
+                        }
+                    }
+                    Err(
+                        e @ (store::StoreError::Locked
+                        | store::StoreError::ReadOnly
+                        | store::StoreError::Database(_)),
+                    ) => return Err(stop(&tally, e)),
+                    Err(e) => tally.failures.push((name, e.to_string())),
+                }
             }
         }
-        flush(store, &mut batch, &now, &mut tally).map_err(|e| stop(&tally, e))?;
+        // The search index has every batch; it commits them once, here.
+        store.sync_search().map_err(|e| stop(&tally, e))?;
         Ok(())
     })?;
     progress.finish_and_clear();
@@ -361,18 +385,34 @@ fn read_record(
 
 /// Meetings written in one transaction, each in its own savepoint: at most this many, and
 /// at most two seconds' worth, so an interrupted import loses little work. Larger batches
-/// share more of the commit, and each is one segment of the search index at least (see
-/// docs/benchmarks.md).
+/// share more of the commit (see docs/benchmarks.md); a batch takes its meetings as they
+/// are read, so its size costs no memory.
 const BATCH: usize = 512;
 const BATCH_TIME: std::time::Duration = std::time::Duration::from_secs(2);
-/// Reports read ahead of the writer, so that reading goes on while a batch is written; with
-/// a full batch and the search index's writer this bounds an import's memory.
+/// Reports read ahead of the writer, so that reading goes on while the writer is busy; with
+/// the search index's writer this bounds an import's memory.
 const READ_AHEAD: usize = 256;
 
-/// A report read and waiting for its batch.
-struct Pending {
-    name: String,
-    meeting: Box<store::PreparedMeeting>,
+/// The readers' results in the order of the files, whatever order they come in.
+struct InOrder {
+    receive: mpsc::IntoIter<(usize, Read)>,
+    waiting: BTreeMap<usize, Read>,
+    expected: usize,
+}
+
+impl Iterator for InOrder {
+    type Item = (usize, Read);
+
+    fn next(&mut self) -> Option<(usize, Read)> {
+        loop {
+            if let Some(read) = self.waiting.remove(&self.expected) {
+                self.expected += 1;
+                return Some((self.expected - 1, read));
+            }
+            let (index, read) = self.receive.next()?;
+            self.waiting.insert(index, read);
+        }
+    }
 }
 
 /// What an import did, file by file.
@@ -389,31 +429,6 @@ impl Tally {
         self.lines
             .push(format!("{:<9} {meeting}  ({name})", outcome.as_str()));
     }
-}
-
-/// Writes the waiting reports; an `Err` is a failure of the archive itself, which stops the
-/// import (what earlier batches wrote stays, whole).
-fn flush(
-    store: &mut Store,
-    batch: &mut Vec<Pending>,
-    now: &str,
-    tally: &mut Tally,
-) -> Result<(), store::StoreError> {
-    if batch.is_empty() {
-        return Ok(());
-    }
-    let (names, meetings): (Vec<String>, Vec<_>) = batch
-        .drain(..)
-        .map(|pending| (pending.name, Ok(*pending.meeting)))
-        .unzip();
-    let results = store.import_prepared(meetings, now)?;
-    for (name, result) in names.into_iter().zip(results) {
-        match result {
-            Ok(done) => tally.done(&name, done.meeting.to_string(), done.outcome),
-            Err(error) => tally.failures.push((name, error.to_string())),
-        }
-    }
-    Ok(())
 }
 
 /// `rapporteur groups`

@@ -60,6 +60,11 @@ const FOLDER_SUFFIX: &str = ".search-v1";
 /// The memory tantivy may use for documents not yet written to a segment.
 const WRITER_MEMORY: usize = 16 * 1024 * 1024;
 
+/// How many passages a bulk import hands to the index before it commits them
+/// ([`Store::feed_search`]): a commit waits for tantivy to index everything handed so far,
+/// which the import's writer need not do after every batch.
+const COMMIT_EVERY: u64 = 100_000;
+
 /// How many passages of a date range are worth reading (as the days' postings) to spare
 /// looking at one match's day while collecting: reading a posting costs less than scoring
 /// and collecting a match.
@@ -122,6 +127,11 @@ pub(crate) struct SearchIndex {
     created: bool,
     /// Whether this store may write the index (not so for a read-only archive).
     writable: bool,
+    /// The last row of `search_pending` whose meeting was handed to the writer, when what
+    /// was handed is not committed yet ([`Store::feed_search`]).
+    fed: Option<i64>,
+    /// How many passages were handed to the writer since its last commit.
+    uncommitted: u64,
 }
 
 /// The folder of a file archive's index.
@@ -195,6 +205,8 @@ impl SearchIndex {
             fields,
             created,
             writable,
+            fed: None,
+            uncommitted: 0,
         })
     }
 
@@ -218,6 +230,9 @@ impl SearchIndex {
     /// another process that writes meanwhile leaves its meetings on the to-do list, which
     /// the holder's next catch-up, or the next writable open, takes in.
     fn release(&mut self) -> Result<(), StoreError> {
+        // What was handed and not committed is rolled back with the writer.
+        self.fed = None;
+        self.uncommitted = 0;
         if let Some(writer) = self.writer.take() {
             writer.wait_merging_threads().map_err(tantivy_error)?;
         }
@@ -309,6 +324,16 @@ impl Store {
     /// marked since the last time, then unmarks exactly those. Every write of the store
     /// calls it after its commit; a store opened read-only leaves it to the next writer.
     pub fn sync_search(&mut self) -> Result<(), StoreError> {
+        self.feed_search(true)
+    }
+
+    /// Hands every meeting marked since the last time to the index, and commits the index
+    /// (then unmarks exactly the meetings committed) when `commit` is set or enough
+    /// passages wait. A bulk import feeds after each batch without committing, so that
+    /// tantivy indexes one batch while the database takes the next, and calls
+    /// [`Store::sync_search`] at its end. Until a commit the meetings stay marked: a crash,
+    /// or a store dropped before it, leaves them for the next writer to reindex.
+    pub(crate) fn feed_search(&mut self, commit: bool) -> Result<(), StoreError> {
         let Some(index) = self.search.get_mut() else {
             return Ok(());
         };
@@ -323,6 +348,7 @@ impl Store {
             return Ok(());
         };
         let fields = index.fields;
+        let fed = index.fed.unwrap_or(0);
         let writer = match index.writer() {
             Ok(writer) => writer,
             // Another process is writing the index: the meetings stay on the list, and that
@@ -330,21 +356,32 @@ impl Store {
             Err(StoreError::Locked) => return Ok(()),
             Err(error) => return Err(error),
         };
-        // Whatever the index has of these meetings goes first (deletes apply to what was
-        // added before them); a meeting it does not have costs nothing.
-        let mut marked = self
-            .conn
-            .prepare_cached("SELECT meeting_id FROM search_pending WHERE id <= ?1")?;
-        for meeting in marked.query_map([last], |row| row.get::<_, i64>(0))? {
-            writer.delete_term(Term::from_field_u64(fields.meeting, meeting? as u64));
+        let mut added = 0;
+        if last > fed {
+            // Whatever the index has of these meetings goes first (a delete applies to
+            // every document added before it, committed or not); a meeting it does not
+            // have costs nothing.
+            let mut marked = self.conn.prepare_cached(
+                "SELECT meeting_id FROM search_pending WHERE id > ?1 AND id <= ?2",
+            )?;
+            for meeting in marked.query_map([fed, last], |row| row.get::<_, i64>(0))? {
+                writer.delete_term(Term::from_field_u64(fields.meeting, meeting? as u64));
+            }
+            let mut select = self.conn.prepare_cached(&format!(
+                "SELECT {PASSAGE_COLUMNS} FROM search_pending s
+                 JOIN passages p ON p.meeting_id = s.meeting_id
+                 JOIN meetings m ON m.id = p.meeting_id WHERE s.id > ?1 AND s.id <= ?2"
+            ))?;
+            added = add_rows(writer, fields, &mut select.query([fed, last])?)?;
         }
-        let mut select = self.conn.prepare_cached(&format!(
-            "SELECT {PASSAGE_COLUMNS} FROM search_pending s
-             JOIN passages p ON p.meeting_id = s.meeting_id
-             JOIN meetings m ON m.id = p.meeting_id WHERE s.id <= ?1"
-        ))?;
-        add_rows(writer, fields, &mut select.query([last])?)?;
-        writer.commit().map_err(tantivy_error)?;
+        index.fed = Some(last);
+        index.uncommitted += added;
+        if !commit && index.uncommitted < COMMIT_EVERY {
+            return Ok(());
+        }
+        index.writer()?.commit().map_err(tantivy_error)?;
+        index.fed = None;
+        index.uncommitted = 0;
         self.conn
             .prepare_cached("DELETE FROM search_pending WHERE id <= ?1")?
             .execute([last])?;

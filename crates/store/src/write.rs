@@ -100,16 +100,26 @@ impl Store {
             .iter()
             .map(|(record, text)| PreparedMeeting::new(record, text.map(str::to_owned)))
             .collect();
-        self.import_prepared(prepared, now)
+        let results = self.import_prepared(prepared, now)?;
+        self.sync_search()?;
+        Ok(results)
     }
 
     /// [`Store::import_batch`] of meetings prepared beforehand (on other threads: preparing
     /// needs no archive), where a meeting that could not be prepared keeps its place and its
     /// error in the results. Names found are remembered from one batch to the next while no
     /// one else changes the archive in between.
+    ///
+    /// The batch is handed to the search index but not committed there (tantivy indexes it
+    /// while the caller goes on with the next batch): a bulk import calls
+    /// [`Store::sync_search`] once at its end. Until then the meetings stay marked for the
+    /// index, so a crash or a forgotten call costs a reindex of them, never a lost meeting.
+    ///
+    /// The meetings are taken one at a time, each written before the next is asked for, so
+    /// a caller can hand them over as they are read.
     pub fn import_prepared(
         &mut self,
-        meetings: Vec<Result<PreparedMeeting, StoreError>>,
+        meetings: impl IntoIterator<Item = Result<PreparedMeeting, StoreError>>,
         now: &str,
     ) -> Result<Vec<Result<Imported, StoreError>>, StoreError> {
         // The write lock is taken at once, so what was remembered is checked against an
@@ -122,7 +132,7 @@ impl Store {
         if known.generation != Some(generation) {
             known = Remembered::default();
         }
-        let mut results = Vec::with_capacity(meetings.len());
+        let mut results = Vec::new();
         let mut changed = false;
         for meeting in meetings {
             let meeting = match meeting {
@@ -158,7 +168,9 @@ impl Store {
         tx.commit()?;
         known.generation = Some(generation + i64::from(changed));
         self.known = known;
-        self.sync_search()?;
+        // tantivy indexes this batch while the caller prepares and writes the next one; the
+        // caller commits the index when it is done ([`Store::sync_search`]).
+        self.feed_search(false)?;
         Ok(results)
     }
 

@@ -391,3 +391,66 @@ fn a_meeting_imported_again_is_found_once() {
     assert_eq!(total, fresh.search(&query).expect("search").total);
     assert!(total > 0);
 }
+
+/// A bulk import hands each batch to the index without committing it: a meeting imported
+/// again in a later batch is found once after the one commit at the end, and a store
+/// dropped before that commit leaves the meetings for the next open to index.
+#[test]
+fn batches_fed_to_the_index_are_committed_once_or_caught_up_later() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("a.db");
+    let hints = ingest::PeopleHints::default();
+    let now = "2026-11-26T00:00:00Z";
+    let prepared = |name: &str| -> store::PreparedMeeting {
+        let bytes = std::fs::read(root().join("examples/archive").join(name)).expect("readable");
+        let record = ingest::read_summary_report(name, &bytes, &hints).expect("a report");
+        store::PreparedMeeting::new(&record, None).expect("prepared")
+    };
+    let query = SearchQuery {
+        text: "data".into(),
+        limit: 500,
+        ..SearchQuery::default()
+    };
+    let expected = {
+        let mut fresh = Store::in_memory().expect("an archive in memory");
+        for name in ["wg-data-021.txt", "wg-data-022.txt"] {
+            fresh
+                .import_prepared(vec![Ok(prepared(name))], now)
+                .expect("imported");
+        }
+        fresh.sync_search().expect("committed");
+        fresh.search(&query).expect("search").total
+    };
+    assert!(expected > 0);
+
+    let mut store = Store::open(&path).expect("a new archive");
+    for name in ["wg-data-021.txt", "wg-data-022.txt", "wg-data-021.txt"] {
+        store
+            .import_prepared(vec![Ok(prepared(name))], now)
+            .expect("imported");
+    }
+    assert_eq!(
+        store.search(&query).expect("search").total,
+        0,
+        "nothing is searchable before the commit"
+    );
+    store.sync_search().expect("committed");
+    assert_eq!(store.search(&query).expect("search").total, expected);
+
+    // Fed and never committed: the next open of the archive indexes the meetings.
+    store
+        .import_prepared(vec![Ok(prepared("wg-data-023.txt"))], now)
+        .expect("imported");
+    drop(store);
+    let store = Store::open(&path).expect("reopened");
+    let with_third = store.search(&query).expect("search").total;
+    let mut fresh = Store::in_memory().expect("an archive in memory");
+    for name in ["wg-data-021.txt", "wg-data-022.txt", "wg-data-023.txt"] {
+        fresh
+            .import_prepared(vec![Ok(prepared(name))], now)
+            .expect("imported");
+    }
+    fresh.sync_search().expect("committed");
+    assert_eq!(with_third, fresh.search(&query).expect("search").total);
+    assert!(with_third > expected);
+}
