@@ -187,9 +187,21 @@ const DISCLAIMER_CUES: &[&str] = &[
     "inaudible passages",
 ];
 
+/// [`DISCLAIMER_CUES`] in any case, for ASCII lines (where folding the case of the line
+/// and of the cue is the same thing): one pass instead of one search per cue.
+static DISCLAIMER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(DISCLAIMER_CUES)
+        .expect("the disclaimer cues are valid")
+});
+
 fn is_disclaimer(line: &str) -> bool {
     if !line.bytes().any(|b| b.is_ascii_alphabetic()) {
         return false;
+    }
+    if line.is_ascii() {
+        return DISCLAIMER.is_match(line);
     }
     let lower = line.to_lowercase();
     DISCLAIMER_CUES.iter().any(|cue| lower.contains(cue))
