@@ -859,7 +859,8 @@ pub fn name_runs(sentence: &str) -> Vec<(usize, usize)> {
 
 /// Name runs of a sentence already split into `words`.
 pub fn name_runs_words(words: &[Word<'_>]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    // Room for the runs of a typical sentence, so that it does not grow one by one.
+    let mut out = Vec::with_capacity(8);
     let mut j = 0;
     while j < words.len() {
         let w = words[j].text;
