@@ -564,13 +564,17 @@ fn find_with(
     {
         return None;
     }
-    if future && let Some(found) = will(sentence, speaker, is_person, false) {
+    if future && let Some(found) = will(sentence, speaker, is_person, false, &cues) {
         return Some(found);
     }
     // "She noted that the Secretariat will share…", "It was decided that the Secretariat
     // would prepare…": the action is in the reported clause.
     if future {
-        for (at, _) in sentence.match_indices(" that ") {
+        let mut from = 0;
+        while let Some(found) = crate::text::find_str(&sentence[from..], " that ") {
+            // As `match_indices`: the next search starts after this match.
+            let at = from + found;
+            from = at + 6;
             let before = sentence[..at].trim_end();
             let decided = [
                 "decided",
@@ -582,7 +586,7 @@ fn find_with(
             ]
             .iter()
             .any(|w| before.ends_with(w));
-            if let Some(mut inner) = will(&sentence[at + 6..], speaker, is_person, decided) {
+            if let Some(mut inner) = will(&sentence[at + 6..], speaker, is_person, decided, &cues) {
                 inner.due_from += at + 6;
                 return Some(inner);
             }
@@ -737,8 +741,9 @@ fn will(
     speaker: Option<&str>,
     is_person: &dyn Fn(&str) -> bool,
     would: bool,
+    cues: &CueMask,
 ) -> Option<Found> {
-    let (who, what, what_at) = split_future(sentence, would)?;
+    let (who, what, what_at) = split_future(sentence, would, cues)?;
     let who = who.trim();
     // "will be…", "will need…", and events rather than tasks ("the Committee will meet on…").
     let passive_or_state = [
@@ -792,12 +797,25 @@ fn will(
 /// Splits "X will do Y" (or "is to", "are to", "agreed to"; with `would`, also "would") at
 /// its first modal: the subject, what follows, and where that starts. Written by hand rather
 /// than as a pattern because it runs on nearly every sentence.
-fn split_future(sentence: &str, would: bool) -> Option<(&str, &str, usize)> {
-    const MODALS: &[&str] = &[" will ", " is to ", " are to ", " agreed to "];
+fn split_future<'s>(
+    sentence: &'s str,
+    would: bool,
+    cues: &CueMask,
+) -> Option<(&'s str, &'s str, usize)> {
+    // Each modal with its bit among the cue words: one the clause does not hold is not
+    // searched for (`sentence` is the clause or a part of it).
+    const MODALS: &[(&str, u64)] = &[
+        (" will ", cue!(" will ")),
+        (" is to ", cue!(" is to ")),
+        (" are to ", cue!(" are to ")),
+        (" agreed to ", cue!(" agreed to ")),
+    ];
+    const WOULD: &[(&str, u64)] = &[(" would ", cue!(" would "))];
     let found = MODALS
         .iter()
-        .chain(if would { &[" would "][..] } else { &[][..] })
-        .filter_map(|m| crate::text::find_str(sentence, m).map(|at| (at, m.len())))
+        .chain(if would { WOULD } else { &[][..] })
+        .filter(|(_, bit)| cues.0 & bit != 0)
+        .filter_map(|(m, _)| crate::text::find_str(sentence, m).map(|at| (at, m.len())))
         .min()?;
     let (at, len) = found;
     let mut who = &sentence[..at];
