@@ -884,15 +884,18 @@ pub fn is_decision(sentence: &str, cues: &Cues) -> bool {
         .trim_start()
         .trim_start_matches(['-', '*', '•'])
         .trim_start();
-    let group_words = ["roup ", "eeting ", "ommittee ", "lenary "]
-        .iter()
-        .any(|w| crate::text::contains_str(sentence, w));
+    // Searched last, and only when the cheaper tests found nothing.
+    let group_words = || {
+        ["roup ", "eeting ", "ommittee ", "lenary "]
+            .iter()
+            .any(|w| crate::text::contains_str(sentence, w))
+    };
     if !(opening.starts_with("It was")
         || opening.starts_with("The ")
         || opening.contains(':')
         || crate::text::contains_str(sentence, " was ")
         || crate::text::contains_str(sentence, " were ")
-        || group_words)
+        || group_words())
     {
         return false;
     }

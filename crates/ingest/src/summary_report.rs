@@ -1144,8 +1144,8 @@ impl<'a> Reader<'a> {
         // The pattern needs "agreed with" (or "concurred with", …) or a verb of support before
         // a possessive ("supported Timea's proposal"); most sentences have neither.
         let agreeing = cues.any(Set::AgreedWith) && attribution::has_word(words, AGREEMENT_WORDS)
-            || ((text::contains_str(sentence, "'s") || text::contains_str(sentence, "’s"))
-                && cues.any(Set::Support));
+            || (cues.any(Set::Support)
+                && (text::contains_str(sentence, "'s") || text::contains_str(sentence, "’s")));
         // Tested before the search: `take_while` would run the pattern once before asking.
         let matches = agreeing
             .then(|| AGREED_WITH.captures_iter(sentence))
