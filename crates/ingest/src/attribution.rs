@@ -768,8 +768,14 @@ fn verb_after(sentence: &str, words: &[Word<'_>], mut j: usize) -> Option<(Strin
         return None;
     }
     // Acts of several words keep their words: "provided a quick update", "pointed out".
-    let tail: Vec<&str> = words[j + 1..].iter().take(3).map(|w| w.text).collect();
-    let extra = match (verb.text, tail.as_slice()) {
+    // Up to three words after the verb, in place rather than in a list of their own.
+    let mut tail = [""; 3];
+    let mut count = 0;
+    for (slot, w) in tail.iter_mut().zip(&words[j + 1..]) {
+        *slot = w.text;
+        count += 1;
+    }
+    let extra = match (verb.text, &tail[..count]) {
         ("provided" | "gave", ["a" | "an", "update", ..]) => 2,
         (
             "provided" | "gave",
