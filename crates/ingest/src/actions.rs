@@ -632,15 +632,16 @@ fn find_with(
     // Without a speaker an offer has no owner: the pattern need not run.
     if offers
         && let Some(speaker) = speaker
-        && let Some(caps) = OFFERED.captures(sentence)
-        && !collective_before(&sentence[..caps.get(0).map_or(0, |m| m.start())])
+        && let Some(offer) = OFFERED.find(sentence)
+        && !collective_before(&sentence[..offer.start()])
     {
-        let what = caps.name("what");
-        return found(
-            what.map_or("", |m| rest_of_line(sentence, m.start())),
-            Some(speaker.to_owned()),
-            what.map_or(0, |m| m.start()),
-        );
+        // What is offered starts after the match's one "to ", none of the verbs holding
+        // one: the match is found without the capture engine.
+        let what = offer.start()
+            + crate::text::find_str(offer.as_str(), " to ")
+                .expect("the offer pattern has \" to \"")
+            + 4;
+        return found(rest_of_line(sentence, what), Some(speaker.to_owned()), what);
     }
     if due_cue
         && (has(cue!(" due"))
