@@ -564,13 +564,17 @@ fn find_with(
     {
         return None;
     }
-    if future && let Some(found) = will(sentence, speaker, is_person, false) {
+    if future && let Some(found) = will(sentence, speaker, is_person, false, &cues) {
         return Some(found);
     }
     // "She noted that the Secretariat will share…", "It was decided that the Secretariat
     // would prepare…": the action is in the reported clause.
     if future {
-        for (at, _) in sentence.match_indices(" that ") {
+        let mut from = 0;
+        while let Some(found) = crate::text::find_str(&sentence[from..], " that ") {
+            // As `match_indices`: the next search starts after this match.
+            let at = from + found;
+            from = at + 6;
             let before = sentence[..at].trim_end();
             let decided = [
                 "decided",
@@ -582,7 +586,7 @@ fn find_with(
             ]
             .iter()
             .any(|w| before.ends_with(w));
-            if let Some(mut inner) = will(&sentence[at + 6..], speaker, is_person, decided) {
+            if let Some(mut inner) = will(&sentence[at + 6..], speaker, is_person, decided, &cues) {
                 inner.due_from += at + 6;
                 return Some(inner);
             }
@@ -628,15 +632,16 @@ fn find_with(
     // Without a speaker an offer has no owner: the pattern need not run.
     if offers
         && let Some(speaker) = speaker
-        && let Some(caps) = OFFERED.captures(sentence)
-        && !collective_before(&sentence[..caps.get(0).map_or(0, |m| m.start())])
+        && let Some(offer) = OFFERED.find(sentence)
+        && !collective_before(&sentence[..offer.start()])
     {
-        let what = caps.name("what");
-        return found(
-            what.map_or("", |m| rest_of_line(sentence, m.start())),
-            Some(speaker.to_owned()),
-            what.map_or(0, |m| m.start()),
-        );
+        // What is offered starts after the match's one "to ", none of the verbs holding
+        // one: the match is found without the capture engine.
+        let what = offer.start()
+            + crate::text::find_str(offer.as_str(), " to ")
+                .expect("the offer pattern has \" to \"")
+            + 4;
+        return found(rest_of_line(sentence, what), Some(speaker.to_owned()), what);
     }
     if due_cue
         && (has(cue!(" due"))
@@ -737,8 +742,9 @@ fn will(
     speaker: Option<&str>,
     is_person: &dyn Fn(&str) -> bool,
     would: bool,
+    cues: &CueMask,
 ) -> Option<Found> {
-    let (who, what, what_at) = split_future(sentence, would)?;
+    let (who, what, what_at) = split_future(sentence, would, cues)?;
     let who = who.trim();
     // "will be…", "will need…", and events rather than tasks ("the Committee will meet on…").
     let passive_or_state = [
@@ -792,12 +798,25 @@ fn will(
 /// Splits "X will do Y" (or "is to", "are to", "agreed to"; with `would`, also "would") at
 /// its first modal: the subject, what follows, and where that starts. Written by hand rather
 /// than as a pattern because it runs on nearly every sentence.
-fn split_future(sentence: &str, would: bool) -> Option<(&str, &str, usize)> {
-    const MODALS: &[&str] = &[" will ", " is to ", " are to ", " agreed to "];
+fn split_future<'s>(
+    sentence: &'s str,
+    would: bool,
+    cues: &CueMask,
+) -> Option<(&'s str, &'s str, usize)> {
+    // Each modal with its bit among the cue words: one the clause does not hold is not
+    // searched for (`sentence` is the clause or a part of it).
+    const MODALS: &[(&str, u64)] = &[
+        (" will ", cue!(" will ")),
+        (" is to ", cue!(" is to ")),
+        (" are to ", cue!(" are to ")),
+        (" agreed to ", cue!(" agreed to ")),
+    ];
+    const WOULD: &[(&str, u64)] = &[(" would ", cue!(" would "))];
     let found = MODALS
         .iter()
-        .chain(if would { &[" would "][..] } else { &[][..] })
-        .filter_map(|m| crate::text::find_str(sentence, m).map(|at| (at, m.len())))
+        .chain(if would { WOULD } else { &[][..] })
+        .filter(|(_, bit)| cues.0 & bit != 0)
+        .filter_map(|(m, _)| crate::text::find_str(sentence, m).map(|at| (at, m.len())))
         .min()?;
     let (at, len) = found;
     let mut who = &sentence[..at];
@@ -866,15 +885,18 @@ pub fn is_decision(sentence: &str, cues: &Cues) -> bool {
         .trim_start()
         .trim_start_matches(['-', '*', '•'])
         .trim_start();
-    let group_words = ["roup ", "eeting ", "ommittee ", "lenary "]
-        .iter()
-        .any(|w| crate::text::contains_str(sentence, w));
+    // Searched last, and only when the cheaper tests found nothing.
+    let group_words = || {
+        ["roup ", "eeting ", "ommittee ", "lenary "]
+            .iter()
+            .any(|w| crate::text::contains_str(sentence, w))
+    };
     if !(opening.starts_with("It was")
         || opening.starts_with("The ")
         || opening.contains(':')
         || crate::text::contains_str(sentence, " was ")
         || crate::text::contains_str(sentence, " were ")
-        || group_words)
+        || group_words())
     {
         return false;
     }

@@ -768,8 +768,14 @@ fn verb_after(sentence: &str, words: &[Word<'_>], mut j: usize) -> Option<(Strin
         return None;
     }
     // Acts of several words keep their words: "provided a quick update", "pointed out".
-    let tail: Vec<&str> = words[j + 1..].iter().take(3).map(|w| w.text).collect();
-    let extra = match (verb.text, tail.as_slice()) {
+    // Up to three words after the verb, in place rather than in a list of their own.
+    let mut tail = [""; 3];
+    let mut count = 0;
+    for (slot, w) in tail.iter_mut().zip(&words[j + 1..]) {
+        *slot = w.text;
+        count += 1;
+    }
+    let extra = match (verb.text, &tail[..count]) {
         ("provided" | "gave", ["a" | "an", "update", ..]) => 2,
         (
             "provided" | "gave",
@@ -859,7 +865,8 @@ pub fn name_runs(sentence: &str) -> Vec<(usize, usize)> {
 
 /// Name runs of a sentence already split into `words`.
 pub fn name_runs_words(words: &[Word<'_>]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    // Room for the runs of a typical sentence, so that it does not grow one by one.
+    let mut out = Vec::with_capacity(8);
     let mut j = 0;
     while j < words.len() {
         let w = words[j].text;

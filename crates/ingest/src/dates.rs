@@ -71,9 +71,10 @@ static MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> =
 
 /// Whether `text` may hold a `YYYY-MM-DD` date: four digits and a hyphen.
 fn has_iso_date(text: &str) -> bool {
-    text.as_bytes()
-        .windows(5)
-        .any(|w| w[..4].iter().all(u8::is_ascii_digit) && w[4] == b'-')
+    // Hyphens are rare: find them first, then look at the four bytes before each.
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'-', bytes)
+        .any(|at| at >= 4 && bytes[at - 4..at].iter().all(u8::is_ascii_digit))
 }
 
 /// All dates written in `text`, in order.

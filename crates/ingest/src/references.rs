@@ -182,26 +182,26 @@ fn windows(
     before: usize,
     after: usize,
 ) -> Vec<(usize, usize)> {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(anchors.len());
     {
         for &(at, anchor_end) in anchors {
             let mut start = crate::text::floor_char_boundary(sentence, at.saturating_sub(before));
             // Widen to the start of the word, so word boundaries are as in the whole sentence.
-            while start > 0 && !sentence[..start].ends_with(char::is_whitespace) {
+            while start > 0 && !space_before(sentence, start) {
                 start = crate::text::floor_char_boundary(sentence, start - 1);
             }
             let mut end = crate::text::floor_char_boundary(
                 sentence,
                 (anchor_end + after).min(sentence.len()),
             );
-            while end < sentence.len() && !sentence[end..].starts_with(char::is_whitespace) {
+            while end < sentence.len() && !space_after(sentence, end) {
                 end += sentence[end..].chars().next().map_or(1, char::len_utf8);
             }
             spans.push((start, end));
         }
     }
     spans.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (start, end) in spans {
         match merged.last_mut() {
             Some(last) if start <= last.1 => last.1 = last.1.max(end),
@@ -209,6 +209,23 @@ fn windows(
         }
     }
     merged
+}
+
+/// Whether the character before byte `at` (a character boundary, not 0) is white space; an
+/// ASCII byte is its own character and needs no decoding.
+fn space_before(text: &str, at: usize) -> bool {
+    match text.as_bytes()[at - 1] {
+        byte if byte.is_ascii() => char::from(byte).is_whitespace(),
+        _ => text[..at].ends_with(char::is_whitespace),
+    }
+}
+
+/// Whether the character at byte `at` (a character boundary before the end) is white space.
+fn space_after(text: &str, at: usize) -> bool {
+    match text.as_bytes()[at] {
+        byte if byte.is_ascii() => char::from(byte).is_whitespace(),
+        _ => text[at..].starts_with(char::is_whitespace),
+    }
 }
 
 /// Document names in a sentence, with their byte ranges; `versions` are the places of its
@@ -302,6 +319,22 @@ fn find_named(
             .into_iter()
             .map(|(start, end)| (start, end, version_label(&sentence[start..end])))
             .collect();
+    let paragraph_words = cues.leftmost(Set::Paragraph);
+    // Without a revision or a paragraph the sentence refers to its first document by name, if
+    // it names one: the document in context need not be worked out (and copied).
+    if versions.is_empty() && paragraph_words.is_empty() {
+        return docs
+            .first()
+            .map(|(start, end, name)| Found {
+                document: Some(name.clone()),
+                version: None,
+                paragraph: None,
+                start: *start,
+                end: *end,
+            })
+            .into_iter()
+            .collect();
+    }
     let mut out = Vec::new();
     let own_doc = docs.first().map(|(_, _, name)| name.clone());
     // "the Draft Declaration" where the item is about the "Draft Declaration on Trusted Data
@@ -315,7 +348,6 @@ fn find_named(
         (Some(own), _) => Some(own),
         (None, context) => context.map(str::to_owned),
     };
-    let paragraph_words = cues.leftmost(Set::Paragraph);
     for (at, caps) in in_windows(sentence, &PARAGRAPH, &paragraph_words, 4, 100) {
         let whole = caps.get(0).expect("group 0 always matches");
         let (whole_start, whole_end) = (at + whole.start(), at + whole.end());

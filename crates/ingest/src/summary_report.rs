@@ -352,9 +352,9 @@ impl<'a> Reader<'a> {
                             .single()
                             .and_then(agenda_line)
                             .is_some_and(|(label, title, _)| {
-                                self.record.agenda_items().iter().any(|i| {
-                                    i.number == label
-                                        || titles_match(&fold(&i.title), &fold(&title))
+                                let title = fold(&title);
+                                all_items(&self.record.agenda).iter().any(|i| {
+                                    i.number == label || titles_match(&fold(&i.title), &title)
                                 })
                             });
                     if !repeats_item && self.read_agenda_block(block) {
@@ -726,15 +726,10 @@ impl<'a> Reader<'a> {
             _ => (None, text.trim_end_matches(':').to_owned()),
         };
         let title_key = fold(&title);
-        if self.agenda_keys.len() != self.record.agenda_items().len() {
-            self.agenda_keys = self
-                .record
-                .agenda_items()
-                .iter()
-                .map(|i| fold(&i.title))
-                .collect();
+        let items = all_items(&self.record.agenda);
+        if self.agenda_keys.len() != items.len() {
+            self.agenda_keys = items.iter().map(|i| fold(&i.title)).collect();
         }
-        let items = self.record.agenda_items();
         let by_number = label
             .as_ref()
             .and_then(|l| items.iter().find(|i| &i.number == l));
@@ -1149,8 +1144,8 @@ impl<'a> Reader<'a> {
         // The pattern needs "agreed with" (or "concurred with", …) or a verb of support before
         // a possessive ("supported Timea's proposal"); most sentences have neither.
         let agreeing = cues.any(Set::AgreedWith) && attribution::has_word(words, AGREEMENT_WORDS)
-            || ((text::contains_str(sentence, "'s") || text::contains_str(sentence, "’s"))
-                && cues.any(Set::Support));
+            || (cues.any(Set::Support)
+                && (text::contains_str(sentence, "'s") || text::contains_str(sentence, "’s")));
         // Tested before the search: `take_while` would run the pattern once before asking.
         let matches = agreeing
             .then(|| AGREED_WITH.captures_iter(sentence))
@@ -1553,6 +1548,20 @@ impl<'a> Reader<'a> {
             .diagnostics
             .sort_by_key(|d| (d.span.start_line, d.span.column));
     }
+}
+
+/// Every agenda item, sub-items after their item, in the order of `Record::agenda_items`,
+/// gathered into one list rather than a list per item.
+fn all_items(agenda: &[AgendaItem]) -> Vec<&AgendaItem> {
+    fn gather<'r>(items: &'r [AgendaItem], out: &mut Vec<&'r AgendaItem>) {
+        for item in items {
+            out.push(item);
+            gather(&item.items, out);
+        }
+    }
+    let mut out = Vec::with_capacity(agenda.len());
+    gather(agenda, &mut out);
+    out
 }
 
 fn span_len(paragraph: &Paragraph, offset: usize) -> usize {
