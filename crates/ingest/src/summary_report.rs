@@ -353,7 +353,7 @@ impl<'a> Reader<'a> {
                             .and_then(agenda_line)
                             .is_some_and(|(label, title, _)| {
                                 let title = fold(&title);
-                                all_items(&self.record.agenda).iter().any(|i| {
+                                self.record.agenda_items().iter().any(|i| {
                                     i.number == label || titles_match(&fold(&i.title), &title)
                                 })
                             });
@@ -726,7 +726,7 @@ impl<'a> Reader<'a> {
             _ => (None, text.trim_end_matches(':').to_owned()),
         };
         let title_key = fold(&title);
-        let items = all_items(&self.record.agenda);
+        let items = self.record.agenda_items();
         if self.agenda_keys.len() != items.len() {
             self.agenda_keys = items.iter().map(|i| fold(&i.title)).collect();
         }
@@ -1548,20 +1548,6 @@ impl<'a> Reader<'a> {
             .diagnostics
             .sort_by_key(|d| (d.span.start_line, d.span.column));
     }
-}
-
-/// Every agenda item, sub-items after their item, in the order of `Record::agenda_items`,
-/// gathered into one list rather than a list per item.
-fn all_items(agenda: &[AgendaItem]) -> Vec<&AgendaItem> {
-    fn gather<'r>(items: &'r [AgendaItem], out: &mut Vec<&'r AgendaItem>) {
-        for item in items {
-            out.push(item);
-            gather(&item.items, out);
-        }
-    }
-    let mut out = Vec::with_capacity(agenda.len());
-    gather(agenda, &mut out);
-    out
 }
 
 fn span_len(paragraph: &Paragraph, offset: usize) -> usize {

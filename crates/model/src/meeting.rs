@@ -106,10 +106,16 @@ pub struct AgendaItem {
 impl AgendaItem {
     /// This item and all its sub-items, depth first.
     pub fn flatten(&self) -> Vec<&AgendaItem> {
-        let mut all = vec![self];
-        for item in &self.items {
-            all.extend(item.flatten());
-        }
+        let mut all = Vec::new();
+        self.gather(&mut all);
         all
+    }
+
+    /// Adds this item and its sub-items, depth first, to one list (no list per item).
+    pub(crate) fn gather<'a>(&'a self, all: &mut Vec<&'a AgendaItem>) {
+        all.push(self);
+        for item in &self.items {
+            item.gather(all);
+        }
     }
 }

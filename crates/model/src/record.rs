@@ -109,7 +109,11 @@ pub struct Record {
 impl Record {
     /// Every agenda item and sub-item, depth first.
     pub fn agenda_items(&self) -> Vec<&AgendaItem> {
-        self.agenda.iter().flat_map(AgendaItem::flatten).collect()
+        let mut all = Vec::with_capacity(self.agenda.len());
+        for item in &self.agenda {
+            item.gather(&mut all);
+        }
+        all
     }
 
     /// The agenda item with this number.

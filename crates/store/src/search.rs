@@ -777,8 +777,6 @@ pub(crate) struct Word {
 /// the folded words joined by single spaces, so that a run of neighbouring words (a pair,
 /// a triple) is one slice of it, with no copy.
 struct Folded {
-    /// The text it was made from.
-    source: String,
     /// The folded words, a space between each two.
     folded: String,
     /// Per word: its place in the source, and its place in `folded`.
@@ -796,7 +794,6 @@ struct Place {
 impl Folded {
     fn of(text: &str) -> Folded {
         let mut folded = Folded {
-            source: text.to_owned(),
             folded: String::with_capacity(text.len()),
             words: Vec::with_capacity(text.len() / 5),
         };
@@ -909,7 +906,7 @@ thread_local! {
     /// The text tokenized last on this thread. tantivy asks for the tokens of each field
     /// apart, and a passage's three fields (words, pairs, triples) hold the same text: it
     /// is cut and folded once, for the three.
-    static LAST: std::cell::RefCell<Option<std::rc::Rc<Folded>>> =
+    static LAST: std::cell::RefCell<Option<(String, std::rc::Rc<Folded>)>> =
         const { std::cell::RefCell::new(None) };
 }
 
@@ -926,8 +923,12 @@ impl Tokenizer for Shingles {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> ShingleStream {
         let folded = LAST.with_borrow_mut(|last| match last {
-            Some(folded) if folded.source == text => folded.clone(),
-            _ => last.insert(std::rc::Rc::new(Folded::of(text))).clone(),
+            Some((source, folded)) if source == text => folded.clone(),
+            _ => {
+                let folded = std::rc::Rc::new(Folded::of(text));
+                *last = Some((text.to_owned(), folded.clone()));
+                folded
+            }
         });
         ShingleStream {
             folded,
