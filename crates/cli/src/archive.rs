@@ -3,8 +3,9 @@
 //!
 //! Reading files and printing are here; everything about the database is in `store`.
 //! `import` reads files on every core and writes on one thread, in the order the files were
-//! given, many meetings a transaction with a savepoint each, so a bad file never stops the
-//! others and never leaves a part of itself behind.
+//! given, many meetings a transaction, so a bad file never stops the others and never
+//! leaves a part of itself behind (a file that cannot be read or made a meeting never
+//! reaches the writer).
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -117,7 +118,7 @@ pub fn import(
         drop(send);
         // Files are written in the order given, so a meeting given twice ends as the later.
         // Each batch is one transaction (BATCH, BATCH_TIME) that takes its reports as they
-        // are read, each in its own savepoint: the readers go on while the writer writes.
+        // are read: the readers go on while the writer writes.
         let mut reads = InOrder {
             receive: receive.into_iter(),
             waiting: BTreeMap::new(),
@@ -383,7 +384,7 @@ fn read_record(
     Ok((record, text))
 }
 
-/// Meetings written in one transaction, each in its own savepoint: at most this many, and
+/// Meetings written in one transaction: at most this many, and
 /// at most two seconds' worth, so an interrupted import loses little work. Larger batches
 /// share more of the commit (see docs/benchmarks.md); a batch takes its meetings as they
 /// are read, so its size costs no memory.

@@ -7,7 +7,7 @@
 //! behind the same methods, which is why nothing here hands out a connection or a row.
 //!
 //! Guarantees:
-//! - Every write is one transaction (a batch of meetings gives each its own savepoint): a
+//! - Every write is one transaction (an import writes a batch of meetings in one): a
 //!   meeting is stored whole or not at all, and a crash (even `SIGKILL`) leaves the archive
 //!   as it was before the transaction.
 //! - A meeting's record (interface `rapporteur.record/1`) and its source text are the source
@@ -262,13 +262,28 @@ impl Store {
         Ok(())
     }
 
-    /// Checks the database file's internal consistency; `Ok` lists nothing when all is well.
+    /// Checks the database file's internal consistency and that every row's foreign keys
+    /// name a row that exists; `Ok` lists nothing when all is well.
     pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows = stmt
+        let mut problems: Vec<String> = stmt
             .query_map([], |row| row.get::<_, String>(0))?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows.into_iter().filter(|row| row != "ok").collect())
+            .filter(|row| !matches!(row.as_deref(), Ok("ok")))
+            .collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let dangling = stmt.query_map([], |row| {
+            Ok(format!(
+                "row {} of {} names a missing row of {}",
+                row.get::<_, Option<i64>>(1)?
+                    .map_or_else(|| "?".to_owned(), |id| id.to_string()),
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(2)?
+            ))
+        })?;
+        for problem in dangling {
+            problems.push(problem?);
+        }
+        Ok(problems)
     }
 }
 

@@ -84,9 +84,10 @@ impl Store {
         Ok(imported)
     }
 
-    /// Stores several meetings as [`Store::import`] would, in one transaction with one
-    /// savepoint per meeting: a meeting that fails leaves nothing of itself and does not stop
-    /// the others, and a crash loses the whole batch but never leaves a meeting half written.
+    /// Stores several meetings as [`Store::import`] would, in one transaction: a record that
+    /// cannot be prepared (no group, no number or date) is refused alone and does not stop
+    /// the others, and a crash or a failure of the archive loses the whole batch but never
+    /// leaves a meeting half written.
     /// Sharing one commit makes an import of many files several times faster.
     ///
     /// The outer `Err` is a failure of the archive itself (locked, read-only, disk full), in
@@ -122,9 +123,29 @@ impl Store {
         meetings: impl IntoIterator<Item = Result<PreparedMeeting, StoreError>>,
         now: &str,
     ) -> Result<Vec<Result<Imported, StoreError>>, StoreError> {
+        // Foreign keys are not checked while a batch is written: every key it writes is an
+        // id it has just read or made, and checking them made SQLite keep a statement
+        // journal (a copy of every page changed) for each insert of several rows. The
+        // keys are checked again for whatever this connection does next.
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        let results = self.write_prepared(meetings, now);
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        let results = results?;
+        // tantivy indexes this batch while the caller prepares and writes the next one; the
+        // caller commits the index when it is done ([`Store::sync_search`]).
+        self.feed_search(false)?;
+        Ok(results)
+    }
+
+    /// The body of [`Store::import_prepared`]: the batch's transaction.
+    fn write_prepared(
+        &mut self,
+        meetings: impl IntoIterator<Item = Result<PreparedMeeting, StoreError>>,
+        now: &str,
+    ) -> Result<Vec<Result<Imported, StoreError>>, StoreError> {
         // The write lock is taken at once, so what was remembered is checked against an
         // archive no one else can change until this batch commits.
-        let mut tx = self
+        let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut known = std::mem::take(&mut self.known);
@@ -142,25 +163,14 @@ impl Store {
                     continue;
                 }
             };
-            let savepoint = tx.savepoint()?;
-            match import_in(&savepoint, meeting, now, &mut known) {
-                Ok(imported) => {
-                    savepoint.commit()?;
-                    changed |= imported.outcome != Outcome::Unchanged;
-                    results.push(Ok(imported));
-                }
-                Err(
-                    error @ (StoreError::Locked | StoreError::ReadOnly | StoreError::Database(_)),
-                ) => {
-                    return Err(error);
-                }
-                // Dropping the savepoint rolls back what this meeting wrote, people and
-                // groups it created among it.
-                Err(error) => {
-                    known = Remembered::default();
-                    results.push(Err(error));
-                }
-            }
+            // Writing a prepared meeting fails only when the archive does (locked, read-only,
+            // disk full): everything a record could get wrong was caught while preparing it.
+            // Such a failure ends the batch, and dropping the transaction rolls all of it
+            // back, so no meeting needs a savepoint of its own (one cost a sub-journal copy
+            // of every page it changed).
+            let imported = import_in(&tx, meeting, now, &mut known)?;
+            changed |= imported.outcome != Outcome::Unchanged;
+            results.push(Ok(imported));
         }
         if changed {
             bump(&tx)?;
@@ -168,9 +178,6 @@ impl Store {
         tx.commit()?;
         known.generation = Some(generation + i64::from(changed));
         self.known = known;
-        // tantivy indexes this batch while the caller prepares and writes the next one; the
-        // caller commits the index when it is done ([`Store::sync_search`]).
-        self.feed_search(false)?;
         Ok(results)
     }
 
@@ -516,6 +523,12 @@ pub(crate) fn derive(
 
 /// Removes one meeting's derived rows.
 fn clear_rows(tx: &Connection, meeting_id: i64) -> rusqlite::Result<()> {
+    // Not left to the foreign key's cascade: a bulk import writes with the keys unchecked.
+    tx.prepare_cached(
+        "DELETE FROM agreements WHERE passage_id IN
+         (SELECT id FROM passages WHERE meeting_id = ?1)",
+    )?
+    .execute([meeting_id])?;
     tx.prepare_cached("DELETE FROM passages WHERE meeting_id = ?1")?
         .execute([meeting_id])?;
     tx.prepare_cached("DELETE FROM attendance WHERE meeting_id = ?1")?
@@ -671,7 +684,13 @@ fn insert_rows(
             .find(|&n| n <= left)
             .unwrap_or(1);
         let one = format!("({})", vec!["?"; width].join(", "));
-        let sql = format!("INSERT INTO {table} VALUES {}", vec![one; n].join(", "));
+        // `OR FAIL`: a failing row ends the statement without undoing the rows before it,
+        // which spares SQLite a statement journal (a copy of every page the statement
+        // changes); every caller gives up its whole transaction on any error anyway.
+        let sql = format!(
+            "INSERT OR FAIL INTO {table} VALUES {}",
+            vec![one; n].join(", ")
+        );
         let mut stmt = tx.prepare_cached(&sql)?;
         for row in 0..n {
             bind(&mut stmt, done + row, row * width + 1)?;

@@ -222,6 +222,12 @@ fn a_meeting_given_twice_in_one_batch_is_indexed_once_as_the_later() {
     unique.dedup();
     assert_eq!(results.total as usize, results.hits.len());
     assert_eq!(lines, unique, "a passage indexed twice");
+    // The batch writes with foreign keys unchecked: the replaced meeting's derived rows
+    // (its agreements among them) must still be gone, not left dangling.
+    assert_eq!(
+        store.integrity_check().expect("check"),
+        Vec::<String>::new()
+    );
     store.reindex().expect("reindex");
     assert_eq!(store.search(&query).expect("search").total, results.total);
 }
