@@ -142,6 +142,7 @@ pub fn confidence(text: &Text) -> u8 {
     let mut seen = [false; 6];
     let mut lines = 0;
     let mut irc = 0;
+    let mut lower = String::new();
     for raw in text.content.lines().take(300) {
         let line = raw.trim();
         if line.is_empty() {
@@ -151,28 +152,43 @@ pub fn confidence(text: &Text) -> u8 {
         if irc_line(line).is_some() || line.starts_with('[') && line.contains("] <") {
             irc += 1;
         }
-        let lower = line.to_ascii_lowercase();
-        let checks = [
-            lower.starts_with("present:") || lower == "present",
-            lower.starts_with("topic:") || lower == "topics:" || lower == "contents",
-            lower.starts_with("scribe:")
-                || lower.starts_with("scribenick:")
-                || lower.starts_with("chair:")
-                || lower == "scribe"
-                || lower == "chair",
-            lower.contains("summary of action items")
-                || lower == "action items:"
-                || lower.contains("summary of resolutions")
-                || lower == "resolutions:",
-            lower.starts_with("regrets:") || lower == "regrets",
-            lower.starts_with("resolved:")
-                || lower.starts_with("resolution:")
-                || lower.contains("action:"),
-        ];
-        for (at, hit) in checks.into_iter().enumerate() {
-            if hit && !seen[at] {
-                seen[at] = true;
-                score += [30, 25, 15, 15, 10, 10][at];
+        if !seen.iter().all(|&hit| hit) {
+            lower.clear();
+            lower.push_str(line);
+            lower.make_ascii_lowercase();
+            let lower = lower.as_str();
+            // Each check once it has held is not asked again.
+            for at in 0..seen.len() {
+                if seen[at] {
+                    continue;
+                }
+                let hit = match at {
+                    0 => lower.starts_with("present:") || lower == "present",
+                    1 => lower.starts_with("topic:") || lower == "topics:" || lower == "contents",
+                    2 => {
+                        lower.starts_with("scribe:")
+                            || lower.starts_with("scribenick:")
+                            || lower.starts_with("chair:")
+                            || lower == "scribe"
+                            || lower == "chair"
+                    }
+                    3 => {
+                        lower.contains("summary of action items")
+                            || lower == "action items:"
+                            || lower.contains("summary of resolutions")
+                            || lower == "resolutions:"
+                    }
+                    4 => lower.starts_with("regrets:") || lower == "regrets",
+                    _ => {
+                        lower.starts_with("resolved:")
+                            || lower.starts_with("resolution:")
+                            || lower.contains("action:")
+                    }
+                };
+                if hit {
+                    seen[at] = true;
+                    score += [30, 25, 15, 15, 10, 10][at];
+                }
             }
         }
         if lines == 120 {

@@ -2203,33 +2203,26 @@ pub fn confidence(text: &Text) -> u8 {
             continue;
         }
         lines += 1;
-        let words = heading_text(trimmed).trim_end_matches(':');
         if trimmed.len() < 60 {
-            let folded = words.to_lowercase();
-            if matches!(
-                folded.as_str(),
-                "summary report"
-                    | "meeting report"
-                    | "summary record"
-                    | "report of the meeting"
-                    | "minutes"
-                    | "meeting minutes"
-                    | "meeting summary"
-                    | "summary"
-            ) {
-                title = true;
-            }
-            match section_of(trimmed) {
-                Some(Section::Agenda) => sections[0] = true,
-                Some(Section::Discussion) => sections[1] = true,
-                Some(Section::Participants) => sections[2] = true,
-                _ => {}
+            let words = heading_text(trimmed).trim_end_matches(':');
+            // The titles are ASCII, so only a line that is not needs the full lowercasing.
+            title = title
+                || TITLES.iter().any(|t| t.eq_ignore_ascii_case(words))
+                || (!words.is_ascii() && TITLES.contains(&words.to_lowercase().as_str()));
+            if !sections.iter().all(|&found| found) {
+                match section_of(trimmed) {
+                    Some(Section::Agenda) => sections[0] = true,
+                    Some(Section::Discussion) => sections[1] = true,
+                    Some(Section::Participants) => sections[2] = true,
+                    _ => {}
+                }
             }
         }
         if trimmed.starts_with(">>") || trimmed.starts_with('<') || is_turn_line(trimmed) {
             turns += 1;
         }
-        if trimmed.len() > 100 && REPORTING.iter().any(|verb| trimmed.contains(verb)) {
+        // Five prose lines and the opening are all the score counts of them.
+        if trimmed.len() > 100 && !(opening && prose >= 5) && REPORTING.is_match(trimmed) {
             prose += 1;
             if !opening
                 && (ORDINAL.is_match(trimmed)
@@ -2260,21 +2253,37 @@ pub fn confidence(text: &Text) -> u8 {
     score.clamp(0, 100) as u8
 }
 
-/// Reporting verbs as prose reports write them, for [`confidence`].
-const REPORTING: &[&str] = &[
-    " noted ",
-    " said ",
-    " suggested ",
-    " agreed",
-    " proposed ",
-    " stressed ",
-    " explained ",
-    " asked ",
-    " presented ",
-    " welcomed ",
-    " reiterated ",
-    " opened the ",
+/// The titles of summary reports, folded, for [`confidence`].
+const TITLES: [&str; 8] = [
+    "summary report",
+    "meeting report",
+    "summary record",
+    "report of the meeting",
+    "minutes",
+    "meeting minutes",
+    "meeting summary",
+    "summary",
 ];
+
+/// Reporting verbs as prose reports write them, for [`confidence`]: one pass over a line
+/// finds any of them.
+static REPORTING: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        " noted ",
+        " said ",
+        " suggested ",
+        " agreed",
+        " proposed ",
+        " stressed ",
+        " explained ",
+        " asked ",
+        " presented ",
+        " welcomed ",
+        " reiterated ",
+        " opened the ",
+    ])
+    .expect("fixed patterns")
+});
 
 /// "Name: text" or "NAME: text": a line that opens with a short name and a colon.
 fn is_turn_line(line: &str) -> bool {
