@@ -174,6 +174,7 @@ impl Store {
                 PreparedMeeting::new(&record, source_text)?,
                 now,
                 &mut known,
+                None,
             )?;
             if let Some(attendance) = meeting.get("attendance").filter(|v| !v.is_null()) {
                 crate::presence::from_archive_json(&tx, imported.meeting.id, attendance)?;

@@ -270,7 +270,7 @@ pub(crate) fn mark(tx: &Connection, meeting_id: i64) -> rusqlite::Result<()> {
 
 /// A meeting's day as a number that orders like the text (`2025-03-04` is 20250304; a
 /// month alone, `2025-03`, is 20250300), or `None` when the text is not a date.
-fn day_number(date: &str) -> Option<i64> {
+pub(crate) fn day_number(date: &str) -> Option<i64> {
     let digits: String = date.chars().filter(char::is_ascii_digit).take(8).collect();
     if digits.len() < 4 {
         return None;
@@ -283,6 +283,70 @@ fn day_number(date: &str) -> Option<i64> {
 const PASSAGE_COLUMNS: &str =
     "p.id, p.meeting_id, p.person_id, m.group_id, m.date, p.agenda_title, p.text";
 
+/// A passage as the index takes it.
+pub(crate) struct IndexDoc {
+    pub(crate) passage: i64,
+    pub(crate) meeting: i64,
+    pub(crate) person: Option<i64>,
+    pub(crate) group: i64,
+    /// The meeting's day, as [`day_number`] gives it.
+    pub(crate) day: Option<i64>,
+    pub(crate) agenda_title: Option<String>,
+    pub(crate) text: String,
+}
+
+impl IndexDoc {
+    fn add_to(self, writer: &mut IndexWriter, fields: Fields) -> Result<(), StoreError> {
+        let mut doc = TantivyDocument::new();
+        doc.add_u64(fields.passage, self.passage as u64);
+        doc.add_u64(fields.meeting, self.meeting as u64);
+        if let Some(person) = self.person {
+            doc.add_u64(fields.person, person as u64);
+        }
+        doc.add_u64(fields.group, self.group as u64);
+        if let Some(day) = self.day {
+            doc.add_i64(fields.day, day);
+        }
+        if let Some(title) = self.agenda_title {
+            doc.add_text(fields.item_words, &title);
+            doc.add_text(fields.item, title);
+        }
+        doc.add_text(fields.pairs, &self.text);
+        doc.add_text(fields.triples, &self.text);
+        doc.add_text(fields.text, self.text);
+        writer.add_document(doc).map_err(tantivy_error)?;
+        Ok(())
+    }
+}
+
+/// What a batch of an import wrote for the index, kept so the index can be fed without
+/// reading it back: the meetings it put on `search_pending` (in its own transaction, so
+/// between the two numbers below), and their passages.
+#[derive(Default)]
+pub(crate) struct Written {
+    /// `max(id)` of `search_pending` before and after the batch.
+    pub(crate) pending_before: Option<i64>,
+    pub(crate) pending_after: Option<i64>,
+    pub(crate) meetings: Vec<i64>,
+    pub(crate) docs: Vec<IndexDoc>,
+}
+
+impl Written {
+    /// Notes a meeting the batch (re)writes; a meeting written twice keeps the later rows.
+    pub(crate) fn meeting(&mut self, meeting: i64, replaced: bool) {
+        if replaced {
+            self.docs.retain(|doc| doc.meeting != meeting);
+        }
+        self.meetings.push(meeting);
+    }
+}
+
+/// The last row of `search_pending`, if any.
+pub(crate) fn last_pending(conn: &Connection) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT max(id) FROM search_pending")?
+        .query_row([], |row| row.get(0))
+}
+
 /// Adds one document per row (of [`PASSAGE_COLUMNS`]) to the index.
 fn add_rows(
     writer: &mut IndexWriter,
@@ -291,29 +355,19 @@ fn add_rows(
 ) -> Result<u64, StoreError> {
     let mut added = 0;
     while let Some(row) = rows.next()? {
-        let mut doc = TantivyDocument::new();
-        doc.add_u64(fields.passage, row.get::<_, i64>(0)? as u64);
-        doc.add_u64(fields.meeting, row.get::<_, i64>(1)? as u64);
-        if let Some(person) = row.get::<_, Option<i64>>(2)? {
-            doc.add_u64(fields.person, person as u64);
+        IndexDoc {
+            passage: row.get(0)?,
+            meeting: row.get(1)?,
+            person: row.get(2)?,
+            group: row.get(3)?,
+            day: row
+                .get::<_, Option<String>>(4)?
+                .as_deref()
+                .and_then(day_number),
+            agenda_title: row.get(5)?,
+            text: row.get(6)?,
         }
-        doc.add_u64(fields.group, row.get::<_, i64>(3)? as u64);
-        if let Some(day) = row
-            .get::<_, Option<String>>(4)?
-            .as_deref()
-            .and_then(day_number)
-        {
-            doc.add_i64(fields.day, day);
-        }
-        if let Some(title) = row.get::<_, Option<String>>(5)? {
-            doc.add_text(fields.item_words, &title);
-            doc.add_text(fields.item, title);
-        }
-        let text: String = row.get(6)?;
-        doc.add_text(fields.pairs, &text);
-        doc.add_text(fields.triples, &text);
-        doc.add_text(fields.text, text);
-        writer.add_document(doc).map_err(tantivy_error)?;
+        .add_to(writer, fields)?;
         added += 1;
     }
     Ok(added)
@@ -376,6 +430,53 @@ impl Store {
         }
         index.fed = Some(last);
         index.uncommitted += added;
+        self.commit_search(commit, last)
+    }
+
+    /// [`Store::feed_search`] after a batch of an import, from what the batch wrote rather
+    /// than from the database, when the index had been handed every meeting marked before
+    /// the batch (so the meetings the batch marked are all that is left); otherwise, or
+    /// when unsure, by reading the database.
+    pub(crate) fn feed_written(&mut self, written: Written) -> Result<(), StoreError> {
+        let Some(index) = self.search.get_mut() else {
+            return Ok(());
+        };
+        if !index.writable {
+            return Ok(());
+        }
+        let fed = index.fed.unwrap_or(0);
+        let Some(last) = written.pending_after.filter(|&last| last > fed) else {
+            // Nothing marked since the index was last handed meetings.
+            return Ok(());
+        };
+        if written.pending_before.unwrap_or(0) > fed {
+            return self.feed_search(false);
+        }
+        let fields = index.fields;
+        let writer = match index.writer() {
+            Ok(writer) => writer,
+            Err(StoreError::Locked) => return Ok(()),
+            Err(error) => return Err(error),
+        };
+        // As `feed_search` does: whatever the index has of these meetings goes first.
+        for meeting in written.meetings {
+            writer.delete_term(Term::from_field_u64(fields.meeting, meeting as u64));
+        }
+        let added = written.docs.len() as u64;
+        for doc in written.docs {
+            doc.add_to(writer, fields)?;
+        }
+        index.fed = Some(last);
+        index.uncommitted += added;
+        self.commit_search(false, last)
+    }
+
+    /// Commits what was handed to the index, when asked or when enough waits, and takes
+    /// the meetings committed (up to row `last`) off `search_pending`.
+    fn commit_search(&mut self, commit: bool, last: i64) -> Result<(), StoreError> {
+        let Some(index) = self.search.get_mut() else {
+            return Ok(());
+        };
         if !commit && index.uncommitted < COMMIT_EVERY {
             return Ok(());
         }

@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use crate::people;
 use crate::prepare::{AgreementRow, Derived, GroupLabel, PreparedMeeting};
 use crate::read::MeetingRef;
+use crate::search::{IndexDoc, Written};
 use crate::{Store, StoreError, key};
 use model::{Code, Record, Speaker};
 
@@ -75,7 +76,7 @@ impl Store {
     ) -> Result<Imported, StoreError> {
         let meeting = PreparedMeeting::new(record, source_text.map(str::to_owned))?;
         let tx = self.conn.transaction()?;
-        let imported = import_in(&tx, meeting, now, &mut Remembered::default())?;
+        let imported = import_in(&tx, meeting, now, &mut Remembered::default(), None)?;
         if imported.outcome != Outcome::Unchanged {
             bump(&tx)?;
         }
@@ -128,21 +129,23 @@ impl Store {
         // journal (a copy of every page changed) for each insert of several rows. The
         // keys are checked again for whatever this connection does next.
         self.conn.pragma_update(None, "foreign_keys", false)?;
-        let results = self.write_prepared(meetings, now);
+        let written = self.write_prepared(meetings, now);
         self.conn.pragma_update(None, "foreign_keys", true)?;
-        let results = results?;
+        let (results, written) = written?;
         // tantivy indexes this batch while the caller prepares and writes the next one; the
         // caller commits the index when it is done ([`Store::sync_search`]).
-        self.feed_search(false)?;
+        self.feed_written(written)?;
         Ok(results)
     }
 
-    /// The body of [`Store::import_prepared`]: the batch's transaction.
+    /// The body of [`Store::import_prepared`]: the batch's transaction, and what it wrote for
+    /// the search index.
+    #[allow(clippy::type_complexity)]
     fn write_prepared(
         &mut self,
         meetings: impl IntoIterator<Item = Result<PreparedMeeting, StoreError>>,
         now: &str,
-    ) -> Result<Vec<Result<Imported, StoreError>>, StoreError> {
+    ) -> Result<(Vec<Result<Imported, StoreError>>, Written), StoreError> {
         // The write lock is taken at once, so what was remembered is checked against an
         // archive no one else can change until this batch commits.
         let tx = self
@@ -155,6 +158,10 @@ impl Store {
         }
         let mut results = Vec::new();
         let mut changed = false;
+        let mut written = Written {
+            pending_before: crate::search::last_pending(&tx)?,
+            ..Written::default()
+        };
         for meeting in meetings {
             let meeting = match meeting {
                 Ok(meeting) => meeting,
@@ -168,17 +175,18 @@ impl Store {
             // Such a failure ends the batch, and dropping the transaction rolls all of it
             // back, so no meeting needs a savepoint of its own (one cost a sub-journal copy
             // of every page it changed).
-            let imported = import_in(&tx, meeting, now, &mut known)?;
+            let imported = import_in(&tx, meeting, now, &mut known, Some(&mut written))?;
             changed |= imported.outcome != Outcome::Unchanged;
             results.push(Ok(imported));
         }
         if changed {
             bump(&tx)?;
         }
+        written.pending_after = crate::search::last_pending(&tx)?;
         tx.commit()?;
         known.generation = Some(generation + i64::from(changed));
         self.known = known;
-        Ok(results)
+        Ok((results, written))
     }
 
     /// Rebuilds every derived row (attendance, passages, agreements, the search index) from
@@ -346,6 +354,7 @@ pub(crate) fn import_in(
     meeting: PreparedMeeting,
     now: &str,
     known: &mut Remembered,
+    written: Option<&mut Written>,
 ) -> Result<Imported, StoreError> {
     let group = upsert_group(tx, &meeting.group, &mut known.groups)?;
     let number = meeting.number;
@@ -427,6 +436,11 @@ pub(crate) fn import_in(
         outcome,
     };
     if outcome != Outcome::Unchanged {
+        let day = imported
+            .meeting
+            .date
+            .as_deref()
+            .and_then(crate::search::day_number);
         write_rows(
             tx,
             id,
@@ -434,6 +448,7 @@ pub(crate) fn import_in(
             meeting.rows,
             outcome == Outcome::Created,
             &mut known.people,
+            written.map(|written| (written, day)),
         )?;
     }
     Ok(imported)
@@ -518,6 +533,7 @@ pub(crate) fn derive(
         Derived::of(record),
         false,
         &mut people::Known::default(),
+        None,
     )
 }
 
@@ -548,6 +564,7 @@ fn write_rows(
     rows: Derived,
     created: bool,
     known: &mut people::Known,
+    written: Option<(&mut Written, Option<i64>)>,
 ) -> rusqlite::Result<()> {
     crate::search::mark(tx, meeting_id)?;
     if !created {
@@ -659,6 +676,22 @@ fn write_rows(
             stmt.raw_bind_parameter(at + 5, row.basis)
         },
     )?;
+    if let Some((written, day)) = written {
+        written.meeting(meeting_id, !created);
+        written
+            .docs
+            .extend(rows.passages.into_iter().zip(speakers).enumerate().map(
+                |(i, (row, person))| IndexDoc {
+                    passage: first + i as i64,
+                    meeting: meeting_id,
+                    person,
+                    group: group_id,
+                    day,
+                    agenda_title: row.agenda_title,
+                    text: row.text,
+                },
+            ));
+    }
     Ok(())
 }
 

@@ -405,13 +405,8 @@ fn a_meeting_imported_again_is_found_once() {
 fn batches_fed_to_the_index_are_committed_once_or_caught_up_later() {
     let dir = tempfile::tempdir().expect("a folder");
     let path = dir.path().join("a.db");
-    let hints = ingest::PeopleHints::default();
     let now = "2026-11-26T00:00:00Z";
-    let prepared = |name: &str| -> store::PreparedMeeting {
-        let bytes = std::fs::read(root().join("examples/archive").join(name)).expect("readable");
-        let record = ingest::read_summary_report(name, &bytes, &hints).expect("a report");
-        store::PreparedMeeting::new(&record, None).expect("prepared")
-    };
+    let prepared = prepared_example;
     let query = SearchQuery {
         text: "data".into(),
         limit: 500,
@@ -459,4 +454,53 @@ fn batches_fed_to_the_index_are_committed_once_or_caught_up_later() {
     fresh.sync_search().expect("committed");
     assert_eq!(with_third, fresh.search(&query).expect("search").total);
     assert!(with_third > expected);
+}
+
+/// A batch whose index another store holds (another process importing) leaves its meetings
+/// on the index's list; the next batch that gets the index hands it those too, read back from
+/// the database, and nothing is lost or indexed twice.
+#[test]
+fn meetings_the_index_could_not_take_go_with_the_next_batch() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("a.db");
+    let now = "2026-11-26T00:00:00Z";
+    let query = SearchQuery {
+        text: "data".into(),
+        limit: 500,
+        ..SearchQuery::default()
+    };
+    let names = ["wg-data-021.txt", "wg-data-022.txt", "wg-data-023.txt"];
+    let mut fresh = Store::in_memory().expect("an archive in memory");
+    for name in names {
+        fresh
+            .import_prepared(vec![Ok(prepared_example(name))], now)
+            .expect("imported");
+    }
+    fresh.sync_search().expect("committed");
+    let expected = fresh.search(&query).expect("search").total;
+
+    // `holder` keeps the index's writer (fed, not committed) while `store` writes a batch.
+    let mut holder = Store::open(&path).expect("a new archive");
+    holder
+        .import_prepared(vec![Ok(prepared_example(names[0]))], now)
+        .expect("imported");
+    let mut store = Store::open(&path).expect("opened beside it");
+    store
+        .import_prepared(vec![Ok(prepared_example(names[1]))], now)
+        .expect("imported, the index busy");
+    drop(holder);
+    store
+        .import_prepared(vec![Ok(prepared_example(names[2]))], now)
+        .expect("imported");
+    store.sync_search().expect("committed");
+    assert_eq!(store.search(&query).expect("search").total, expected);
+    assert!(expected > 0);
+}
+
+/// An example report of `examples/archive`, read and prepared for the archive.
+fn prepared_example(name: &str) -> store::PreparedMeeting {
+    let bytes = std::fs::read(root().join("examples/archive").join(name)).expect("readable");
+    let record = ingest::read_summary_report(name, &bytes, &ingest::PeopleHints::default())
+        .expect("a report");
+    store::PreparedMeeting::new(&record, None).expect("prepared")
 }
