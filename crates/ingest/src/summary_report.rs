@@ -281,6 +281,10 @@ struct Scratch {
     words: Vec<attribution::Word<'static>>,
     cues: Cues,
     mentions: MentionLists,
+    /// The paragraphs of the block being read.
+    paragraphs: Vec<Paragraph>,
+    /// Emptied paragraphs of earlier blocks, whose buffers the next block's paragraphs take.
+    spare: Vec<Paragraph>,
 }
 
 /// The working lists of `Reader::mentions`.
@@ -408,7 +412,8 @@ impl<'a> Reader<'a> {
             if is_no_discussion(block) {
                 continue;
             }
-            let mut paragraphs = self.paragraphs(block);
+            let mut paragraphs = std::mem::take(&mut self.scratch.paragraphs);
+            self.paragraphs(block, &mut paragraphs);
             // A sentence split across two blocks by a page break: join it.
             while index < blocks.len() && ends_mid_sentence(paragraphs.last()) {
                 let next = &blocks[index];
@@ -439,10 +444,11 @@ impl<'a> Reader<'a> {
                 index += 1;
             }
             let section_kind = section;
-            for paragraph in paragraphs {
+            for paragraph in &paragraphs {
                 walk.paragraph += 1;
-                self.read_paragraph(&paragraph, &mut walk, section_kind);
+                self.read_paragraph(paragraph, &mut walk, section_kind);
             }
+            self.scratch.paragraphs = paragraphs;
         }
         self.finish();
     }
@@ -823,15 +829,21 @@ impl<'a> Reader<'a> {
 
     /// The paragraphs of a prose block, with text repairs applied. A block of bullets gives
     /// one paragraph per bullet.
-    fn paragraphs(&mut self, block: &Block<'a>) -> Vec<Paragraph> {
-        let mut out: Vec<Paragraph> = Vec::new();
+    /// The paragraphs go into `out`, emptied first; each takes the buffers of a paragraph of
+    /// an earlier block, so that a report's paragraphs are allocated about once.
+    fn paragraphs(&mut self, block: &Block<'a>, out: &mut Vec<Paragraph>) {
+        let spare = &mut self.scratch.spare;
+        spare.extend(out.drain(..).map(|mut p| {
+            p.clear();
+            p
+        }));
         let bulleted = block.lines.iter().any(|(_, l)| is_bullet(l));
         for (i, &(number, raw)) in block.lines.iter().enumerate() {
             let line = self.repair_links(number, raw);
             let line = line.as_ref();
             let new_bullet = bulleted && is_bullet(line);
             if out.is_empty() || new_bullet {
-                out.push(Paragraph::default());
+                out.push(self.scratch.spare.pop().unwrap_or_default());
                 // Numbered paragraphs ("3. The Chair noted…") lose their number.
                 if i == 0
                     && !bulleted
@@ -844,12 +856,9 @@ impl<'a> Reader<'a> {
                 }
             }
             let paragraph = out.last_mut().expect("a paragraph exists");
-            let trimmed = line.trim();
             let skipped = line.len() - line.trim_start().len();
             paragraph.push_after(number, line, skipped);
-            let _ = trimmed;
         }
-        out
     }
 
     /// Markdown links whose target was lost keep their words; each repair is recorded.
