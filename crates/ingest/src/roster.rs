@@ -67,18 +67,24 @@ pub fn fold_key<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Key<'b> {
     if !(name.is_ascii() && name.len() <= buffer.len()) {
         return Key::Owned(fold(name));
     }
+    // `fold` of ASCII, byte by byte: words lowered, one space between them. The key is never
+    // longer than the name, so it fits the buffer.
     let mut len = 0;
-    for word in name.split_ascii_whitespace() {
-        if len > 0 {
+    let mut space = false;
+    for &b in name.as_bytes() {
+        if b.is_ascii_whitespace() {
+            space = len > 0;
+            continue;
+        }
+        if space {
             buffer[len] = b' ';
             len += 1;
+            space = false;
         }
-        buffer[len..len + word.len()].copy_from_slice(word.as_bytes());
-        len += word.len();
+        buffer[len] = b.to_ascii_lowercase();
+        len += 1;
     }
-    let key = &mut buffer[..len];
-    key.make_ascii_lowercase();
-    Key::Borrowed(std::str::from_utf8(key).expect("lowered ASCII is ASCII"))
+    Key::Borrowed(std::str::from_utf8(&buffer[..len]).expect("lowered ASCII is ASCII"))
 }
 
 /// Titles that may precede a name and are not part of it.
@@ -136,6 +142,10 @@ pub fn is_particle(word: &str) -> bool {
 
 /// Removes honorifics at the start of a name.
 pub fn strip_honorifics(name: &str) -> &str {
+    // Most names asked about are one word of printable ASCII: nothing to trim or strip.
+    if name.bytes().all(|b| b.is_ascii_graphic()) {
+        return name;
+    }
     let mut rest = name.trim();
     loop {
         let Some((first, tail)) = rest.split_once(char::is_whitespace) else {
