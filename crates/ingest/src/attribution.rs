@@ -927,6 +927,15 @@ pub fn name_runs_into(words: &[Word<'_>], out: &mut Vec<(usize, usize)>) {
     let mut j = 0;
     while j < words.len() {
         let w = words[j].text;
+        // Most words start with an ASCII byte that is no capital letter: neither a name word
+        // nor a capitalised possessive can start a run there.
+        if w.as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            j += 1;
+            continue;
+        }
         let possessive = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
         if let Some(base) = possessive.filter(|b| is_capitalised(b)) {
             out.push((words[j].start, words[j].start + base.len()));
