@@ -545,7 +545,7 @@ pub fn analyse_words<'s>(sentence: &'s str, words: &[Word<'s>]) -> Attribution<'
         return found;
     }
     // A leading adverbial ("Finally, she noted", "In response, Anja noted"): try after it.
-    if let Some(comma) = sentence.find(", ") {
+    if let Some(comma) = crate::text::find_str(sentence, ", ") {
         let before = words.iter().take_while(|w| w.end <= comma).count();
         if (1..=14).contains(&before)
             && !words[..before].iter().any(|w| is_verb(w.text))
