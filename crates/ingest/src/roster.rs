@@ -72,8 +72,17 @@ impl Key<'_> {
 }
 
 pub fn fold_key<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Key<'b> {
+    match fold_ascii(name, buffer) {
+        Some(key) => Key::Borrowed(std::str::from_utf8(key).expect("lowered ASCII is ASCII")),
+        None => Key::Owned(fold(name)),
+    }
+}
+
+/// `fold` of a short ASCII name, as bytes in `buffer`; `None` for any other name. The roster
+/// looks keys up by their bytes, so a lookup need not check that they are UTF-8.
+fn fold_ascii<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     if !(name.is_ascii() && name.len() <= buffer.len()) {
-        return Key::Owned(fold(name));
+        return None;
     }
     // `fold` of ASCII, byte by byte: words lowered, one space between them. The key is never
     // longer than the name, so it fits the buffer.
@@ -92,7 +101,7 @@ pub fn fold_key<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Key<'b> {
         buffer[len] = b.to_ascii_lowercase();
         len += 1;
     }
-    Key::Borrowed(std::str::from_utf8(&buffer[..len]).expect("lowered ASCII is ASCII"))
+    Some(&buffer[..len])
 }
 
 /// Titles that may precede a name and are not part of it.
@@ -344,7 +353,7 @@ impl Roster {
         // A key listed twice for one person is harmless: `push_newest` adds them once.
         for &(start, end) in keys.iter() {
             let key = &text[start..end];
-            let hash = self.hasher.hash_one(key);
+            let hash = self.hasher.hash_one(key.as_bytes());
             let (index, stored) = (&mut self.index, &self.keys);
             match index.find_mut(hash, |e| &stored[e.start..e.end] == key) {
                 // `id` is the newest person, so it can only be the last one listed: a list of
@@ -359,8 +368,9 @@ impl Roster {
                         ids: Ids::One(id),
                     };
                     let (keys, hasher) = (&self.keys, &self.hasher);
-                    self.index
-                        .insert_unique(hash, entry, |e| hasher.hash_one(&keys[e.start..e.end]));
+                    self.index.insert_unique(hash, entry, |e| {
+                        hasher.hash_one(keys[e.start..e.end].as_bytes())
+                    });
                 }
             }
         }
@@ -388,16 +398,23 @@ impl Roster {
         while let Some(rest) = name.strip_suffix("’s") {
             name = rest;
         }
+        let name = strip_honorifics(name);
         let mut buffer = [0; 64];
-        let key = fold_key(strip_honorifics(name), &mut buffer);
-        self.aliases.contains_key(key.as_str()) || self.lookup(key.as_str()).is_some()
+        // Without aliases the key is only looked up in the index, by its bytes.
+        if self.aliases.is_empty()
+            && let Some(key) = fold_ascii(name, &mut buffer)
+        {
+            return self.lookup(key).is_some();
+        }
+        let key = fold_key(name, &mut buffer);
+        self.aliases.contains_key(key.as_str()) || self.lookup(key.as_str().as_bytes()).is_some()
     }
 
     /// The people a folded key names, if any.
-    fn lookup(&self, key: &str) -> Option<&Ids> {
+    fn lookup(&self, key: &[u8]) -> Option<&Ids> {
         let hash = self.hasher.hash_one(key);
         self.index
-            .find(hash, |e| &self.keys[e.start..e.end] == key)
+            .find(hash, |e| self.keys[e.start..e.end].as_bytes() == key)
             .map(|e| &e.ids)
     }
 
@@ -436,7 +453,7 @@ impl Roster {
         }
         // Participants come first: a person known from hints who is not on this meeting's list
         // does not make a participant's first name ambiguous.
-        let ids = self.lookup(key).map(|ids| {
+        let ids = self.lookup(key.as_bytes()).map(|ids| {
             let ids = ids.as_slice();
             // Without people from hints every id is a participant: the list as it is.
             if ids.iter().all(|&id| id < self.participants) {
