@@ -369,7 +369,7 @@ impl Roster {
                     };
                     let (keys, hasher) = (&self.keys, &self.hasher);
                     self.index.insert_unique(hash, entry, |e| {
-                        hasher.hash_one(keys[e.start..e.end].as_bytes())
+                        hasher.hash_one(&keys.as_bytes()[e.start..e.end])
                     });
                 }
             }
@@ -414,7 +414,7 @@ impl Roster {
     fn lookup(&self, key: &[u8]) -> Option<&Ids> {
         let hash = self.hasher.hash_one(key);
         self.index
-            .find(hash, |e| self.keys[e.start..e.end].as_bytes() == key)
+            .find(hash, |e| &self.keys.as_bytes()[e.start..e.end] == key)
             .map(|e| &e.ids)
     }
 
