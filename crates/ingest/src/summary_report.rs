@@ -829,6 +829,7 @@ impl<'a> Reader<'a> {
 
     /// The paragraphs of a prose block, with text repairs applied. A block of bullets gives
     /// one paragraph per bullet.
+    ///
     /// The paragraphs go into `out`, emptied first; each takes the buffers of a paragraph of
     /// an earlier block, so that a report's paragraphs are allocated about once.
     fn paragraphs(&mut self, block: &Block<'a>, out: &mut Vec<Paragraph>) {
@@ -1316,16 +1317,18 @@ impl<'a> Reader<'a> {
         if runs.is_empty() {
             return;
         }
-        // Whether the roster knows each run's name, asked once per run.
+        // Whether the roster knows each run's name, asked once per run; never for a run
+        // inside the subject, which both loops below pass over before asking.
+        let in_subject =
+            |start: usize, end: usize| subject.is_some_and(|(s, e)| start >= s && end <= e);
         knows.clear();
-        knows.extend(
-            runs.iter()
-                .map(|&(start, end)| self.roster.knows(&sentence[start..end])),
-        );
+        knows.extend(runs.iter().map(|&(start, end)| {
+            !in_subject(start, end) && self.roster.knows(&sentence[start..end])
+        }));
         known.clear();
         found.clear();
         for (&(start, end), &knows) in runs.iter().zip(knows.iter()) {
-            if subject.is_some_and(|(s, e)| start >= s && end <= e) {
+            if in_subject(start, end) {
                 continue;
             }
             let written = &sentence[start..end];
@@ -1339,10 +1342,7 @@ impl<'a> Reader<'a> {
         for (&(start, end), &knows) in runs.iter().zip(knows.iter()) {
             // A participant's name is never an unknown person, even where it was not counted
             // as a mention ("the work of Priya and Samuel").
-            if known.contains(&(start, end))
-                || subject.is_some_and(|(s, e)| start >= s && end <= e)
-                || knows
-            {
+            if known.contains(&(start, end)) || in_subject(start, end) || knows {
                 continue;
             }
             let joined = known.iter().any(|&(ks, ke)| {
