@@ -10,20 +10,21 @@
 
 use std::sync::LazyLock;
 
-/// What a sentence's subject is.
+/// What a sentence's subject is. Names are slices of the sentence: a reader copies only
+/// what goes into its record.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Subject {
+pub enum Subject<'s> {
     /// A named person or a role ("the Chair"), with the byte range of the name in the sentence.
     Person {
-        written: String,
+        written: &'s str,
         start: usize,
         end: usize,
     },
     /// Two named people who said the same ("Kenji and Lucía both noted"): the first and the
     /// second name, each with its byte range.
     People {
-        first: (String, usize, usize),
-        second: (String, usize, usize),
+        first: (&'s str, usize, usize),
+        second: (&'s str, usize, usize),
     },
     /// She, he, they, her, his: the current speaker goes on.
     Pronoun,
@@ -35,18 +36,18 @@ pub enum Subject {
 
 /// The attribution of one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attribution {
-    pub subject: Subject,
+pub struct Attribution<'s> {
+    pub subject: Subject<'s>,
     /// The reporting verb as written ("noted", "provided a quick update").
-    pub act: Option<String>,
+    pub act: Option<&'s str>,
     /// Byte offset just after the act, where the reported content begins.
     pub act_end: usize,
     /// Whether "also" qualifies the act ("Jorge also agreed"): it continues an earlier point.
     pub also: bool,
 }
 
-impl Attribution {
-    fn plain() -> Attribution {
+impl Attribution<'_> {
+    fn plain() -> Self {
         Attribution {
             subject: Subject::Plain,
             act: None,
@@ -295,11 +296,23 @@ pub struct Word<'a> {
 
 /// Words of a sentence with their byte ranges; punctuation around a word is not part of it,
 /// except the full stop of an abbreviation ("Mr.") and inner hyphens and apostrophes.
+#[cfg(test)]
 pub fn words(sentence: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    words_into(sentence, &mut out);
+    out
+}
+
+/// `words` into a list the caller keeps from one sentence to the next: a reader that splits
+/// thousands of sentences allocates its list of words once.
+pub fn words_into<'s>(sentence: &'s str, out: &mut Vec<Word<'s>>) {
+    out.clear();
+    // About one word in five bytes: room for most sentences, so that the list never grows
+    // one by one.
+    out.reserve(sentence.len() / 5 + 1);
     if sentence.is_ascii() {
-        return ascii_words(sentence);
+        return ascii_words(sentence, out);
     }
-    let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
     let mut offset = 0;
     for raw in sentence.split_inclusive(char::is_whitespace) {
         let start_raw = offset;
@@ -327,13 +340,22 @@ pub fn words(sentence: &str) -> Vec<Word<'_>> {
             end: start + core.len(),
         });
     }
-    out
+}
+
+/// An emptied list of words that keeps its buffer but no longer borrows the sentence it was
+/// filled from, to be filled again from the next one. Collecting a list's iterator into a
+/// list of the same size reuses its buffer (the standard library's in-place collection).
+pub fn recycle(mut words: Vec<Word<'_>>) -> Vec<Word<'static>> {
+    words.clear();
+    words
+        .into_iter()
+        .map(|_| unreachable!("the list was emptied"))
+        .collect()
 }
 
 /// `words` for ASCII text, byte by byte: the same words, without decoding characters.
-fn ascii_words(sentence: &str) -> Vec<Word<'_>> {
+fn ascii_words<'s>(sentence: &'s str, out: &mut Vec<Word<'s>>) {
     let bytes = sentence.as_bytes();
-    let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
     // The white space of `char::is_whitespace`, in ASCII.
     let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     let mut i = 0;
@@ -372,7 +394,6 @@ fn ascii_words(sentence: &str) -> Vec<Word<'_>> {
             end: start + core.len(),
         });
     }
-    out
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -502,7 +523,7 @@ const NOT_NAMES: &[&str] = &[
 
 /// Reads the subject and reporting verb of one sentence.
 #[cfg(test)]
-pub fn analyse(sentence: &str) -> Attribution {
+pub fn analyse(sentence: &str) -> Attribution<'_> {
     analyse_words(sentence, &words(sentence))
 }
 
@@ -516,7 +537,7 @@ pub fn has_word(words: &[Word<'_>], wanted: &[&str]) -> bool {
 }
 
 /// Reads the subject and reporting verb of a sentence already split into `words`.
-pub fn analyse_words(sentence: &str, words: &[Word<'_>]) -> Attribution {
+pub fn analyse_words<'s>(sentence: &'s str, words: &[Word<'s>]) -> Attribution<'s> {
     if words.is_empty() {
         return Attribution::plain();
     }
@@ -524,7 +545,7 @@ pub fn analyse_words(sentence: &str, words: &[Word<'_>]) -> Attribution {
         return found;
     }
     // A leading adverbial ("Finally, she noted", "In response, Anja noted"): try after it.
-    if let Some(comma) = sentence.find(", ") {
+    if let Some(comma) = crate::text::find_str(sentence, ", ") {
         let before = words.iter().take_while(|w| w.end <= comma).count();
         if (1..=14).contains(&before)
             && !words[..before].iter().any(|w| is_verb(w.text))
@@ -567,7 +588,7 @@ pub fn analyse_words(sentence: &str, words: &[Word<'_>]) -> Attribution {
     {
         return Attribution {
             subject: Subject::Collective,
-            act: Some(words[2].text.to_owned()),
+            act: Some(words[2].text),
             act_end: words[2].end,
             also: false,
         };
@@ -576,11 +597,9 @@ pub fn analyse_words(sentence: &str, words: &[Word<'_>]) -> Attribution {
 }
 
 /// Tries to read `subject (adverbs) verb` starting at word `i`.
-fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attribution> {
+fn subject_at<'s>(sentence: &'s str, words: &[Word<'s>], i: usize) -> Option<Attribution<'s>> {
     let first = words.get(i)?;
-    if PRONOUNS.contains(&first.text)
-        || (i > 0 && PRONOUNS.contains(&capitalise(first.text).as_str()))
-    {
+    if PRONOUNS.contains(&first.text) || (i > 0 && is_capitalised_pronoun(first.text)) {
         let (act, act_end, also) = verb_after(sentence, words, i + 1)
             .map_or((None, first.end, false), |(a, e, also)| (Some(a), e, also));
         return Some(Attribution {
@@ -607,7 +626,7 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
                 verb_after(sentence, words, skip_apposition(sentence, words, i + 2))?;
             return Some(Attribution {
                 subject: Subject::Person {
-                    written: sentence[first.start..next.end].to_owned(),
+                    written: &sentence[first.start..next.end],
                     start: first.start,
                     end: next.end,
                 },
@@ -629,7 +648,7 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
                     verb_after(sentence, words, skip_apposition(sentence, words, end_word))?;
                 return Some(Attribution {
                     subject: Subject::Person {
-                        written: sentence[first.start..end].to_owned(),
+                        written: &sentence[first.start..end],
                         start: first.start,
                         end,
                     },
@@ -639,20 +658,20 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
                 });
             }
         }
-        let noun = next.text.to_lowercase();
-        let two = words
-            .get(i + 2)
-            .map(|w| format!("{noun} {}", w.text.to_lowercase()));
-        let skip_from = if two
-            .as_deref()
-            .is_some_and(|t| COLLECTIVE_NOUNS.contains(&t))
+        let two = words.get(i + 2).is_some_and(|w| {
+            COLLECTIVE_NOUNS
+                .iter()
+                .filter_map(|noun| noun.split_once(' '))
+                .any(|(a, b)| lowers_to(next.text, a) && lowers_to(w.text, b))
+        });
+        if two {
+            return collective_verb(sentence, words, i + 3);
+        }
+        if COLLECTIVE_NOUNS
+            .iter()
+            .any(|noun| lowers_to(next.text, noun))
         {
-            3
-        } else {
-            2
-        };
-        if COLLECTIVE_NOUNS.contains(&noun.as_str()) || skip_from == 3 {
-            return collective_verb(sentence, words, i + skip_from);
+            return collective_verb(sentence, words, i + 2);
         }
         return None;
     }
@@ -683,8 +702,8 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
             let (s2, e2) = (words[second_start].start, words[second_end - 1].end);
             return Some(Attribution {
                 subject: Subject::People {
-                    first: (sentence[start..end].to_owned(), start, end),
-                    second: (sentence[s2..e2].to_owned(), s2, e2),
+                    first: (&sentence[start..end], start, end),
+                    second: (&sentence[s2..e2], s2, e2),
                 },
                 act: Some(act),
                 act_end,
@@ -696,7 +715,7 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
     let (act, act_end, also) = verb_after(sentence, words, after)?;
     Some(Attribution {
         subject: Subject::Person {
-            written: sentence[start..end].to_owned(),
+            written: &sentence[start..end],
             start,
             end,
         },
@@ -708,7 +727,11 @@ fn subject_at(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attributio
 
 /// A reporting verb within three words of `from` ("Several members also noted"): the group
 /// speaks, nobody in particular.
-fn collective_verb(sentence: &str, words: &[Word<'_>], from: usize) -> Option<Attribution> {
+fn collective_verb<'s>(
+    sentence: &'s str,
+    words: &[Word<'s>],
+    from: usize,
+) -> Option<Attribution<'s>> {
     (from..from + 3).find_map(|at| {
         let (act, act_end, also) = verb_after(sentence, words, at)?;
         Some(Attribution {
@@ -718,6 +741,30 @@ fn collective_verb(sentence: &str, words: &[Word<'_>], from: usize) -> Option<At
             also,
         })
     })
+}
+
+/// Whether `word` with its first letter in upper case is one of `PRONOUNS` ("she" after
+/// "Finally,"). A word that starts with an ASCII letter is compared in place.
+fn is_capitalised_pronoun(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii) {
+        return PRONOUNS.iter().any(|p| {
+            p.len() == bytes.len()
+                && p.as_bytes()[0] == bytes[0].to_ascii_uppercase()
+                && p.as_bytes()[1..] == bytes[1..]
+        });
+    }
+    PRONOUNS.contains(&capitalise(word).as_str())
+}
+
+/// Whether `word` in lower case is `lower`: compared in place when the word is ASCII, whose
+/// lower case is its ASCII lower case.
+fn lowers_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
 }
 
 fn capitalise(word: &str) -> String {
@@ -753,7 +800,11 @@ fn skip_apposition(sentence: &str, words: &[Word<'_>], j: usize) -> usize {
 }
 
 /// Reads `(adverbs) verb` at word `j`: the act as written, where it ends, and whether "also".
-fn verb_after(sentence: &str, words: &[Word<'_>], mut j: usize) -> Option<(String, usize, bool)> {
+fn verb_after<'s>(
+    sentence: &'s str,
+    words: &[Word<'s>],
+    mut j: usize,
+) -> Option<(&'s str, usize, bool)> {
     let mut also = false;
     while let Some(w) = words.get(j) {
         if is_adverb(w.text) {
@@ -792,15 +843,19 @@ fn verb_after(sentence: &str, words: &[Word<'_>], mut j: usize) -> Option<(Strin
         _ => 0,
     };
     let end = words[j + extra].end;
-    Some((sentence[verb.start..end].to_owned(), end, also))
+    Some((&sentence[verb.start..end], end, also))
 }
 
 /// "There was discussion…", "It was agreed…", "It was noted by the Secretariat that…".
-fn collective_or_passive(sentence: &str, words: &[Word<'_>], i: usize) -> Option<Attribution> {
+fn collective_or_passive<'s>(
+    sentence: &'s str,
+    words: &[Word<'s>],
+    i: usize,
+) -> Option<Attribution<'s>> {
     if let Some(found) = passive(sentence, words) {
         return Some(found);
     }
-    let act = words.get(i + 2).map(|w| w.text.to_owned());
+    let act = words.get(i + 2).map(|w| w.text);
     Some(Attribution {
         subject: Subject::Collective,
         act,
@@ -810,7 +865,7 @@ fn collective_or_passive(sentence: &str, words: &[Word<'_>], i: usize) -> Option
 }
 
 /// "It was noted by X that", "Concerns were raised by X": the agent after "by" speaks.
-fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
+fn passive<'s>(sentence: &'s str, words: &[Word<'s>]) -> Option<Attribution<'s>> {
     let by = words.iter().position(|w| w.text == "by")?;
     if !(2..=8).contains(&by) {
         return None;
@@ -846,11 +901,11 @@ fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
     let end = words[j - 1].end;
     Some(Attribution {
         subject: Subject::Person {
-            written: sentence[start..end].to_owned(),
+            written: &sentence[start..end],
             start,
             end,
         },
-        act: Some(participle.to_owned()),
+        act: Some(participle),
         act_end: end,
         also: false,
     })
@@ -860,16 +915,27 @@ fn passive(sentence: &str, words: &[Word<'_>]) -> Option<Attribution> {
 /// mentions. A run followed by "'s" is returned without it.
 #[cfg(test)]
 pub fn name_runs(sentence: &str) -> Vec<(usize, usize)> {
-    name_runs_words(&words(sentence))
+    let mut out = Vec::new();
+    name_runs_into(&words(sentence), &mut out);
+    out
 }
 
-/// Name runs of a sentence already split into `words`.
-pub fn name_runs_words(words: &[Word<'_>]) -> Vec<(usize, usize)> {
-    // Room for the runs of a typical sentence, so that it does not grow one by one.
-    let mut out = Vec::with_capacity(8);
+/// Name runs of a sentence already split into `words`, into a list the caller keeps from one
+/// sentence to the next.
+pub fn name_runs_into(words: &[Word<'_>], out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut j = 0;
     while j < words.len() {
         let w = words[j].text;
+        // Most words start with an ASCII byte that is no capital letter: neither a name word
+        // nor a capitalised possessive can start a run there.
+        if w.as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            j += 1;
+            continue;
+        }
         let possessive = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
         if let Some(base) = possessive.filter(|b| is_capitalised(b)) {
             out.push((words[j].start, words[j].start + base.len()));
@@ -903,7 +969,6 @@ pub fn name_runs_words(words: &[Word<'_>]) -> Vec<(usize, usize)> {
             out.push((words[start].start, words[j - 1].end));
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -913,7 +978,7 @@ mod tests {
     fn who(sentence: &str) -> String {
         let a = analyse(sentence);
         let subject = match a.subject {
-            Subject::Person { written, .. } => written,
+            Subject::Person { written, .. } => written.to_owned(),
             Subject::People { first, second } => format!("{} + {}", first.0, second.0),
             Subject::Pronoun => "<pronoun>".into(),
             Subject::Collective => "<group>".into(),

@@ -80,19 +80,29 @@ pub struct Cues {
 impl Cues {
     /// Finds every cue word in `text`.
     pub fn scan(text: &str) -> Cues {
-        let (automaton, owners) = &*ALL;
         // Most sentences hold a handful of cue words: one allocation, no regrowth.
-        let mut hits = Vec::with_capacity(16);
-        hits.extend(automaton.find_overlapping_iter(text).map(|m| {
-            let (set, index) = owners[m.pattern().as_usize()];
-            Hit {
-                set,
-                index,
-                start: m.start(),
-                end: m.end(),
-            }
-        }));
-        Cues { hits }
+        let mut cues = Cues {
+            hits: Vec::with_capacity(16),
+        };
+        cues.rescan(text);
+        cues
+    }
+
+    /// Finds every cue word in `text`, in place of those found before: a reader that keeps
+    /// one `Cues` for all its sentences allocates its list once.
+    pub fn rescan(&mut self, text: &str) {
+        let (automaton, owners) = &*ALL;
+        self.hits.clear();
+        self.hits
+            .extend(automaton.find_overlapping_iter(text).map(|m| {
+                let (set, index) = owners[m.pattern().as_usize()];
+                Hit {
+                    set,
+                    index,
+                    start: m.start(),
+                    end: m.end(),
+                }
+            }));
     }
 
     /// The cue words of `text[start..end]`, from those of `text`: what `scan` of the slice

@@ -5,6 +5,8 @@
 //! several is ambiguous and keeps every candidate; a name that fits nobody is unknown.
 //! Aliases from people hints are checked first, so a secretariat settles an ambiguity once.
 
+use std::hash::BuildHasher;
+
 use foldhash::HashMap;
 
 use model::{Participant, Role, Speaker};
@@ -13,24 +15,31 @@ use unicode_normalization::UnicodeNormalization;
 /// Lower case, without accents, with runs of white space folded: the key names are compared by.
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    fold_into(name, &mut out);
+    out
+}
+
+/// `fold`, appended to `out`.
+fn fold_into(name: &str, out: &mut String) {
+    let start = out.len();
     let mut space = false;
     // Most names are plain ASCII: no decomposition needed, and whole words are copied.
     if name.is_ascii() {
         for word in name.split_ascii_whitespace() {
-            if !out.is_empty() {
+            if out.len() > start {
                 out.push(' ');
             }
             out.push_str(word);
         }
-        out.make_ascii_lowercase();
-        return out;
+        out[start..].make_ascii_lowercase();
+        return;
     }
     for c in name.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
         }
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = out.len() > start;
             continue;
         }
         if space {
@@ -44,7 +53,6 @@ pub fn fold(name: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// A folded name to look up: `fold` of it, written into `buffer` when the name is short
@@ -64,21 +72,36 @@ impl Key<'_> {
 }
 
 pub fn fold_key<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Key<'b> {
-    if !(name.is_ascii() && name.len() <= buffer.len()) {
-        return Key::Owned(fold(name));
+    match fold_ascii(name, buffer) {
+        Some(key) => Key::Borrowed(std::str::from_utf8(key).expect("lowered ASCII is ASCII")),
+        None => Key::Owned(fold(name)),
     }
+}
+
+/// `fold` of a short ASCII name, as bytes in `buffer`; `None` for any other name. The roster
+/// looks keys up by their bytes, so a lookup need not check that they are UTF-8.
+fn fold_ascii<'b>(name: &str, buffer: &'b mut [u8; 64]) -> Option<&'b [u8]> {
+    if !(name.is_ascii() && name.len() <= buffer.len()) {
+        return None;
+    }
+    // `fold` of ASCII, byte by byte: words lowered, one space between them. The key is never
+    // longer than the name, so it fits the buffer.
     let mut len = 0;
-    for word in name.split_ascii_whitespace() {
-        if len > 0 {
+    let mut space = false;
+    for &b in name.as_bytes() {
+        if b.is_ascii_whitespace() {
+            space = len > 0;
+            continue;
+        }
+        if space {
             buffer[len] = b' ';
             len += 1;
+            space = false;
         }
-        buffer[len..len + word.len()].copy_from_slice(word.as_bytes());
-        len += word.len();
+        buffer[len] = b.to_ascii_lowercase();
+        len += 1;
     }
-    let key = &mut buffer[..len];
-    key.make_ascii_lowercase();
-    Key::Borrowed(std::str::from_utf8(key).expect("lowered ASCII is ASCII"))
+    Some(&buffer[..len])
 }
 
 /// Titles that may precede a name and are not part of it.
@@ -136,6 +159,10 @@ pub fn is_particle(word: &str) -> bool {
 
 /// Removes honorifics at the start of a name.
 pub fn strip_honorifics(name: &str) -> &str {
+    // Most names asked about are one word of printable ASCII: nothing to trim or strip.
+    if name.bytes().all(|b| b.is_ascii_graphic()) {
+        return name;
+    }
     let mut rest = name.trim();
     loop {
         let Some((first, tail)) = rest.split_once(char::is_whitespace) else {
@@ -209,12 +236,36 @@ impl Ids {
     }
 }
 
+/// One key of the index: where its text stands in `Roster::keys`, and whom it names.
+#[derive(Debug, Clone)]
+struct Entry {
+    start: usize,
+    end: usize,
+    ids: Ids,
+}
+
+/// The working lists of `Roster::add`, kept from one person to the next.
+#[derive(Default)]
+struct AddScratch {
+    /// The folded name, then the key of its first name and last initial.
+    text: String,
+    /// Byte ranges of the folded name's words in `text`.
+    words: Vec<(usize, usize)>,
+    /// Byte ranges of the person's keys in `text`.
+    keys: Vec<(usize, usize)>,
+}
+
 /// The people a meeting's names resolve against: its participants, then people from hints.
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
     people: Vec<Person>,
-    /// Folded name keys (full name, first name, every trailing part) to people.
-    index: HashMap<String, Ids>,
+    /// Folded name keys (full name, first name, every trailing part) to people. A key's text
+    /// is a slice of `keys`, one string for the whole roster: the roster is built for every
+    /// report, and a string of its own for each of its hundreds of keys cost an allocation
+    /// and a free each.
+    index: hashbrown::HashTable<Entry>,
+    keys: String,
+    hasher: foldhash::fast::RandomState,
     /// Folded aliases from hints; these win over `index`.
     aliases: HashMap<String, usize>,
     participants: usize,
@@ -225,14 +276,14 @@ impl Roster {
         // A participant gives about six keys (full name, first name, each trailing part).
         let mut roster = Roster {
             people: Vec::with_capacity(participants.len() + hints.people.len()),
-            index: HashMap::with_capacity_and_hasher(
-                participants.len() * 6,
-                foldhash::fast::RandomState::default(),
-            ),
+            index: hashbrown::HashTable::with_capacity(participants.len() * 6),
+            // A key is about ten bytes.
+            keys: String::with_capacity(participants.len() * 60),
             ..Roster::default()
         };
+        let mut scratch = AddScratch::default();
         for p in participants {
-            let id = roster.add(&p.name, p.roles.clone());
+            let id = roster.add(&p.name, p.roles.clone(), &mut scratch);
             roster.people[id].gender = p.honorific.as_deref().and_then(gender_of);
             roster.people[id].affiliation = p.affiliation.as_deref().map(fold).unwrap_or_default();
         }
@@ -240,7 +291,7 @@ impl Roster {
         for hint in &hints.people {
             let id = match roster.find_exact(&hint.name) {
                 Some(id) => id,
-                None => roster.add(&hint.name, Vec::new()),
+                None => roster.add(&hint.name, Vec::new(), &mut scratch),
             };
             for alias in &hint.aliases {
                 roster.aliases.insert(fold(alias), id);
@@ -254,60 +305,72 @@ impl Roster {
         self.people.iter().position(|p| fold(&p.name) == key)
     }
 
-    fn add(&mut self, name: &str, roles: Vec<Role>) -> usize {
+    fn add(&mut self, name: &str, roles: Vec<Role>, scratch: &mut AddScratch) -> usize {
         let id = self.people.len();
-        let folded = fold(name);
-        // The folded name's words, single spaces apart: every key but one is a part of it,
-        // so keys are slices, and a key is copied only when it is new to the index.
-        let mut words: Vec<(usize, &str)> =
-            Vec::with_capacity(memchr::memchr_iter(b' ', folded.as_bytes()).count() + 1);
+        let AddScratch { text, words, keys } = scratch;
+        text.clear();
+        fold_into(name, text);
+        let folded = text.len();
+        // The folded name's words, single spaces apart: every key but one is a part of it.
+        words.clear();
         let mut at = 0;
-        for word in folded.split(' ') {
-            words.push((at, word));
+        for word in text.split(' ') {
+            words.push((at, at + word.len()));
             at += word.len() + 1;
         }
-        let mut initial_key = String::new();
-        if words.len() > 1
-            && let Some(initial) = words[words.len() - 1].1.chars().next()
-        {
-            initial_key = format!("{} {initial}", words[0].1);
-        }
+        let word = |(start, end): (usize, usize)| start..end;
         // The full name, the first name, its initial form, two given names, and two keys for
         // each later word.
-        let mut keys: Vec<&str> = Vec::with_capacity(4 + 2 * words.len());
-        keys.push(folded.as_str());
+        keys.clear();
+        keys.push((0, folded));
         if words.len() > 1 {
-            keys.push(words[0].1);
+            keys.push(words[0]);
             // A first name and the initial of the last ("Daniel F.").
-            if !initial_key.is_empty() {
-                keys.push(&initial_key);
+            if let Some(initial) = text[word(words[words.len() - 1])].chars().next() {
+                text.extend_from_within(word(words[0]));
+                text.push(' ');
+                text.push(initial);
+                keys.push((folded, text.len()));
             }
             // Two given names ("José Luis", "Luz Marina").
-            if words.len() > 2 && !is_particle(words[1].1) {
-                keys.push(&folded[..words[2].0 - 1]);
+            if words.len() > 2 && !is_particle(&text[word(words[1])]) {
+                keys.push((0, words[1].1));
             }
             for start in 1..words.len() {
-                let (offset, word) = words[start];
+                let (offset, end) = words[start];
+                let part = &text[offset..end];
                 // A trailing part that is only a particle ("la") names nobody.
-                if words.len() - start == 1 && is_particle(word) {
+                if words.len() - start == 1 && is_particle(part) {
                     continue;
                 }
-                keys.push(&folded[offset..]);
+                keys.push((offset, folded));
                 // A middle name or first surname alone ("Perez" of "Eunice Alejandra Perez Coello").
-                if !is_particle(word) {
-                    keys.push(word);
+                if !is_particle(part) {
+                    keys.push((offset, end));
                 }
             }
         }
-        keys.sort_unstable();
-        keys.dedup();
-        for key in keys {
-            match self.index.get_mut(key) {
+        // A key listed twice for one person is harmless: `push_newest` adds them once.
+        for &(start, end) in keys.iter() {
+            let key = &text[start..end];
+            let hash = self.hasher.hash_one(key.as_bytes());
+            let (index, stored) = (&mut self.index, &self.keys);
+            match index.find_mut(hash, |e| &stored[e.start..e.end] == key) {
                 // `id` is the newest person, so it can only be the last one listed: a list of
                 // thousands sharing a first name is not searched for each of them.
-                Some(ids) => ids.push_newest(id),
+                Some(entry) => entry.ids.push_newest(id),
                 None => {
-                    self.index.insert(key.to_owned(), Ids::One(id));
+                    let start = self.keys.len();
+                    self.keys.push_str(key);
+                    let entry = Entry {
+                        start,
+                        end: self.keys.len(),
+                        ids: Ids::One(id),
+                    };
+                    let (keys, hasher) = (&self.keys, &self.hasher);
+                    self.index.insert_unique(hash, entry, |e| {
+                        hasher.hash_one(&keys.as_bytes()[e.start..e.end])
+                    });
                 }
             }
         }
@@ -335,9 +398,24 @@ impl Roster {
         while let Some(rest) = name.strip_suffix("’s") {
             name = rest;
         }
+        let name = strip_honorifics(name);
         let mut buffer = [0; 64];
-        let key = fold_key(strip_honorifics(name), &mut buffer);
-        self.aliases.contains_key(key.as_str()) || self.index.contains_key(key.as_str())
+        // Without aliases the key is only looked up in the index, by its bytes.
+        if self.aliases.is_empty()
+            && let Some(key) = fold_ascii(name, &mut buffer)
+        {
+            return self.lookup(key).is_some();
+        }
+        let key = fold_key(name, &mut buffer);
+        self.aliases.contains_key(key.as_str()) || self.lookup(key.as_str().as_bytes()).is_some()
+    }
+
+    /// The people a folded key names, if any.
+    fn lookup(&self, key: &[u8]) -> Option<&Ids> {
+        let hash = self.hasher.hash_one(key);
+        self.index
+            .find(hash, |e| &self.keys.as_bytes()[e.start..e.end] == key)
+            .map(|e| &e.ids)
     }
 
     /// Resolves a name or role as written.
@@ -375,7 +453,7 @@ impl Roster {
         }
         // Participants come first: a person known from hints who is not on this meeting's list
         // does not make a participant's first name ambiguous.
-        let ids = self.index.get(key).map(|ids| {
+        let ids = self.lookup(key.as_bytes()).map(|ids| {
             let ids = ids.as_slice();
             // Without people from hints every id is a participant: the list as it is.
             if ids.iter().all(|&id| id < self.participants) {

@@ -269,6 +269,35 @@ struct Reader<'a> {
     chaired_by: Vec<String>,
     /// Actions due "at the next meeting", by index; dated once the whole report is read.
     due_at_next_meeting: Vec<usize>,
+    /// Lists kept from one sentence to the next, so that reading a sentence allocates only
+    /// for what it adds to the record.
+    scratch: Scratch,
+}
+
+/// The working lists of the sentence pass. Each is emptied before use; none carries anything
+/// from one sentence to the next but its buffer.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<attribution::Word<'static>>,
+    cues: Cues,
+    mentions: MentionLists,
+    /// The paragraphs of the block being read.
+    paragraphs: Vec<Paragraph>,
+    /// Emptied paragraphs of earlier blocks, whose buffers the next block's paragraphs take.
+    spare: Vec<Paragraph>,
+}
+
+/// The working lists of `Reader::mentions`.
+#[derive(Default)]
+struct MentionLists {
+    /// Name runs of the sentence.
+    runs: Vec<(usize, usize)>,
+    /// Whether the roster knows each run's name.
+    knows: Vec<bool>,
+    /// The runs taken as mentions of participants.
+    known: Vec<(usize, usize)>,
+    /// Every mention found, with the person it names.
+    found: Vec<(usize, usize, Speaker)>,
 }
 
 impl<'a> Reader<'a> {
@@ -304,6 +333,7 @@ impl<'a> Reader<'a> {
             due_at_next_meeting: Vec::new(),
             agenda_keys: Vec::new(),
             chaired_by: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -382,7 +412,8 @@ impl<'a> Reader<'a> {
             if is_no_discussion(block) {
                 continue;
             }
-            let mut paragraphs = self.paragraphs(block);
+            let mut paragraphs = std::mem::take(&mut self.scratch.paragraphs);
+            self.paragraphs(block, &mut paragraphs);
             // A sentence split across two blocks by a page break: join it.
             while index < blocks.len() && ends_mid_sentence(paragraphs.last()) {
                 let next = &blocks[index];
@@ -413,10 +444,11 @@ impl<'a> Reader<'a> {
                 index += 1;
             }
             let section_kind = section;
-            for paragraph in paragraphs {
+            for paragraph in &paragraphs {
                 walk.paragraph += 1;
-                self.read_paragraph(&paragraph, &mut walk, section_kind);
+                self.read_paragraph(paragraph, &mut walk, section_kind);
             }
+            self.scratch.paragraphs = paragraphs;
         }
         self.finish();
     }
@@ -797,15 +829,22 @@ impl<'a> Reader<'a> {
 
     /// The paragraphs of a prose block, with text repairs applied. A block of bullets gives
     /// one paragraph per bullet.
-    fn paragraphs(&mut self, block: &Block<'a>) -> Vec<Paragraph> {
-        let mut out: Vec<Paragraph> = Vec::new();
+    ///
+    /// The paragraphs go into `out`, emptied first; each takes the buffers of a paragraph of
+    /// an earlier block, so that a report's paragraphs are allocated about once.
+    fn paragraphs(&mut self, block: &Block<'a>, out: &mut Vec<Paragraph>) {
+        let spare = &mut self.scratch.spare;
+        spare.extend(out.drain(..).map(|mut p| {
+            p.clear();
+            p
+        }));
         let bulleted = block.lines.iter().any(|(_, l)| is_bullet(l));
         for (i, &(number, raw)) in block.lines.iter().enumerate() {
             let line = self.repair_links(number, raw);
             let line = line.as_ref();
             let new_bullet = bulleted && is_bullet(line);
             if out.is_empty() || new_bullet {
-                out.push(Paragraph::default());
+                out.push(self.scratch.spare.pop().unwrap_or_default());
                 // Numbered paragraphs ("3. The Chair noted…") lose their number.
                 if i == 0
                     && !bulleted
@@ -818,12 +857,9 @@ impl<'a> Reader<'a> {
                 }
             }
             let paragraph = out.last_mut().expect("a paragraph exists");
-            let trimmed = line.trim();
             let skipped = line.len() - line.trim_start().len();
             paragraph.push_after(number, line, skipped);
-            let _ = trimmed;
         }
-        out
     }
 
     /// Markdown links whose target was lost keep their words; each repair is recorded.
@@ -863,11 +899,14 @@ impl<'a> Reader<'a> {
             for at in semicolons {
                 let clause_start = start + at + 2;
                 let clause = &paragraph.text[clause_start..end];
-                let words = attribution::words(clause);
-                if matches!(
+                let mut words = std::mem::take(&mut self.scratch.words);
+                attribution::words_into(clause, &mut words);
+                let person = matches!(
                     attribution::analyse_words(clause, &words).subject,
                     Subject::Person { .. }
-                ) {
+                );
+                self.scratch.words = attribution::recycle(words);
+                if person {
                     self.read_sentence(
                         paragraph,
                         from,
@@ -898,8 +937,26 @@ impl<'a> Reader<'a> {
             self.read_listed(paragraph, offset, sentence, section, span, walk);
             return;
         }
-        let words = attribution::words(sentence);
-        let attribution = attribution::analyse_words(sentence, &words);
+        let mut words = std::mem::take(&mut self.scratch.words);
+        attribution::words_into(sentence, &mut words);
+        self.read_spoken(paragraph, offset, sentence, &words, span, walk, section);
+        self.scratch.words = attribution::recycle(words);
+    }
+
+    /// A sentence of the discussion, already split into `words`: who speaks, and the facts it
+    /// states.
+    #[allow(clippy::too_many_arguments)]
+    fn read_spoken(
+        &mut self,
+        paragraph: &Paragraph,
+        offset: usize,
+        sentence: &str,
+        words: &[attribution::Word<'_>],
+        span: Span,
+        walk: &mut Walk,
+        section: Section,
+    ) {
+        let attribution = attribution::analyse_words(sentence, words);
         let current = walk.current.map(|i| &self.record.interventions[i]);
         let same_paragraph = walk.current_paragraph == walk.paragraph;
         let mut subject_range = None;
@@ -919,7 +976,7 @@ impl<'a> Reader<'a> {
                 // Both said it: one intervention each, with the same words; the second one is
                 // the current speaker afterwards.
                 subject_range = Some((first.1, second.2));
-                let one = self.roster.resolve(&first.0);
+                let one = self.roster.resolve(first.0);
                 self.start_intervention(
                     one,
                     &attribution,
@@ -930,7 +987,7 @@ impl<'a> Reader<'a> {
                     walk,
                 );
                 walk.current_paragraph = walk.paragraph;
-                let other = self.roster.resolve(&second.0);
+                let other = self.roster.resolve(second.0);
                 let at = paragraph.span(offset + second.1, offset + second.2);
                 let width = u32::try_from(second.0.chars().count()).unwrap_or(1);
                 self.speaker_diagnostic(&other, Span::at(at.start_line, at.column), width);
@@ -982,8 +1039,9 @@ impl<'a> Reader<'a> {
         walk.current_paragraph = walk.paragraph;
         let order = walk.current.map(|i| self.record.interventions[i].order);
 
-        let cues = Cues::scan(sentence);
-        self.agreements(sentence, &words, &cues, &attribution, starts_new, walk);
+        let mut cues = std::mem::take(&mut self.scratch.cues);
+        cues.rescan(sentence);
+        self.agreements(sentence, words, &cues, &attribution, starts_new, walk);
         // Mentions, dates and actions need the current speaker while they add to other parts
         // of the record and never look at the interventions: the speaker is lent to them
         // rather than cloned, and put back after.
@@ -994,7 +1052,7 @@ impl<'a> Reader<'a> {
             paragraph,
             offset,
             sentence,
-            &words,
+            words,
             subject_range,
             &speaker_now,
             order,
@@ -1005,7 +1063,7 @@ impl<'a> Reader<'a> {
             self.record.interventions[i].speaker = speaker_now;
         }
         if cues.any(Set::Decision)
-            && attribution::has_word(&words, DECISION_WORDS)
+            && attribution::has_word(words, DECISION_WORDS)
             && actions::is_decision(sentence, &cues)
         {
             self.record.decisions.push(Decision {
@@ -1014,6 +1072,7 @@ impl<'a> Reader<'a> {
             });
         }
         self.references(paragraph, offset, sentence, &cues, walk);
+        self.scratch.cues = cues;
     }
 
     /// A line of a closing "Action items", "Decisions" or "Next meeting" section: facts, not speech.
@@ -1026,7 +1085,8 @@ impl<'a> Reader<'a> {
         span: Span,
         walk: &mut Walk,
     ) {
-        let cues = Cues::scan(sentence);
+        let mut cues = std::mem::take(&mut self.scratch.cues);
+        cues.rescan(sentence);
         let date_facts = self.dates(paragraph, offset, sentence, &cues, section);
         match section {
             Section::Actions => {
@@ -1060,13 +1120,14 @@ impl<'a> Reader<'a> {
             _ => self.actions(sentence, &cues, &Speaker::Nobody, &date_facts, span),
         }
         self.references(paragraph, offset, sentence, &cues, walk);
+        self.scratch.cues = cues;
     }
 
     #[allow(clippy::too_many_arguments)]
     fn start_intervention(
         &mut self,
         speaker: Speaker,
-        attribution: &attribution::Attribution,
+        attribution: &attribution::Attribution<'_>,
         paragraph: &Paragraph,
         offset: usize,
         subject: Option<(usize, usize)>,
@@ -1084,7 +1145,7 @@ impl<'a> Reader<'a> {
             agenda_item: walk.item.clone(),
             order,
             speaker,
-            act: attribution.act.clone(),
+            act: attribution.act.map(str::to_owned),
             agreements: Vec::new(),
             text: paragraph.text[offset..offset + span_len(paragraph, offset)].to_owned(),
             span,
@@ -1133,7 +1194,7 @@ impl<'a> Reader<'a> {
         sentence: &str,
         words: &[attribution::Word<'_>],
         cues: &Cues,
-        attribution: &attribution::Attribution,
+        attribution: &attribution::Attribution<'_>,
         starts_new: bool,
         walk: &mut Walk,
     ) {
@@ -1164,7 +1225,7 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        let bare_agreement = attribution.act.as_deref().is_some_and(|a| {
+        let bare_agreement = attribution.act.is_some_and(|a| {
             matches!(
                 a,
                 "agreed"
@@ -1226,19 +1287,48 @@ impl<'a> Reader<'a> {
         speaker: &Speaker,
         order: Option<u32>,
     ) {
-        let runs = attribution::name_runs_words(words);
+        let mut lists = std::mem::take(&mut self.scratch.mentions);
+        self.mentions_with(
+            &mut lists, paragraph, offset, sentence, words, subject, speaker, order,
+        );
+        self.scratch.mentions = lists;
+    }
+
+    /// `mentions`, with working lists lent by the reader.
+    #[allow(clippy::too_many_arguments)]
+    fn mentions_with(
+        &mut self,
+        lists: &mut MentionLists,
+        paragraph: &Paragraph,
+        offset: usize,
+        sentence: &str,
+        words: &[attribution::Word<'_>],
+        subject: Option<(usize, usize)>,
+        speaker: &Speaker,
+        order: Option<u32>,
+    ) {
+        let MentionLists {
+            runs,
+            knows,
+            known,
+            found,
+        } = lists;
+        attribution::name_runs_into(words, runs);
         if runs.is_empty() {
             return;
         }
-        // Whether the roster knows each run's name, asked once per run.
-        let knows: Vec<bool> = runs
-            .iter()
-            .map(|&(start, end)| self.roster.knows(&sentence[start..end]))
-            .collect();
-        let mut known: Vec<(usize, usize)> = Vec::new();
-        let mut found: Vec<(usize, usize, Speaker)> = Vec::new();
-        for (&(start, end), &knows) in runs.iter().zip(&knows) {
-            if subject.is_some_and(|(s, e)| start >= s && end <= e) {
+        // Whether the roster knows each run's name, asked once per run; never for a run
+        // inside the subject, which both loops below pass over before asking.
+        let in_subject =
+            |start: usize, end: usize| subject.is_some_and(|(s, e)| start >= s && end <= e);
+        knows.clear();
+        knows.extend(runs.iter().map(|&(start, end)| {
+            !in_subject(start, end) && self.roster.knows(&sentence[start..end])
+        }));
+        known.clear();
+        found.clear();
+        for (&(start, end), &knows) in runs.iter().zip(knows.iter()) {
+            if in_subject(start, end) {
                 continue;
             }
             let written = &sentence[start..end];
@@ -1249,13 +1339,10 @@ impl<'a> Reader<'a> {
             found.push((start, end, self.roster.resolve(written)));
         }
         // A capitalised word joined to a known name by "and" is a person too ("Lito and Peace").
-        for (&(start, end), &knows) in runs.iter().zip(&knows) {
+        for (&(start, end), &knows) in runs.iter().zip(knows.iter()) {
             // A participant's name is never an unknown person, even where it was not counted
             // as a mention ("the work of Priya and Samuel").
-            if known.contains(&(start, end))
-                || subject.is_some_and(|(s, e)| start >= s && end <= e)
-                || knows
-            {
+            if known.contains(&(start, end)) || in_subject(start, end) || knows {
                 continue;
             }
             let joined = known.iter().any(|&(ks, ke)| {
@@ -1278,7 +1365,7 @@ impl<'a> Reader<'a> {
             }
         }
         found.sort_by_key(|(s, _, _)| *s);
-        for (start, end, person) in found {
+        for (start, end, person) in found.drain(..) {
             if person.same_person(speaker) {
                 continue;
             }

@@ -89,6 +89,13 @@ impl Paragraph {
         self.text.push_str(piece);
     }
 
+    /// Empties the paragraph, keeping its buffers for the next one.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.segments.clear();
+        self.non_ascii = false;
+    }
+
     /// Appends one source line, trimmed, keeping the column of its first character.
     pub fn push_line(&mut self, line: u32, raw: &str) {
         let trimmed = raw.trim_start();
