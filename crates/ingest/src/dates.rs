@@ -89,12 +89,17 @@ pub fn find_cued(text: &str, cues: &crate::cues::Cues) -> Vec<Found> {
 
 /// All dates written in `text`; `month` says whether it names a month.
 fn find_if(text: &str, month: bool) -> Vec<Found> {
-    let mut out = Vec::new();
     // Most sentences name no month and no ISO date; skip them without running the pattern.
     if !month && !has_iso_date(text) {
-        return out;
+        return Vec::new();
     }
-    for caps in DATE.captures_iter(text) {
+    each_date(text).collect()
+}
+
+/// The dates of `text` one by one, as the pattern finds them: a caller that needs only the
+/// first of some kind stops the search there.
+fn each_date(text: &str) -> impl Iterator<Item = Found> + '_ {
+    DATE.captures_iter(text).map(|caps| {
         let whole = caps.get(0).expect("group 0 always matches");
         let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
         let (year, month, day) = if let Some(m) = caps.name("m1") {
@@ -105,29 +110,35 @@ fn find_if(text: &str, month: bool) -> Vec<Found> {
             (num("y3"), month_number(m.as_str()), None)
         } else if let Some(m) = caps.name("m4") {
             // Only from the month on is the date; the preposition before it is context.
-            let day = num("d4").and_then(|d| i8::try_from(d).ok());
-            out.push(Found {
+            return Found {
                 start: m.start(),
                 end: whole.end(),
                 year: num("y4"),
                 month: month_number(m.as_str()),
-                day,
-            });
-            continue;
+                day: num("d4").and_then(|d| i8::try_from(d).ok()),
+            };
         } else {
             let month = num("im").and_then(|m| i8::try_from(m).ok()).unwrap_or(0);
             (num("iy"), month, num("id"))
         };
         // "May" is also a verb: a month alone counts only after a preposition ("in May").
-        out.push(Found {
+        Found {
             start: whole.start(),
             end: whole.end(),
             year,
             month,
             day: day.and_then(|d| i8::try_from(d).ok()),
-        });
-    }
-    out
+        }
+    })
+}
+
+/// Whether `text` has four ASCII digits in a row: every date with a year does.
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
 }
 
 /// Why a date could not be resolved.
@@ -235,9 +246,11 @@ pub struct MeetingTime {
 
 /// The first full date in `text` (with a year), and the time with zone that follows it.
 pub fn meeting_time(text: &str) -> Option<MeetingTime> {
-    let found = find(text)
-        .into_iter()
-        .find(|f| f.year.is_some() && f.day.is_some())?;
+    // A full date has a year of four digits; most lines given here have none.
+    if !has_four_digits(text) || !(MONTH_WORDS.is_match(text) || has_iso_date(text)) {
+        return None;
+    }
+    let found = each_date(text).find(|f| f.year.is_some() && f.day.is_some())?;
     let Ok(DateValue::Day(date)) = resolve(&found, None) else {
         return None;
     };
