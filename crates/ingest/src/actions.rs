@@ -55,10 +55,56 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the due pattern is valid")
 });
 
-static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<object>.{3,120}?) will be (?P<participle>[a-z]+) (?P<rest>.*?)(?-u:\b)by (?P<who>the [a-z -]+|[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
+/// "… will be shared to the list by the chairs", from " will be " on; what comes before is
+/// the object, found by `passive`.
+static PASSIVE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ will be (?P<participle>[a-z]+) (?P<rest>.*?)(?-u:\b)by (?P<who>the [a-z -]+|[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
         .expect("the passive pattern is valid")
 });
+
+/// The parts of a passive action: "the text will be shared … by the chairs".
+struct Passive<'s> {
+    object: &'s str,
+    participle: &'s str,
+    rest: &'s str,
+    who: &'s str,
+}
+
+/// The passive action `sentence` starts with, as the pattern
+/// `^(?P<object>.{3,120}?) will be (?P<participle>…)…` would read it. Its object is lazy: the
+/// first " will be " after three to 120 characters (no line break among them) at which the
+/// rest of the pattern matches is the one. Trying each in turn with the rest of the pattern
+/// finds the same groups; the capture engine then works on a much smaller pattern than one
+/// that counts up to 120 characters.
+fn passive(sentence: &str) -> Option<Passive<'_>> {
+    let mut from = 0;
+    while let Some(found) = crate::text::find_str(&sentence[from..], " will be ") {
+        let at = from + found;
+        from = at + 1;
+        let object = &sentence[..at];
+        // A later " will be " has this object's characters before it, and more.
+        if object.contains('\n') {
+            return None;
+        }
+        let chars = object.chars().count();
+        if chars > 120 {
+            return None;
+        }
+        if chars < 3 {
+            continue;
+        }
+        if let Some(caps) = PASSIVE_TAIL.captures(&sentence[at..]) {
+            let group = |name: &str| caps.name(name).map_or("", |m| m.as_str());
+            return Some(Passive {
+                object,
+                participle: group("participle"),
+                rest: group("rest"),
+                who: group("who"),
+            });
+        }
+    }
+    None
+}
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:action(?: item)?s?|AI|to do|todo)\s*(?:[0-9]+)?\s*[:\-–]\s*(?P<body>.+)")
@@ -534,13 +580,13 @@ fn find_with(
         );
     }
     if has(cue!(" will be "))
-        && let Some(caps) = PASSIVE.captures(sentence)
+        && let Some(parts) = passive(sentence)
     {
-        let who = caps.name("who").map_or("", |m| m.as_str()).trim();
-        let participle = caps.name("participle").map_or("", |m| m.as_str());
+        let who = parts.who.trim();
+        let participle = parts.participle;
         if is_agent(who) || is_person(who) {
-            let object = lower_first(caps.name("object").map_or("", |m| m.as_str()));
-            let rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
+            let object = lower_first(parts.object);
+            let rest = parts.rest.trim();
             let what = match base_form(participle) {
                 Some(base) => format!("{base} {object} {rest}"),
                 None => format!("see that {object} is {participle} {rest}"),
@@ -994,6 +1040,53 @@ mod tests {
             action("She will circulate a note."),
             "circulate a note <- Lito Ibarra"
         );
+    }
+
+    /// The pattern `passive` reads as, in one piece.
+    static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<object>.{3,120}?) will be (?P<participle>[a-z]+) (?P<rest>.*?)(?-u:\b)by (?P<who>the [a-z -]+|[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
+            .expect("the passive pattern is valid")
+    });
+
+    /// `passive`'s parts, and those of the pattern in one piece, side by side.
+    fn passive_both(sentence: &str) -> (Option<[&str; 4]>, Option<[&str; 4]>) {
+        let by_hand = passive(sentence).map(|p| [p.object, p.participle, p.rest, p.who]);
+        let by_pattern = PASSIVE.captures(sentence).map(|caps| {
+            ["object", "participle", "rest", "who"].map(|n| caps.name(n).map_or("", |m| m.as_str()))
+        });
+        (by_hand, by_pattern)
+    }
+
+    #[test]
+    fn reads_passive_actions_as_the_whole_pattern() {
+        for sentence in [
+            "The precise date and time will be shared to the list by the chairs.",
+            "It will be sent by Ana. The note will be posted by Maria López on Friday",
+            "A will be sent by the chair; the text will be circulated by Tobias before noon",
+            "Ab will be will be sent by Kofi, then",
+            "The draft\nwill be sent by the chair.",
+        ] {
+            let (by_hand, by_pattern) = passive_both(sentence);
+            assert_eq!(by_hand, by_pattern, "{sentence}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reads_any_passive_as_the_whole_pattern(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "The text", "it", "ab", "é", "will be", "will", "be", "shared", "sent", "to",
+                    "the list", "by", "the chairs", "Tobias", "Maria López", "on", "before",
+                    "no later", ",", ".", ";", "\n", "x", "Sent", "by the", "a long clause of many words",
+                ]),
+                0..16,
+            ),
+        ) {
+            let sentence = words.join(" ");
+            let (by_hand, by_pattern) = passive_both(&sentence);
+            proptest::prop_assert_eq!(by_hand, by_pattern);
+        }
     }
 
     #[test]
