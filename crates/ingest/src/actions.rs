@@ -142,7 +142,6 @@ const AGENTS: &[&str] = &[
     "convener",
     "coordinator",
     "coordinators",
-    "task force",
     "committee",
     "bureau",
     "everyone",
@@ -155,7 +154,6 @@ const AGENTS: &[&str] = &[
     "editor",
     "authors",
     "drafters",
-    "focal point",
     "leads",
     "maintainers",
     "reviewers",
@@ -168,6 +166,10 @@ const AGENTS: &[&str] = &[
     "she",
     "they",
 ];
+
+/// Phrases that make a subject someone who can be given an action. A word of `AGENTS` has no
+/// space; these are looked for in the whole subject.
+const AGENT_PHRASES: &[&str] = &["task force", "focal point"];
 
 /// Words that never start an action's owner ("there will be", "it will").
 const NOT_OWNERS: &[&str] = &[
@@ -256,7 +258,9 @@ fn is_agent(who: &str) -> bool {
     lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .any(|w| AGENTS.contains(&w))
-        || AGENTS.iter().any(|a| a.contains(' ') && lower.contains(a))
+        || AGENT_PHRASES
+            .iter()
+            .any(|a| crate::text::contains_str(&lower, a))
 }
 
 fn owner_of(who: &str) -> String {
@@ -812,21 +816,26 @@ fn will(
     .any(|w| what.starts_with(w));
     // The group's own future ("The group agreed to…", "the working group would publish…") is
     // a decision, and a subject with a verb in it ("Rana agreed with the Chair and") is no owner.
-    let collective = collective_before(who);
-    let has_verb = who
-        .split_whitespace()
-        .any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()));
+    let has_verb = || {
+        who.split_whitespace()
+            .any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
+    };
     // "she has left the Ministry and will continue…": a clause, not an owner.
-    let clause = [" has ", " have ", " had ", " is ", " was ", " were "]
-        .iter()
-        .any(|w| crate::text::contains_str(who, w))
-        || who.starts_with("if ");
-    let collective = collective || has_verb || clause;
-    if !(is_agent(who) || is_person(who))
-        || passive_or_state
+    let clause = || {
+        [" has ", " have ", " had ", " is ", " was ", " were "]
+            .iter()
+            .any(|w| crate::text::contains_str(who, w))
+            || who.starts_with("if ")
+    };
+    // The cheap tests first: whether the subject is an agent or a known person, which lowers
+    // it and looks it up, is asked only of a subject none of them rules out.
+    if passive_or_state
         || crate::text::contains_str(who, " that ")
         || who.contains(';')
-        || collective
+        || collective_before(who)
+        || has_verb()
+        || clause()
+        || !(is_agent(who) || is_person(who))
     {
         return None;
     }
