@@ -940,18 +940,23 @@ pub fn is_decision(sentence: &str, cues: &Cues) -> bool {
         .trim_start()
         .trim_start_matches(['-', '*', '•'])
         .trim_start();
-    // Searched last, and only when the cheaper tests found nothing.
-    let group_words = || {
-        ["roup ", "eeting ", "ommittee ", "lenary "]
-            .iter()
-            .any(|w| crate::text::contains_str(sentence, w))
-    };
+    // Searched last, and only when the cheaper tests found nothing. Their first letters are
+    // common ones: a searcher made once looks for rarer bytes of each word first.
+    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 6]> = LazyLock::new(|| {
+        [
+            " was ",
+            " were ",
+            "roup ",
+            "eeting ",
+            "ommittee ",
+            "lenary ",
+        ]
+        .map(memchr::memmem::Finder::new)
+    });
     if !(opening.starts_with("It was")
         || opening.starts_with("The ")
         || opening.contains(':')
-        || crate::text::contains_str(sentence, " was ")
-        || crate::text::contains_str(sentence, " were ")
-        || group_words())
+        || WORDS.iter().any(|w| w.find(sentence.as_bytes()).is_some()))
     {
         return false;
     }
