@@ -274,17 +274,22 @@ fn owner_of(who: &str) -> String {
 
 /// Cuts an action's text before its due-date clause and final punctuation.
 fn clean_what(what: &str) -> String {
+    // Searchers made once: they look for the rarer bytes of each cue first.
+    static CUTS: LazyLock<[memchr::memmem::Finder<'static>; 7]> = LazyLock::new(|| {
+        [
+            ", with a deadline",
+            " with a deadline",
+            ", by ",
+            " by the end of",
+            " no later than",
+            ", before ",
+            " before the next",
+        ]
+        .map(memchr::memmem::Finder::new)
+    });
     let mut end = what.len();
-    for cue in [
-        ", with a deadline",
-        " with a deadline",
-        ", by ",
-        " by the end of",
-        " no later than",
-        ", before ",
-        " before the next",
-    ] {
-        if let Some(at) = crate::text::find_str(what, cue) {
+    for cue in CUTS.iter() {
+        if let Some(at) = cue.find(what.as_bytes()) {
             end = end.min(at);
         }
     }
