@@ -5,6 +5,7 @@
 //! roles and the stakeholder group are read only from what the affiliation states.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use model::{Participant, Role, Span, StakeholderGroup};
 
@@ -239,8 +240,29 @@ pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
     (roles, group)
 }
 
+/// The phrases `stakeholder` looks for, by their index in this list.
+const PHRASES: [&str; 7] = [
+    "intergovernmental",
+    "permanent mission",
+    "civil society",
+    "private sector",
+    "business community",
+    "technical community",
+    "academia",
+];
+
 fn stakeholder(lower: &str, words: &[&str]) -> Option<StakeholderGroup> {
-    let contains = |phrase: &str| crate::text::contains_str(lower, phrase);
+    // Searchers made once: they look for the rarer bytes of each phrase first, where a search
+    // by the first letter stops at every "i", "t" or "a".
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 7]> =
+        LazyLock::new(|| PHRASES.map(memchr::memmem::Finder::new));
+    let contains = |phrase: &str| {
+        let index = PHRASES
+            .iter()
+            .position(|p| *p == phrase)
+            .expect("every phrase is in the list");
+        FINDERS[index].find(lower.as_bytes()).is_some()
+    };
     if contains("intergovernmental") {
         Some(StakeholderGroup::IntergovernmentalOrganization)
     } else if words
