@@ -582,9 +582,14 @@ impl<'a> Reader<'a> {
     }
 
     fn read_opening_text(&mut self, text: &str) {
-        // Emphasis marks ("moderated by **Maria Kowalczyk**") are not part of any fact.
-        let plain = text.replace("**", "").replace("__", "");
-        let text = plain.as_str();
+        // Emphasis marks ("moderated by **Maria Kowalczyk**") are not part of any fact. Most
+        // openings have none, and need no copy.
+        let plain = if text.contains("**") || text.contains("__") {
+            std::borrow::Cow::Owned(text.replace("**", "").replace("__", ""))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
+        let text: &str = &plain;
         let meeting = &mut self.record.meeting;
         // Each pattern below has a word it cannot match without; look for the word first.
         let meets = ["eeting", "ession", " call", "Call"]
