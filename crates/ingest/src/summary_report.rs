@@ -632,7 +632,10 @@ impl<'a> Reader<'a> {
                 .and_then(|m| m.as_str().parse().ok())
                 .or_else(|| caps.name("o").and_then(|m| ordinal_number(m.as_str())));
         }
-        if let Some(found) = dates::meeting_time(text) {
+        // A meeting whose day and start are known takes nothing from the text: no need to look.
+        if (meeting.date.is_none() || meeting.start.is_none())
+            && let Some(found) = dates::meeting_time(text)
+        {
             // The header may give the day and the opening the time ("The meeting opened at 10:05 CET").
             let same_day = meeting.date.is_none_or(|d| d == found.date);
             if same_day
