@@ -342,33 +342,37 @@ pub fn find_all(
     if !may_act(&cues_in(0, trimmed.len())) {
         return Vec::new();
     }
-    let splits = clause_breaks(trimmed);
-    let mut clauses = Vec::new();
+    // A clause's action is found when the break after it is taken; the text after the last
+    // break taken is the last clause, whose action the test for that break has found already.
+    let mut out = Vec::new();
     let mut from = 0;
-    for (at, after) in splits {
+    let mut after_break = None;
+    let shifted = |mut found: Found, start: usize| {
+        found.due_from += lead + start;
+        found
+    };
+    for (at, after) in clause_breaks(trimmed) {
         let rest = cues_in(after, trimmed.len());
         if at > from
             && may_act(&rest)
-            && find_with(&trimmed[after..], speaker, is_person, rest).is_some()
+            && let Some(found) = find_with(&trimmed[after..], speaker, is_person, rest)
         {
-            clauses.push((from, at));
+            let clause = find_with(&trimmed[from..at], speaker, is_person, cues_in(from, at));
+            out.extend(clause.map(|f| shifted(f, from)));
+            after_break = Some(found);
             from = after;
         }
     }
-    clauses.push((from, trimmed.len()));
-    clauses
-        .into_iter()
-        .filter_map(|(start, end)| {
-            let mut found = find_with(
-                &trimmed[start..end],
-                speaker,
-                is_person,
-                cues_in(start, end),
-            )?;
-            found.due_from += lead + start;
-            Some(found)
-        })
-        .collect()
+    let last = after_break.or_else(|| {
+        find_with(
+            &trimmed[from..],
+            speaker,
+            is_person,
+            cues_in(from, trimmed.len()),
+        )
+    });
+    out.extend(last.map(|f| shifted(f, from)));
+    out
 }
 
 /// Where clauses may break: every "; ", ", and ", ", while " and ": ", in order, each as its
