@@ -55,10 +55,56 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the due pattern is valid")
 });
 
-static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<object>.{3,120}?) will be (?P<participle>[a-z]+) (?P<rest>.*?)(?-u:\b)by (?P<who>the [a-z -]+|[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
+/// "… will be shared to the list by the chairs", from " will be " on; what comes before is
+/// the object, found by `passive`.
+static PASSIVE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ will be (?P<participle>[a-z]+) (?P<rest>.*?)(?-u:\b)by (?P<who>the [a-z -]+|[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
         .expect("the passive pattern is valid")
 });
+
+/// The parts of a passive action: "the text will be shared … by the chairs".
+struct Passive<'s> {
+    object: &'s str,
+    participle: &'s str,
+    rest: &'s str,
+    who: &'s str,
+}
+
+/// The passive action `sentence` starts with, as the pattern
+/// `^(?P<object>.{3,120}?) will be (?P<participle>…)…` would read it. Its object is lazy: the
+/// first " will be " after three to 120 characters (no line break among them) at which the
+/// rest of the pattern matches is the one. Trying each in turn with the rest of the pattern
+/// finds the same groups; the capture engine then works on a much smaller pattern than one
+/// that counts up to 120 characters.
+fn passive(sentence: &str) -> Option<Passive<'_>> {
+    let mut from = 0;
+    while let Some(found) = crate::text::find_str(&sentence[from..], " will be ") {
+        let at = from + found;
+        from = at + 1;
+        let object = &sentence[..at];
+        // A later " will be " has this object's characters before it, and more.
+        if object.contains('\n') {
+            return None;
+        }
+        let chars = object.chars().count();
+        if chars > 120 {
+            return None;
+        }
+        if chars < 3 {
+            continue;
+        }
+        if let Some(caps) = PASSIVE_TAIL.captures(&sentence[at..]) {
+            let group = |name: &str| caps.name(name).map_or("", |m| m.as_str());
+            return Some(Passive {
+                object,
+                participle: group("participle"),
+                rest: group("rest"),
+                who: group("who"),
+            });
+        }
+    }
+    None
+}
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:action(?: item)?s?|AI|to do|todo)\s*(?:[0-9]+)?\s*[:\-–]\s*(?P<body>.+)")
@@ -96,7 +142,6 @@ const AGENTS: &[&str] = &[
     "convener",
     "coordinator",
     "coordinators",
-    "task force",
     "committee",
     "bureau",
     "everyone",
@@ -109,7 +154,6 @@ const AGENTS: &[&str] = &[
     "editor",
     "authors",
     "drafters",
-    "focal point",
     "leads",
     "maintainers",
     "reviewers",
@@ -122,6 +166,10 @@ const AGENTS: &[&str] = &[
     "she",
     "they",
 ];
+
+/// Phrases that make a subject someone who can be given an action. A word of `AGENTS` has no
+/// space; these are looked for in the whole subject.
+const AGENT_PHRASES: &[&str] = &["task force", "focal point"];
 
 /// Words that never start an action's owner ("there will be", "it will").
 const NOT_OWNERS: &[&str] = &[
@@ -210,7 +258,9 @@ fn is_agent(who: &str) -> bool {
     lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .any(|w| AGENTS.contains(&w))
-        || AGENTS.iter().any(|a| a.contains(' ') && lower.contains(a))
+        || AGENT_PHRASES
+            .iter()
+            .any(|a| crate::text::contains_str(&lower, a))
 }
 
 fn owner_of(who: &str) -> String {
@@ -224,17 +274,22 @@ fn owner_of(who: &str) -> String {
 
 /// Cuts an action's text before its due-date clause and final punctuation.
 fn clean_what(what: &str) -> String {
+    // Searchers made once: they look for the rarer bytes of each cue first.
+    static CUTS: LazyLock<[memchr::memmem::Finder<'static>; 7]> = LazyLock::new(|| {
+        [
+            ", with a deadline",
+            " with a deadline",
+            ", by ",
+            " by the end of",
+            " no later than",
+            ", before ",
+            " before the next",
+        ]
+        .map(memchr::memmem::Finder::new)
+    });
     let mut end = what.len();
-    for cue in [
-        ", with a deadline",
-        " with a deadline",
-        ", by ",
-        " by the end of",
-        " no later than",
-        ", before ",
-        " before the next",
-    ] {
-        if let Some(at) = crate::text::find_str(what, cue) {
+    for cue in CUTS.iter() {
+        if let Some(at) = cue.find(what.as_bytes()) {
             end = end.min(at);
         }
     }
@@ -287,33 +342,37 @@ pub fn find_all(
     if !may_act(&cues_in(0, trimmed.len())) {
         return Vec::new();
     }
-    let splits = clause_breaks(trimmed);
-    let mut clauses = Vec::new();
+    // A clause's action is found when the break after it is taken; the text after the last
+    // break taken is the last clause, whose action the test for that break has found already.
+    let mut out = Vec::new();
     let mut from = 0;
-    for (at, after) in splits {
+    let mut after_break = None;
+    let shifted = |mut found: Found, start: usize| {
+        found.due_from += lead + start;
+        found
+    };
+    for (at, after) in clause_breaks(trimmed) {
         let rest = cues_in(after, trimmed.len());
         if at > from
             && may_act(&rest)
-            && find_with(&trimmed[after..], speaker, is_person, rest).is_some()
+            && let Some(found) = find_with(&trimmed[after..], speaker, is_person, rest)
         {
-            clauses.push((from, at));
+            let clause = find_with(&trimmed[from..at], speaker, is_person, cues_in(from, at));
+            out.extend(clause.map(|f| shifted(f, from)));
+            after_break = Some(found);
             from = after;
         }
     }
-    clauses.push((from, trimmed.len()));
-    clauses
-        .into_iter()
-        .filter_map(|(start, end)| {
-            let mut found = find_with(
-                &trimmed[start..end],
-                speaker,
-                is_person,
-                cues_in(start, end),
-            )?;
-            found.due_from += lead + start;
-            Some(found)
-        })
-        .collect()
+    let last = after_break.or_else(|| {
+        find_with(
+            &trimmed[from..],
+            speaker,
+            is_person,
+            cues_in(from, trimmed.len()),
+        )
+    });
+    out.extend(last.map(|f| shifted(f, from)));
+    out
 }
 
 /// Where clauses may break: every "; ", ", and ", ", while " and ": ", in order, each as its
@@ -534,13 +593,13 @@ fn find_with(
         );
     }
     if has(cue!(" will be "))
-        && let Some(caps) = PASSIVE.captures(sentence)
+        && let Some(parts) = passive(sentence)
     {
-        let who = caps.name("who").map_or("", |m| m.as_str()).trim();
-        let participle = caps.name("participle").map_or("", |m| m.as_str());
+        let who = parts.who.trim();
+        let participle = parts.participle;
         if is_agent(who) || is_person(who) {
-            let object = lower_first(caps.name("object").map_or("", |m| m.as_str()));
-            let rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
+            let object = lower_first(parts.object);
+            let rest = parts.rest.trim();
             let what = match base_form(participle) {
                 Some(base) => format!("{base} {object} {rest}"),
                 None => format!("see that {object} is {participle} {rest}"),
@@ -766,21 +825,26 @@ fn will(
     .any(|w| what.starts_with(w));
     // The group's own future ("The group agreed to…", "the working group would publish…") is
     // a decision, and a subject with a verb in it ("Rana agreed with the Chair and") is no owner.
-    let collective = collective_before(who);
-    let has_verb = who
-        .split_whitespace()
-        .any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()));
+    let has_verb = || {
+        who.split_whitespace()
+            .any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
+    };
     // "she has left the Ministry and will continue…": a clause, not an owner.
-    let clause = [" has ", " have ", " had ", " is ", " was ", " were "]
-        .iter()
-        .any(|w| crate::text::contains_str(who, w))
-        || who.starts_with("if ");
-    let collective = collective || has_verb || clause;
-    if !(is_agent(who) || is_person(who))
-        || passive_or_state
+    let clause = || {
+        [" has ", " have ", " had ", " is ", " was ", " were "]
+            .iter()
+            .any(|w| crate::text::contains_str(who, w))
+            || who.starts_with("if ")
+    };
+    // The cheap tests first: whether the subject is an agent or a known person, which lowers
+    // it and looks it up, is asked only of a subject none of them rules out.
+    if passive_or_state
         || crate::text::contains_str(who, " that ")
         || who.contains(';')
-        || collective
+        || collective_before(who)
+        || has_verb()
+        || clause()
+        || !(is_agent(who) || is_person(who))
     {
         return None;
     }
@@ -885,18 +949,23 @@ pub fn is_decision(sentence: &str, cues: &Cues) -> bool {
         .trim_start()
         .trim_start_matches(['-', '*', '•'])
         .trim_start();
-    // Searched last, and only when the cheaper tests found nothing.
-    let group_words = || {
-        ["roup ", "eeting ", "ommittee ", "lenary "]
-            .iter()
-            .any(|w| crate::text::contains_str(sentence, w))
-    };
+    // Searched last, and only when the cheaper tests found nothing. Their first letters are
+    // common ones: a searcher made once looks for rarer bytes of each word first.
+    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 6]> = LazyLock::new(|| {
+        [
+            " was ",
+            " were ",
+            "roup ",
+            "eeting ",
+            "ommittee ",
+            "lenary ",
+        ]
+        .map(memchr::memmem::Finder::new)
+    });
     if !(opening.starts_with("It was")
         || opening.starts_with("The ")
         || opening.contains(':')
-        || crate::text::contains_str(sentence, " was ")
-        || crate::text::contains_str(sentence, " were ")
-        || group_words())
+        || WORDS.iter().any(|w| w.find(sentence.as_bytes()).is_some()))
     {
         return false;
     }
@@ -994,6 +1063,53 @@ mod tests {
             action("She will circulate a note."),
             "circulate a note <- Lito Ibarra"
         );
+    }
+
+    /// The pattern `passive` reads as, in one piece.
+    static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<object>.{3,120}?) will be (?P<participle>[a-z]+) (?P<rest>.*?)(?-u:\b)by (?P<who>the [a-z -]+|[A-Z][A-Za-z0-9_\u{C0}-\u{24F}\u{1E00}-\u{1EFF}'’ -]{1,60}?)(?P<tail>[,.;]|$| on | before | no later)")
+            .expect("the passive pattern is valid")
+    });
+
+    /// `passive`'s parts, and those of the pattern in one piece, side by side.
+    fn passive_both(sentence: &str) -> (Option<[&str; 4]>, Option<[&str; 4]>) {
+        let by_hand = passive(sentence).map(|p| [p.object, p.participle, p.rest, p.who]);
+        let by_pattern = PASSIVE.captures(sentence).map(|caps| {
+            ["object", "participle", "rest", "who"].map(|n| caps.name(n).map_or("", |m| m.as_str()))
+        });
+        (by_hand, by_pattern)
+    }
+
+    #[test]
+    fn reads_passive_actions_as_the_whole_pattern() {
+        for sentence in [
+            "The precise date and time will be shared to the list by the chairs.",
+            "It will be sent by Ana. The note will be posted by Maria López on Friday",
+            "A will be sent by the chair; the text will be circulated by Tobias before noon",
+            "Ab will be will be sent by Kofi, then",
+            "The draft\nwill be sent by the chair.",
+        ] {
+            let (by_hand, by_pattern) = passive_both(sentence);
+            assert_eq!(by_hand, by_pattern, "{sentence}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reads_any_passive_as_the_whole_pattern(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "The text", "it", "ab", "é", "will be", "will", "be", "shared", "sent", "to",
+                    "the list", "by", "the chairs", "Tobias", "Maria López", "on", "before",
+                    "no later", ",", ".", ";", "\n", "x", "Sent", "by the", "a long clause of many words",
+                ]),
+                0..16,
+            ),
+        ) {
+            let sentence = words.join(" ");
+            let (by_hand, by_pattern) = passive_both(&sentence);
+            proptest::prop_assert_eq!(by_hand, by_pattern);
+        }
     }
 
     #[test]

@@ -89,45 +89,152 @@ pub fn find_cued(text: &str, cues: &crate::cues::Cues) -> Vec<Found> {
 
 /// All dates written in `text`; `month` says whether it names a month.
 fn find_if(text: &str, month: bool) -> Vec<Found> {
-    let mut out = Vec::new();
     // Most sentences name no month and no ISO date; skip them without running the pattern.
     if !month && !has_iso_date(text) {
-        return out;
+        return Vec::new();
     }
-    for caps in DATE.captures_iter(text) {
-        let whole = caps.get(0).expect("group 0 always matches");
-        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
-        let (year, month, day) = if let Some(m) = caps.name("m1") {
-            (num("y1"), month_number(m.as_str()), num("d1"))
-        } else if let Some(m) = caps.name("m2") {
-            (num("y2"), month_number(m.as_str()), num("d2"))
-        } else if let Some(m) = caps.name("m3") {
-            (num("y3"), month_number(m.as_str()), None)
-        } else if let Some(m) = caps.name("m4") {
-            // Only from the month on is the date; the preposition before it is context.
-            let day = num("d4").and_then(|d| i8::try_from(d).ok());
-            out.push(Found {
-                start: m.start(),
-                end: whole.end(),
-                year: num("y4"),
-                month: month_number(m.as_str()),
-                day,
-            });
-            continue;
-        } else {
-            let month = num("im").and_then(|m| i8::try_from(m).ok()).unwrap_or(0);
-            (num("iy"), month, num("id"))
+    each_date(text).collect()
+}
+
+/// The dates of `text` one by one, as the pattern finds them: a caller that needs only the
+/// first of some kind stops the search there.
+///
+/// The pattern only finds each date; its fields are read from the match by `read_match`,
+/// which is cheaper than having the capture engine run over every match.
+fn each_date(text: &str) -> impl Iterator<Item = Found> + '_ {
+    DATE.find_iter(text)
+        .map(|m| read_match(m.as_str(), m.start()))
+}
+
+/// The full month names, the only ones a date after a preposition ("by March") may use.
+const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The fields of one match of `DATE`, at byte `at` of its text: what the pattern's capture
+/// groups hold, read from the shape of each of its five forms. A match that starts with four
+/// digits is an ISO date, with one or two digits a day before its month ("5 December"), with
+/// a month name a month before its day or year ("December 5", "December 2025"), and with any
+/// other word a preposition before a full month name ("by December 5").
+fn read_match(written: &str, at: usize) -> Found {
+    let bytes = written.as_bytes();
+    let lead = digit_run(written);
+    // Every form but the ISO one may end with a year of four digits; no other part of a match
+    // ends with a digit run that long.
+    let year = || {
+        (bytes.len() > 4 && bytes[bytes.len() - 4..].iter().all(u8::is_ascii_digit))
+            .then(|| number(&written[written.len() - 4..]))
+    };
+    let end = at + written.len();
+    if lead == 4 {
+        return Found {
+            start: at,
+            end,
+            year: Some(number(&written[..4])),
+            month: i8::try_from(number(&written[5..7])).unwrap_or(0),
+            day: i8::try_from(number(&written[8..10])).ok(),
         };
-        // "May" is also a verb: a month alone counts only after a preposition ("in May").
-        out.push(Found {
-            start: whole.start(),
-            end: whole.end(),
-            year,
-            month,
-            day: day.and_then(|d| i8::try_from(d).ok()),
-        });
     }
-    out
+    if lead > 0 {
+        // The month is the first capitalised word: the ordinal suffix and "of" are lower case.
+        let month = written
+            .find(|c: char| c.is_ascii_uppercase())
+            .map_or(0, |i| month_number(letters(&written[i..])));
+        return Found {
+            start: at,
+            end,
+            year: year(),
+            month,
+            day: i8::try_from(number(&written[..lead])).ok(),
+        };
+    }
+    let first = letters(written);
+    if month_at(written) {
+        // "December 5" or "December 2025": a day has one or two digits, a year four.
+        let rest = written[first.len()..]
+            .trim_start_matches('.')
+            .trim_start_matches(char::is_whitespace);
+        let run = digit_run(rest);
+        let (day, year) = if run <= 2 {
+            (i8::try_from(number(&rest[..run])).ok(), year())
+        } else {
+            (None, Some(number(&rest[..run])))
+        };
+        return Found {
+            start: at,
+            end,
+            year,
+            month: month_number(first),
+            day,
+        };
+    }
+    // A preposition, then the month: its first word that is a full month name, since no
+    // word of the prepositions is one.
+    let mut month_start = 0;
+    let mut name = "";
+    for word in written.split(char::is_whitespace) {
+        let candidate = letters(word);
+        if FULL_MONTHS.contains(&candidate) {
+            month_start = word.as_ptr() as usize - written.as_ptr() as usize;
+            name = candidate;
+            break;
+        }
+    }
+    let rest = &written[month_start + name.len()..];
+    let after = rest.trim_start_matches(char::is_whitespace);
+    let run = digit_run(after);
+    // A day only after white space: "by May, 2026" has a year and no day.
+    let day = (after.len() < rest.len() && (1..=2).contains(&run))
+        .then(|| i8::try_from(number(&after[..run])).ok())
+        .flatten();
+    Found {
+        start: at + month_start,
+        end,
+        year: year(),
+        month: month_number(name),
+        day,
+    }
+}
+
+/// Whether `text` starts with a month name as the date pattern writes it (case matters).
+fn month_at(text: &str) -> bool {
+    MONTH_CUES.iter().any(|m| text.starts_with(m))
+}
+
+/// The ASCII letters `text` starts with.
+fn letters(text: &str) -> &str {
+    let n = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    &text[..n]
+}
+
+/// How many ASCII digits `text` starts with.
+fn digit_run(text: &str) -> usize {
+    text.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+/// The value of one to four ASCII digits.
+fn number(digits: &str) -> i16 {
+    digits.bytes().fold(0, |n, d| n * 10 + i16::from(d - b'0'))
+}
+
+/// Whether `text` has four ASCII digits in a row: every date with a year does.
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
 }
 
 /// Why a date could not be resolved.
@@ -235,9 +342,11 @@ pub struct MeetingTime {
 
 /// The first full date in `text` (with a year), and the time with zone that follows it.
 pub fn meeting_time(text: &str) -> Option<MeetingTime> {
-    let found = find(text)
-        .into_iter()
-        .find(|f| f.year.is_some() && f.day.is_some())?;
+    // A full date has a year of four digits; most lines given here have none.
+    if !has_four_digits(text) || !(MONTH_WORDS.is_match(text) || has_iso_date(text)) {
+        return None;
+    }
+    let found = each_date(text).find(|f| f.year.is_some() && f.day.is_some())?;
     let Ok(DateValue::Day(date)) = resolve(&found, None) else {
         return None;
     };
@@ -394,6 +503,89 @@ mod tests {
         assert_eq!(past("in September"), [Ok("2026-09".to_owned())]);
         assert_eq!(past("on 20 December"), [Ok("2026-12-20".to_owned())]);
         assert!(value("we may meet", anchor).is_empty());
+    }
+
+    /// The dates as the capture groups of `DATE` give them: what `read_match` replaces.
+    fn by_captures(text: &str) -> Vec<Found> {
+        DATE.captures_iter(text)
+            .map(|caps| {
+                let whole = caps.get(0).expect("group 0 always matches");
+                let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
+                let day = |name: &str| num(name).and_then(|d| i8::try_from(d).ok());
+                let (start, year, month, day) = if let Some(m) = caps.name("m1") {
+                    (
+                        whole.start(),
+                        num("y1"),
+                        month_number(m.as_str()),
+                        day("d1"),
+                    )
+                } else if let Some(m) = caps.name("m2") {
+                    (
+                        whole.start(),
+                        num("y2"),
+                        month_number(m.as_str()),
+                        day("d2"),
+                    )
+                } else if let Some(m) = caps.name("m3") {
+                    (whole.start(), num("y3"), month_number(m.as_str()), None)
+                } else if let Some(m) = caps.name("m4") {
+                    (m.start(), num("y4"), month_number(m.as_str()), day("d4"))
+                } else {
+                    let month = num("im").and_then(|m| i8::try_from(m).ok()).unwrap_or(0);
+                    (whole.start(), num("iy"), month, day("id"))
+                };
+                Found {
+                    start,
+                    end: whole.end(),
+                    year,
+                    month,
+                    day,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_each_form_as_its_capture_groups() {
+        for text in [
+            "on 5 December 2025, 5th of Dec., 12 Sept, 2026 and 1 May",
+            "March 3, 2026; Sept. 12th 2026; Jun 2027; May 5 and May 2026",
+            "by March, early June 5th, 2026, the end of\u{2003}July 12 2026, BY May 2026",
+            "2026-02-01 and 2026-13-45, 31 February, in May, mid-October 9",
+            "from January 5x, until December 12345, since May, 2026, during  April  3",
+        ] {
+            assert_eq!(
+                each_date(text).collect::<Vec<_>>(),
+                by_captures(text),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reads_any_text_as_the_capture_groups_do(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "5", "12", "31", "2026", "1999", "123", "5th", "2nd", "of", "Of", "in", "By",
+                    "until", "end", "the", "END", "beginning", "mid", "May", "March", "Sept",
+                    "Sep", "December", "Dec", "Jan", "June", "Junex", "2026-02-01", "2026-1-01",
+                    ",", ".", "x", "é", "ſ", "may",
+                ]),
+                0..12,
+            ),
+            gaps in proptest::collection::vec(
+                proptest::sample::select(vec![" ", "  ", ", ", ". ", "", "\u{2003}", "\n", "-"]),
+                12,
+            ),
+        ) {
+            let mut text = String::new();
+            for (word, gap) in words.iter().zip(&gaps) {
+                text.push_str(word);
+                text.push_str(gap);
+            }
+            proptest::prop_assert_eq!(each_date(&text).collect::<Vec<_>>(), by_captures(&text));
+        }
     }
 
     #[test]

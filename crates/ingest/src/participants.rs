@@ -4,6 +4,9 @@
 //! The name always comes out in "First Last" order; the affiliation is kept as written;
 //! roles and the stakeholder group are read only from what the affiliation states.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use model::{Participant, Role, Span, StakeholderGroup};
 
 use crate::roster::{HONORIFICS, is_particle, strip_honorifics};
@@ -60,7 +63,12 @@ fn is_name_part(word: &str) -> bool {
 
 /// Whether `text` looks like a person's name: 1 to 7 capitalised words or particles.
 pub fn looks_like_name(text: &str) -> bool {
-    let text = strip_honorifics(text);
+    is_bare_name(strip_honorifics(text))
+}
+
+/// `looks_like_name` of a text without honorifics: `strip_honorifics` leaves its result as
+/// it is, so a caller that has stripped them need not strip them again.
+fn is_bare_name(text: &str) -> bool {
     let mut count = 0;
     let mut lower = false;
     for word in text.split_whitespace() {
@@ -85,6 +93,9 @@ pub fn parse_line(line: u32, raw: &str) -> Option<Participant> {
     let column = u32::try_from(raw[..skipped].chars().count() + 1).unwrap_or(1);
     let (name, affiliation) = split_line(body)?;
     let stripped = strip_honorifics(&name);
+    if !is_bare_name(stripped) {
+        return None;
+    }
     // `stripped` is a slice of `name`; what stands before it is the honorific.
     let start = (stripped.as_ptr() as usize)
         .saturating_sub(name.as_ptr() as usize)
@@ -93,12 +104,11 @@ pub fn parse_line(line: u32, raw: &str) -> Option<Participant> {
         .filter(|h| !h.is_empty())
         .map(str::to_owned);
     let name = stripped.to_owned();
-    if !looks_like_name(&name) {
-        return None;
-    }
     let affiliation = affiliation
-        .map(|a| a.trim().to_owned())
-        .filter(|a| !a.is_empty());
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned);
     let (roles, stakeholder_group) = affiliation.as_deref().map_or((Vec::new(), None), classify);
     Some(Participant {
         name,
@@ -111,8 +121,9 @@ pub fn parse_line(line: u32, raw: &str) -> Option<Participant> {
     })
 }
 
-/// Splits a list entry into a name in "First Last" order and the rest.
-fn split_line(body: &str) -> Option<(String, Option<String>)> {
+/// Splits a list entry into a name in "First Last" order and the rest, borrowed from the
+/// entry where they are written in it as they are.
+fn split_line(body: &str) -> Option<(Cow<'_, str>, Option<Cow<'_, str>>)> {
     // "Surname, First name (Affiliation)" or "SURNAME, First name".
     if let Some((left, right)) = split_once_str(body, ", ") {
         let (given, paren) = match find_str(right, " (") {
@@ -142,8 +153,8 @@ fn split_line(body: &str) -> Option<(String, Option<String>)> {
                 left.to_owned()
             };
             return Some((
-                format!("{} {}", given.trim(), surname.trim()),
-                paren.map(str::to_owned),
+                Cow::Owned(format!("{} {}", given.trim(), surname.trim())),
+                paren.map(Cow::Borrowed),
             ));
         }
     }
@@ -156,15 +167,15 @@ fn split_line(body: &str) -> Option<(String, Option<String>)> {
                 .strip_suffix(')')
                 .unwrap_or(rest)
                 .replacen(") ", ", ", 1);
-            return Some((name.to_owned(), Some(affiliation)));
+            return Some((Cow::Borrowed(name), Some(Cow::Owned(affiliation))));
         }
     }
     for separator in [" – ", " — ", " - ", ": ", ", "] {
         if let Some((name, rest)) = split_once_str(body, separator) {
-            return Some((name.trim().to_owned(), Some(rest.to_owned())));
+            return Some((Cow::Borrowed(name.trim()), Some(Cow::Borrowed(rest))));
         }
     }
-    Some((body.to_owned(), None))
+    Some((Cow::Borrowed(body), None))
 }
 
 fn title_case(word: &str) -> String {
@@ -229,8 +240,29 @@ pub fn classify(affiliation: &str) -> (Vec<Role>, Option<StakeholderGroup>) {
     (roles, group)
 }
 
+/// The phrases `stakeholder` looks for, by their index in this list.
+const PHRASES: [&str; 7] = [
+    "intergovernmental",
+    "permanent mission",
+    "civil society",
+    "private sector",
+    "business community",
+    "technical community",
+    "academia",
+];
+
 fn stakeholder(lower: &str, words: &[&str]) -> Option<StakeholderGroup> {
-    let contains = |phrase: &str| crate::text::contains_str(lower, phrase);
+    // Searchers made once: they look for the rarer bytes of each phrase first, where a search
+    // by the first letter stops at every "i", "t" or "a".
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 7]> =
+        LazyLock::new(|| PHRASES.map(memchr::memmem::Finder::new));
+    let contains = |phrase: &str| {
+        let index = PHRASES
+            .iter()
+            .position(|p| *p == phrase)
+            .expect("every phrase is in the list");
+        FINDERS[index].find(lower.as_bytes()).is_some()
+    };
     if contains("intergovernmental") {
         Some(StakeholderGroup::IntergovernmentalOrganization)
     } else if words

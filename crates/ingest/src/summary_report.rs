@@ -614,9 +614,14 @@ impl<'a> Reader<'a> {
     }
 
     fn read_opening_text(&mut self, text: &str) {
-        // Emphasis marks ("moderated by **Maria Kowalczyk**") are not part of any fact.
-        let plain = text.replace("**", "").replace("__", "");
-        let text = plain.as_str();
+        // Emphasis marks ("moderated by **Maria Kowalczyk**") are not part of any fact. Most
+        // openings have none, and need no copy.
+        let plain = if text.contains("**") || text.contains("__") {
+            std::borrow::Cow::Owned(text.replace("**", "").replace("__", ""))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
+        let text: &str = &plain;
         let meeting = &mut self.record.meeting;
         // Each pattern below has a word it cannot match without; look for the word first.
         let meets = ["eeting", "ession", " call", "Call"]
@@ -659,7 +664,10 @@ impl<'a> Reader<'a> {
                 .and_then(|m| m.as_str().parse().ok())
                 .or_else(|| caps.name("o").and_then(|m| ordinal_number(m.as_str())));
         }
-        if let Some(found) = dates::meeting_time(text) {
+        // A meeting whose day and start are known takes nothing from the text: no need to look.
+        if (meeting.date.is_none() || meeting.start.is_none())
+            && let Some(found) = dates::meeting_time(text)
+        {
             // The header may give the day and the opening the time ("The meeting opened at 10:05 CET").
             let same_day = meeting.date.is_none_or(|d| d == found.date);
             if same_day
