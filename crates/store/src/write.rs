@@ -43,6 +43,9 @@ pub struct Imported {
     pub outcome: Outcome,
 }
 
+/// Each meeting's outcome in a batch, in the order given.
+type Results = Vec<Result<Imported, StoreError>>;
+
 /// Where a resolution applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
@@ -140,12 +143,11 @@ impl Store {
 
     /// The body of [`Store::import_prepared`]: the batch's transaction, and what it wrote for
     /// the search index.
-    #[allow(clippy::type_complexity)]
     fn write_prepared(
         &mut self,
         meetings: impl IntoIterator<Item = Result<PreparedMeeting, StoreError>>,
         now: &str,
-    ) -> Result<(Vec<Result<Imported, StoreError>>, Written), StoreError> {
+    ) -> Result<(Results, Written), StoreError> {
         // The write lock is taken at once, so what was remembered is checked against an
         // archive no one else can change until this batch commits.
         let tx = self
