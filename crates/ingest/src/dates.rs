@@ -106,22 +106,6 @@ fn each_date(text: &str) -> impl Iterator<Item = Found> + '_ {
         .map(|m| read_match(m.as_str(), m.start()))
 }
 
-/// The full month names, the only ones a date after a preposition ("by March") may use.
-const FULL_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The fields of one match of `DATE`, at byte `at` of its text: what the pattern's capture
 /// groups hold, read from the shape of each of its five forms. A match that starts with four
 /// digits is an ISO date, with one or two digits a day before its month ("5 December"), with
@@ -185,7 +169,8 @@ fn read_match(written: &str, at: usize) -> Found {
     let mut name = "";
     for word in written.split(char::is_whitespace) {
         let candidate = letters(word);
-        if FULL_MONTHS.contains(&candidate) {
+        // The full names only: a date after a preposition ("by March") never abbreviates.
+        if model::MONTH_NAMES.contains(&candidate) {
             month_start = word.as_ptr() as usize - written.as_ptr() as usize;
             name = candidate;
             break;
