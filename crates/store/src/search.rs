@@ -31,6 +31,7 @@
 use std::collections::HashMap;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use rusqlite::Connection;
 use tantivy::collector::{Collector, Count, FilterCollector, SegmentCollector, TopDocs};
@@ -121,7 +122,11 @@ fn schema() -> (Schema, Fields) {
 pub(crate) struct SearchIndex {
     index: Index,
     reader: IndexReader,
+    /// The writer, unless a feeder has it.
     writer: Option<IndexWriter>,
+    /// The thread that hands an import's batches to the writer and commits them, while an
+    /// import feeds the index.
+    feeder: Option<Feeder>,
     fields: Fields,
     /// Whether this index was created empty on opening (so every meeting is to be indexed).
     created: bool,
@@ -202,6 +207,7 @@ impl SearchIndex {
             index,
             reader,
             writer: None,
+            feeder: None,
             fields,
             created,
             writable,
@@ -210,7 +216,11 @@ impl SearchIndex {
         })
     }
 
-    fn writer(&mut self) -> Result<&mut IndexWriter, StoreError> {
+    /// The writer, back from the feeder if there is one (once it has done all it was
+    /// handed), so that what is done with it next follows that. Returns the rows of
+    /// `search_pending` up to which the feeder committed, if it did.
+    fn writer(&mut self) -> Result<(&mut IndexWriter, Option<i64>), StoreError> {
+        let committed = self.stop_feeder()?;
         if self.writer.is_none() {
             let writer = self
                 .index
@@ -221,7 +231,45 @@ impl SearchIndex {
                 })?;
             self.writer = Some(writer);
         }
-        Ok(self.writer.as_mut().expect("just set"))
+        Ok((self.writer.as_mut().expect("just set"), committed))
+    }
+
+    /// Hands a message to the feeder, started with the writer on first use: the caller
+    /// goes on at once unless the feeder still holds an earlier message, which bounds what
+    /// waits to two batches and tantivy's own queue.
+    fn feed(&mut self, message: ToFeeder) -> Result<(), StoreError> {
+        if self.feeder.is_none() {
+            self.writer()?;
+            let writer = self.writer.take().expect("just made");
+            self.feeder = Some(Feeder::start(writer, self.fields)?);
+        }
+        let feeder = self.feeder.as_ref().expect("just set");
+        if feeder.send.send(message).is_err() {
+            // The feeder stopped on an error, which stopping it returns.
+            self.stop_feeder()?;
+            return Err(StoreError::Database(
+                "search index: the feeder stopped".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The rows of `search_pending` up to which the feeder has committed since last asked.
+    fn committed(&self) -> Option<i64> {
+        self.feeder
+            .as_ref()
+            .and_then(|feeder| feeder.committed.try_iter().max())
+    }
+
+    /// Waits for the feeder to do all it was handed, ends it and takes the writer back;
+    /// returns the rows of `search_pending` up to which it committed, if it did.
+    fn stop_feeder(&mut self) -> Result<Option<i64>, StoreError> {
+        let Some(feeder) = self.feeder.take() else {
+            return Ok(None);
+        };
+        let (writer, committed) = feeder.stop()?;
+        self.writer = Some(writer);
+        Ok(committed)
     }
 
     /// Lets go of the writer, and so of the index's lock, once the merges of segments it
@@ -233,10 +281,12 @@ impl SearchIndex {
         // What was handed and not committed is rolled back with the writer.
         self.fed = None;
         self.uncommitted = 0;
+        // What the feeder committed stays marked too, and is reindexed by the next writer.
+        let fed = self.stop_feeder();
         if let Some(writer) = self.writer.take() {
             writer.wait_merging_threads().map_err(tantivy_error)?;
         }
-        Ok(())
+        fed.map(|_| ())
     }
 
     /// Sees what other processes (or this one) committed since the last search.
@@ -247,6 +297,91 @@ impl SearchIndex {
     fn documents(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
+}
+
+/// One batch of an import for the index: the meetings whose documents go first, and the
+/// documents of their passages.
+struct Fed {
+    meetings: Vec<i64>,
+    docs: Vec<IndexDoc>,
+}
+
+/// What the feeder is asked to do.
+enum ToFeeder {
+    Batch(Fed),
+    /// Commit everything handed so far, which covers `search_pending` up to this row.
+    Commit(i64),
+}
+
+/// A thread that owns the index's writer during an import: it hands each batch to
+/// tantivy and commits, so that the archive's writer goes on with its next batch while
+/// tantivy's queue (10,000 documents, a quarter of a batch) is full or a commit waits for
+/// tantivy to catch up, instead of waiting there with every reader waiting behind it.
+struct Feeder {
+    send: mpsc::SyncSender<ToFeeder>,
+    /// The rows of `search_pending` up to which each commit went, for the store to unmark.
+    committed: mpsc::Receiver<i64>,
+    thread: std::thread::JoinHandle<(IndexWriter, Result<(), StoreError>)>,
+}
+
+impl Feeder {
+    fn start(writer: IndexWriter, fields: Fields) -> Result<Feeder, StoreError> {
+        let (send, receive) = mpsc::sync_channel::<ToFeeder>(1);
+        let (report, committed) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("search-feeder".into())
+            .spawn(move || {
+                let mut writer = writer;
+                let result = feed_all(&mut writer, fields, receive, report);
+                (writer, result)
+            })
+            .map_err(|e| {
+                StoreError::Database(format!("search index: cannot start a thread: {e}"))
+            })?;
+        Ok(Feeder {
+            send,
+            committed,
+            thread,
+        })
+    }
+
+    /// The writer back, once everything sent is done, and the last row committed.
+    fn stop(self) -> Result<(IndexWriter, Option<i64>), StoreError> {
+        drop(self.send);
+        let (writer, result) = self
+            .thread
+            .join()
+            .map_err(|_| StoreError::Database("search index: the feeder failed".into()))?;
+        result?;
+        Ok((writer, self.committed.try_iter().max()))
+    }
+}
+
+/// The feeder's work, until the store stops sending or tantivy fails.
+fn feed_all(
+    writer: &mut IndexWriter,
+    fields: Fields,
+    receive: mpsc::Receiver<ToFeeder>,
+    report: mpsc::Sender<i64>,
+) -> Result<(), StoreError> {
+    for message in receive {
+        match message {
+            ToFeeder::Batch(batch) => {
+                for meeting in batch.meetings {
+                    writer.delete_term(Term::from_field_u64(fields.meeting, meeting as u64));
+                }
+                for doc in batch.docs {
+                    doc.add_to(writer, fields)?;
+                }
+            }
+            ToFeeder::Commit(last) => {
+                writer.commit().map_err(tantivy_error)?;
+                // The store may be gone already; the meetings then stay marked.
+                let _ = report.send(last);
+            }
+        }
+    }
+    Ok(())
 }
 
 impl Drop for SearchIndex {
@@ -296,7 +431,7 @@ pub(crate) struct IndexDoc {
 }
 
 impl IndexDoc {
-    fn add_to(self, writer: &mut IndexWriter, fields: Fields) -> Result<(), StoreError> {
+    fn add_to(self, writer: &IndexWriter, fields: Fields) -> Result<(), StoreError> {
         let mut doc = TantivyDocument::new();
         doc.add_u64(fields.passage, self.passage as u64);
         doc.add_u64(fields.meeting, self.meeting as u64);
@@ -348,6 +483,13 @@ pub(crate) fn last_pending(conn: &Connection) -> rusqlite::Result<Option<i64>> {
 }
 
 /// Adds one document per row (of [`PASSAGE_COLUMNS`]) to the index.
+/// Takes the meetings the index has committed (up to row `last`) off `search_pending`.
+fn unmark(conn: &Connection, last: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM search_pending WHERE id <= ?1")?
+        .execute([last])?;
+    Ok(())
+}
+
 fn add_rows(
     writer: &mut IndexWriter,
     fields: Fields,
@@ -403,13 +545,16 @@ impl Store {
         };
         let fields = index.fields;
         let fed = index.fed.unwrap_or(0);
-        let writer = match index.writer() {
+        let (writer, committed) = match index.writer() {
             Ok(writer) => writer,
             // Another process is writing the index: the meetings stay on the list, and that
             // process (which reads the whole list at each catch-up) or the next takes them.
             Err(StoreError::Locked) => return Ok(()),
             Err(error) => return Err(error),
         };
+        if let Some(committed) = committed {
+            unmark(&self.conn, committed)?;
+        }
         let mut added = 0;
         if last > fed {
             // Whatever the index has of these meetings goes first (a delete applies to
@@ -452,41 +597,49 @@ impl Store {
         if written.pending_before.unwrap_or(0) > fed {
             return self.feed_search(false);
         }
-        let fields = index.fields;
-        let writer = match index.writer() {
-            Ok(writer) => writer,
+        let added = written.docs.len() as u64;
+        // As `feed_search` does: whatever the index has of these meetings goes first.
+        match index.feed(ToFeeder::Batch(Fed {
+            meetings: written.meetings,
+            docs: written.docs,
+        })) {
+            Ok(()) => {}
             Err(StoreError::Locked) => return Ok(()),
             Err(error) => return Err(error),
-        };
-        // As `feed_search` does: whatever the index has of these meetings goes first.
-        for meeting in written.meetings {
-            writer.delete_term(Term::from_field_u64(fields.meeting, meeting as u64));
-        }
-        let added = written.docs.len() as u64;
-        for doc in written.docs {
-            doc.add_to(writer, fields)?;
         }
         index.fed = Some(last);
         index.uncommitted += added;
         self.commit_search(false, last)
     }
 
-    /// Commits what was handed to the index, when asked or when enough waits, and takes
-    /// the meetings committed (up to row `last`) off `search_pending`.
+    /// Commits what was handed to the index (up to row `last` of `search_pending`), when
+    /// asked or when enough waits, and takes the meetings committed off `search_pending`.
+    /// During an import the feeder commits while the import goes on, and the meetings it
+    /// committed are taken off at a later call.
     fn commit_search(&mut self, commit: bool, last: i64) -> Result<(), StoreError> {
         let Some(index) = self.search.get_mut() else {
             return Ok(());
         };
-        if !commit && index.uncommitted < COMMIT_EVERY {
-            return Ok(());
+        let mut done = index.committed();
+        if commit {
+            index.writer()?.0.commit().map_err(tantivy_error)?;
+            index.fed = None;
+            index.uncommitted = 0;
+            done = Some(last);
+        } else if index.uncommitted >= COMMIT_EVERY {
+            if index.feeder.is_some() {
+                index.feed(ToFeeder::Commit(last))?;
+            } else {
+                index.writer()?.0.commit().map_err(tantivy_error)?;
+                index.fed = None;
+                done = Some(last);
+            }
+            index.uncommitted = 0;
         }
-        index.writer()?.commit().map_err(tantivy_error)?;
-        index.fed = None;
-        index.uncommitted = 0;
-        self.conn
-            .prepare_cached("DELETE FROM search_pending WHERE id <= ?1")?
-            .execute([last])?;
-        Ok(())
+        match done {
+            Some(done) => unmark(&self.conn, done),
+            None => Ok(()),
+        }
     }
 
     /// Gives a writable archive its index and brings it up to date: an index created just
@@ -502,6 +655,7 @@ impl Store {
         if stale && passages > 0 {
             index
                 .writer()?
+                .0
                 .delete_all_documents()
                 .map_err(tantivy_error)?;
             mark_all(&self.conn)?;
@@ -518,7 +672,7 @@ impl Store {
         }
         let mut index = SearchIndex::in_memory()?;
         let fields = index.fields;
-        let writer = index.writer()?;
+        let (writer, _) = index.writer()?;
         let mut select = self.conn.prepare(&format!(
             "SELECT {PASSAGE_COLUMNS} FROM passages p JOIN meetings m ON m.id = p.meeting_id"
         ))?;

@@ -624,34 +624,47 @@ fn write_rows(
             agreeing.push(people::person_of(tx, &agreement.person, group_id, known)?);
         }
     }
-    // The ids SQLite would give the passages one by one (one more than the largest), given
-    // here so that their agreements can name them.
+    // The ids SQLite gives the passages, one more than the largest each time, so that their
+    // agreements can name them. The ids are not written by hand: an explicit id makes SQLite
+    // keep a statement journal (a copy of every page the statement changes) for an insert
+    // of several rows. The last id given is checked against the expected one.
     let first: i64 = tx
         .prepare_cached("SELECT ifnull(max(id), 0) + 1 FROM passages")?
         .query_row([], |row| row.get(0))?;
     insert_rows(
         tx,
-        "passages (id, meeting_id, kind, position, agenda_item, agenda_title, speaker_status,
+        "passages (meeting_id, kind, position, agenda_item, agenda_title, speaker_status,
          speaker_mention, speaker_candidates, person_id, act, text, line)",
-        13,
+        12,
         rows.passages.len(),
         |stmt, i, at| {
             let row = &rows.passages[i];
-            stmt.raw_bind_parameter(at, first + i as i64)?;
-            stmt.raw_bind_parameter(at + 1, meeting_id)?;
-            stmt.raw_bind_parameter(at + 2, row.kind)?;
-            stmt.raw_bind_parameter(at + 3, row.position)?;
-            stmt.raw_bind_parameter(at + 4, &row.agenda_item)?;
-            stmt.raw_bind_parameter(at + 5, &row.agenda_title)?;
-            stmt.raw_bind_parameter(at + 6, row.speaker_status)?;
-            stmt.raw_bind_parameter(at + 7, &row.speaker_mention)?;
-            stmt.raw_bind_parameter(at + 8, &row.speaker_candidates)?;
-            stmt.raw_bind_parameter(at + 9, speakers[i])?;
-            stmt.raw_bind_parameter(at + 10, &row.act)?;
-            stmt.raw_bind_parameter(at + 11, &row.text)?;
-            stmt.raw_bind_parameter(at + 12, row.line)
+            stmt.raw_bind_parameter(at, meeting_id)?;
+            stmt.raw_bind_parameter(at + 1, row.kind)?;
+            stmt.raw_bind_parameter(at + 2, row.position)?;
+            stmt.raw_bind_parameter(at + 3, &row.agenda_item)?;
+            stmt.raw_bind_parameter(at + 4, &row.agenda_title)?;
+            stmt.raw_bind_parameter(at + 5, row.speaker_status)?;
+            stmt.raw_bind_parameter(at + 6, &row.speaker_mention)?;
+            stmt.raw_bind_parameter(at + 7, &row.speaker_candidates)?;
+            stmt.raw_bind_parameter(at + 8, speakers[i])?;
+            stmt.raw_bind_parameter(at + 9, &row.act)?;
+            stmt.raw_bind_parameter(at + 10, &row.text)?;
+            stmt.raw_bind_parameter(at + 11, row.line)
         },
     )?;
+    if !rows.passages.is_empty() {
+        let last = first + rows.passages.len() as i64 - 1;
+        if tx.last_insert_rowid() != last {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_INTERNAL),
+                Some(format!(
+                    "passages of meeting {meeting_id} were given ids up to {} instead of {last}",
+                    tx.last_insert_rowid()
+                )),
+            ));
+        }
+    }
     let agreements: Vec<(i64, usize, &AgreementRow)> = rows
         .passages
         .iter()
