@@ -137,6 +137,8 @@ pub(crate) struct SearchIndex {
     fed: Option<i64>,
     /// How many passages were handed to the writer since its last commit.
     uncommitted: u64,
+    /// How many handed passages make a commit during an import ([`COMMIT_EVERY`]).
+    commit_every: u64,
 }
 
 /// The folder of a file archive's index.
@@ -213,6 +215,7 @@ impl SearchIndex {
             writable,
             fed: None,
             uncommitted: 0,
+            commit_every: COMMIT_EVERY,
         })
     }
 
@@ -626,7 +629,7 @@ impl Store {
             index.fed = None;
             index.uncommitted = 0;
             done = Some(last);
-        } else if index.uncommitted >= COMMIT_EVERY {
+        } else if index.uncommitted >= index.commit_every {
             if index.feeder.is_some() {
                 index.feed(ToFeeder::Commit(last))?;
             } else {
@@ -1399,6 +1402,88 @@ impl SegmentCollector for SegmentFacets {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn prepared_example(name: &str) -> crate::PreparedMeeting {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../examples/archive")
+            .join(name);
+        let bytes = std::fs::read(path).expect("readable");
+        let record = ingest::read_summary_report(name, &bytes, &ingest::PeopleHints::default())
+            .expect("a report");
+        crate::PreparedMeeting::new(&record, None).expect("prepared")
+    }
+
+    fn pending(store: &Store) -> (i64, Option<i64>) {
+        store
+            .conn
+            .query_row("SELECT count(*), max(id) FROM search_pending", [], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .expect("counted")
+    }
+
+    /// The feeder commits while an import goes on; what it committed is unmarked only
+    /// once its commit is reported, and a store that ends before that (as in a crash)
+    /// leaves those meetings marked, to be indexed again, not twice.
+    #[test]
+    fn the_feeder_commits_during_an_import_and_a_lost_report_costs_a_reindex_only() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("a.db");
+        let now = "2026-11-26T00:00:00Z";
+        let names = ["wg-data-021.txt", "wg-data-022.txt", "wg-data-023.txt"];
+        let query = SearchQuery {
+            text: "data".into(),
+            limit: 500,
+            ..SearchQuery::default()
+        };
+        let mut fresh = Store::in_memory().expect("an archive in memory");
+        for name in names {
+            fresh.import_batch_prepared_for_test(name, now);
+        }
+        fresh.sync_search().expect("committed");
+        let expected = fresh.search(&query).expect("search").total;
+        assert!(expected > 0);
+
+        let mut store = Store::open(&path).expect("a new archive");
+        store.search.get_mut().expect("an index").commit_every = 1;
+        for name in names {
+            store.import_batch_prepared_for_test(name, now);
+        }
+        // Every batch was followed by a commit; once the feeder has done them all, it
+        // reports the last row of `search_pending` it committed.
+        let (count, last) = pending(&store);
+        assert!(count > 0, "the reports are not taken in yet");
+        let committed = store
+            .search
+            .get_mut()
+            .expect("an index")
+            .stop_feeder()
+            .expect("the feeder ends");
+        assert_eq!(committed, last);
+        // The store ends without unmarking: the meetings stay on the list.
+        drop(store);
+
+        let mut store = Store::open(&path).expect("opened again");
+        assert_eq!(pending(&store).0, 0, "opening catches the index up");
+        assert_eq!(store.search(&query).expect("search").total, expected);
+        // And an import that ends normally leaves nothing marked.
+        store.search.get_mut().expect("an index").commit_every = 1;
+        for name in names {
+            store.import_batch_prepared_for_test(name, now);
+        }
+        store.sync_search().expect("committed");
+        assert_eq!(pending(&store).0, 0);
+        assert_eq!(store.search(&query).expect("search").total, expected);
+    }
+
+    impl Store {
+        fn import_batch_prepared_for_test(&mut self, name: &str, now: &str) {
+            let results = self
+                .import_prepared(vec![Ok(prepared_example(name))], now)
+                .expect("imported");
+            assert!(results.iter().all(Result::is_ok));
+        }
+    }
 
     fn texts(words: &[Word]) -> Vec<&str> {
         words.iter().map(|w| w.text.as_str()).collect()
