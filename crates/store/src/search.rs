@@ -242,6 +242,7 @@ impl SearchIndex {
     /// waits to two batches and tantivy's own queue.
     fn feed(&mut self, message: ToFeeder) -> Result<(), StoreError> {
         if self.feeder.is_none() {
+            // Made (or taken back) here, and handed over whole.
             self.writer()?;
             let writer = self.writer.take().expect("just made");
             self.feeder = Some(Feeder::start(writer, self.fields)?);
@@ -485,14 +486,16 @@ pub(crate) fn last_pending(conn: &Connection) -> rusqlite::Result<Option<i64>> {
         .query_row([], |row| row.get(0))
 }
 
-/// Adds one document per row (of [`PASSAGE_COLUMNS`]) to the index.
 /// Takes the meetings the index has committed (up to row `last`) off `search_pending`.
+/// The table's ids are never reused (`AUTOINCREMENT`), and a meeting marked again gets a
+/// new row, so no meeting marked after that commit is taken off.
 fn unmark(conn: &Connection, last: i64) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM search_pending WHERE id <= ?1")?
         .execute([last])?;
     Ok(())
 }
 
+/// Adds one document per row (of [`PASSAGE_COLUMNS`]) to the index.
 fn add_rows(
     writer: &mut IndexWriter,
     fields: Fields,
@@ -1403,12 +1406,24 @@ impl SegmentCollector for SegmentFacets {
 mod tests {
     use super::*;
 
-    fn prepared_example(name: &str) -> crate::PreparedMeeting {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../examples/archive")
-            .join(name);
-        let bytes = std::fs::read(path).expect("readable");
-        let record = ingest::read_summary_report(name, &bytes, &ingest::PeopleHints::default())
+    /// Three reports of `examples/archive`, built into the test (this crate reads no files).
+    const EXAMPLES: [(&str, &[u8]); 3] = [
+        (
+            "wg-data-021.txt",
+            include_bytes!("../../../examples/archive/wg-data-021.txt"),
+        ),
+        (
+            "wg-data-022.txt",
+            include_bytes!("../../../examples/archive/wg-data-022.txt"),
+        ),
+        (
+            "wg-data-023.txt",
+            include_bytes!("../../../examples/archive/wg-data-023.txt"),
+        ),
+    ];
+
+    fn prepared_example(name: &str, bytes: &[u8]) -> crate::PreparedMeeting {
+        let record = ingest::read_summary_report(name, bytes, &ingest::PeopleHints::default())
             .expect("a report");
         crate::PreparedMeeting::new(&record, None).expect("prepared")
     }
@@ -1430,15 +1445,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("a folder");
         let path = dir.path().join("a.db");
         let now = "2026-11-26T00:00:00Z";
-        let names = ["wg-data-021.txt", "wg-data-022.txt", "wg-data-023.txt"];
         let query = SearchQuery {
             text: "data".into(),
             limit: 500,
             ..SearchQuery::default()
         };
         let mut fresh = Store::in_memory().expect("an archive in memory");
-        for name in names {
-            fresh.import_batch_prepared_for_test(name, now);
+        for (name, bytes) in EXAMPLES {
+            fresh.import_batch_prepared_for_test(name, bytes, now);
         }
         fresh.sync_search().expect("committed");
         let expected = fresh.search(&query).expect("search").total;
@@ -1446,8 +1460,8 @@ mod tests {
 
         let mut store = Store::open(&path).expect("a new archive");
         store.search.get_mut().expect("an index").commit_every = 1;
-        for name in names {
-            store.import_batch_prepared_for_test(name, now);
+        for (name, bytes) in EXAMPLES {
+            store.import_batch_prepared_for_test(name, bytes, now);
         }
         // Every batch was followed by a commit; once the feeder has done them all, it
         // reports the last row of `search_pending` it committed.
@@ -1468,8 +1482,8 @@ mod tests {
         assert_eq!(store.search(&query).expect("search").total, expected);
         // And an import that ends normally leaves nothing marked.
         store.search.get_mut().expect("an index").commit_every = 1;
-        for name in names {
-            store.import_batch_prepared_for_test(name, now);
+        for (name, bytes) in EXAMPLES {
+            store.import_batch_prepared_for_test(name, bytes, now);
         }
         store.sync_search().expect("committed");
         assert_eq!(pending(&store).0, 0);
@@ -1477,9 +1491,9 @@ mod tests {
     }
 
     impl Store {
-        fn import_batch_prepared_for_test(&mut self, name: &str, now: &str) {
+        fn import_batch_prepared_for_test(&mut self, name: &str, bytes: &[u8], now: &str) {
             let results = self
-                .import_prepared(vec![Ok(prepared_example(name))], now)
+                .import_prepared(vec![Ok(prepared_example(name, bytes))], now)
                 .expect("imported");
             assert!(results.iter().all(Result::is_ok));
         }
