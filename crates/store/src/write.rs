@@ -625,9 +625,8 @@ fn write_rows(
         }
     }
     // The ids SQLite gives the passages, one more than the largest each time, so that their
-    // agreements can name them. The ids are not written by hand: an explicit id makes SQLite
-    // keep a statement journal (a copy of every page the statement changes) for an insert
-    // of several rows. The last id given is checked against the expected one.
+    // agreements can name them. `insert_rows` cannot be given them (see there); the last id
+    // SQLite gave is checked against the expected one instead.
     let first: i64 = tx
         .prepare_cached("SELECT ifnull(max(id), 0) + 1 FROM passages")?
         .query_row([], |row| row.get(0))?;
@@ -716,7 +715,9 @@ const ROWS_PER_INSERT: usize = 16;
 
 /// Inserts `count` rows into `table` (its name and columns, as SQL) with as few statements
 /// as the cached shapes allow (16, 4 and 1 rows); `bind(statement, row, first)` binds the
-/// values of one row from parameter `first` on.
+/// values of one row from parameter `first` on. The columns leave out any `INTEGER PRIMARY
+/// KEY`: a statement that writes one may abort (SQLite checks the value is an integer), and
+/// a statement of several rows that may abort keeps a statement journal despite `OR FAIL`.
 fn insert_rows(
     tx: &Connection,
     table: &str,
