@@ -1570,7 +1570,11 @@ impl<'a> Reader<'a> {
             record.meeting.moderator = Some(name);
         }
         for item in record.agenda.iter().flat_map(AgendaItem::flatten) {
-            let own = |n: &str| n == item.number || n.starts_with(&format!("{}.", item.number));
+            // The item itself or one of its sub-items ("3" owns "3.1").
+            let own = |n: &str| {
+                n.strip_prefix(item.number.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+            };
             let discussed = record
                 .interventions
                 .iter()
