@@ -7,6 +7,8 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ingest::attendance::{Context, read};
 
+mod allocator;
+
 /// A pseudo-random sequence from a fixed seed, so every run reads the same bytes.
 struct Seed(u64);
 

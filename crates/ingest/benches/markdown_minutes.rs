@@ -14,6 +14,8 @@ mod markdown_corpus;
 
 use markdown_corpus::{MIN_BYTES, corpus};
 
+mod allocator;
+
 fn read_corpus(c: &mut Criterion) {
     let documents = corpus(MIN_BYTES);
     let bytes: u64 = documents.iter().map(|d| d.len() as u64).sum();

@@ -10,6 +10,8 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ingest::PeopleHints;
 
+mod allocator;
+
 mod corpus;
 
 fn read_corpus(c: &mut Criterion) {

@@ -8,6 +8,8 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ingest::PeopleHints;
 
+mod allocator;
+
 mod scribe_corpus;
 
 type Reader = fn(&ingest::Text, &str, &PeopleHints) -> model::Record;

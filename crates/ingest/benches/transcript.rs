@@ -7,6 +7,8 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ingest::PeopleHints;
 
+mod allocator;
+
 mod transcript_corpus;
 
 fn read_transcripts(c: &mut Criterion) {

@@ -6,6 +6,9 @@
 //! `valgrind --tool=callgrind --callgrind-out-file=/tmp/c.out target/release/examples/read_corpus 2 100`
 //! (two rounds over the first 100 reports).
 
+#[path = "../benches/allocator.rs"]
+mod allocator;
+
 #[path = "../benches/corpus.rs"]
 mod corpus;
 

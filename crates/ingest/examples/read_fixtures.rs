@@ -6,6 +6,9 @@
 //! `valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out target/release/examples/read_fixtures 10`
 //! and `callgrind_annotate /tmp/cg.out | head -30`.
 
+#[path = "../benches/allocator.rs"]
+mod allocator;
+
 use std::path::Path;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

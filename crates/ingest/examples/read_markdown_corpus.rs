@@ -6,6 +6,9 @@
 //! `perf stat -e task-clock target/release/examples/read_markdown_corpus 1` with the same
 //! for `6` rounds: the difference is the CPU time of five rounds of reading.
 
+#[path = "../benches/allocator.rs"]
+mod allocator;
+
 #[path = "../benches/markdown_corpus.rs"]
 mod markdown_corpus;
 

@@ -7,6 +7,9 @@
 //! `valgrind --tool=callgrind --callgrind-out-file=/tmp/c.out target/release/examples/read_scribe irc-log 3 100`
 //! (three rounds over the first 100 logs; `scribe-minutes` for the minutes).
 
+#[path = "../benches/allocator.rs"]
+mod allocator;
+
 #[path = "../benches/scribe_corpus.rs"]
 mod scribe_corpus;
 

@@ -6,6 +6,9 @@
 //! `perf stat -e instructions:u target/release/examples/read_transcripts 3` and the same with
 //! `1`: the difference over two rounds of bytes is the reader's instructions per byte.
 
+#[path = "../benches/allocator.rs"]
+mod allocator;
+
 #[path = "../benches/transcript_corpus.rs"]
 mod transcript_corpus;
 
