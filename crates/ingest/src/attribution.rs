@@ -311,8 +311,14 @@ pub fn words_into<'s>(sentence: &'s str, out: &mut Vec<Word<'s>>) {
     // one by one.
     out.reserve(sentence.len() / 5 + 1);
     if sentence.is_ascii() {
-        return ascii_words(sentence, out);
+        ascii_words(sentence, out);
+    } else {
+        any_words(sentence, out);
     }
+}
+
+/// `words_into` for any text, character by character.
+fn any_words<'s>(sentence: &'s str, out: &mut Vec<Word<'s>>) {
     let mut offset = 0;
     for raw in sentence.split_inclusive(char::is_whitespace) {
         let start_raw = offset;
@@ -353,7 +359,8 @@ pub fn recycle(mut words: Vec<Word<'_>>) -> Vec<Word<'static>> {
         .collect()
 }
 
-/// `words` for ASCII text, byte by byte: the same words, without decoding characters.
+/// `words` for ASCII text, byte by byte: the same words as `any_words`, without decoding
+/// characters.
 fn ascii_words<'s>(sentence: &'s str, out: &mut Vec<Word<'s>>) {
     let bytes = sentence.as_bytes();
     // The white space of `char::is_whitespace`, in ASCII.
@@ -974,6 +981,49 @@ pub fn name_runs_into(words: &[Word<'_>], out: &mut Vec<(usize, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// The byte-by-byte split of ASCII text finds the words the character-by-character
+        /// split finds, with the same flags and places.
+        #[test]
+        fn ascii_words_are_the_words_of_any_text(
+            text in "[ a-zA-Z0-9.,;:()'\\-\\t\\r\\n!?\"/&]{0,80}",
+        ) {
+            let (mut ascii, mut any) = (Vec::new(), Vec::new());
+            ascii_words(&text, &mut ascii);
+            any_words(&text, &mut any);
+            proptest::prop_assert_eq!(format!("{ascii:?}"), format!("{any:?}"));
+        }
+
+        /// The same, over sentences of words that honorifics, abbreviations and brackets
+        /// make hard to split.
+        #[test]
+        fn ascii_words_split_hard_words_alike(
+            tokens in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "Mr.", "Ms.", "H.E.", "Dr.", "(Netherlands),", "etc.)", "..", "Chapelle,",
+                        "Rev.2", "e.g.", "(3)", "U.S.", "--", "\"quoted\"", "end.", "Mr..", "a.",
+                    ]).prop_map(str::to_owned),
+                    "[a-zA-Z0-9.,;:()'-]{1,8}",
+                ],
+                0..12,
+            ),
+            separators in proptest::collection::vec("[ \\t\\n]{1,2}", 12),
+        ) {
+            let text: String = tokens
+                .iter()
+                .zip(&separators)
+                .map(|(t, s)| format!("{t}{s}"))
+                .collect();
+            let (mut ascii, mut any) = (Vec::new(), Vec::new());
+            ascii_words(&text, &mut ascii);
+            any_words(&text, &mut any);
+            proptest::prop_assert_eq!(format!("{ascii:?}"), format!("{any:?}"));
+        }
+    }
 
     fn who(sentence: &str) -> String {
         let a = analyse(sentence);
