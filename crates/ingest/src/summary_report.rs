@@ -2060,17 +2060,20 @@ fn acts_as_person(sentence: &str, start: usize, end: usize) -> bool {
     if sentence[end..].starts_with(", who ") {
         return true;
     }
-    let next_word = after.split_whitespace().next().unwrap_or("");
     // The name ends its noun phrase: "developed by Jonas for…", not "by Nigerian stakeholders".
-    let ends_phrase = after.is_empty()
-        || after.starts_with(|c: char| c.is_ascii_punctuation())
-        || [
-            "for", "and", "in", "with", "to", "at", "on", "as", "of", "who", "which", "that",
-            "during", "before", "after", "since", "last", "was", "is", "has", "had",
-        ]
-        .contains(&next_word);
+    // Asked only after "by", which most names do not follow.
+    let ends_phrase = || {
+        let next_word = after.split_whitespace().next().unwrap_or("");
+        after.is_empty()
+            || after.starts_with(|c: char| c.is_ascii_punctuation())
+            || [
+                "for", "and", "in", "with", "to", "at", "on", "as", "of", "who", "which", "that",
+                "during", "before", "after", "since", "last", "was", "is", "has", "had",
+            ]
+            .contains(&next_word)
+    };
     if let Some(rest) = before.strip_suffix(" by")
-        && ends_phrase
+        && ends_phrase()
         && rest.rsplit(' ').next().is_some_and(|w| {
             w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
         })
