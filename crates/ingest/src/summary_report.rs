@@ -98,10 +98,11 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the ordinal pattern is valid")
 });
 
-/// The part of `ORDINAL` up to "of" and the space after it, anchored.
+/// The part of `ORDINAL` up to "of" and the space after it, anchored; only ever asked where
+/// it ends, so it captures nothing.
 static ORDINAL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?-u:\b)(?P<n>[0-9]{1,4}(?:st|nd|rd|th)|(?:twenty-|thirty-|forty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth))\s+(?:(?P<mode>virtual|online|in-person|in person|hybrid|regular|ordinary|extraordinary|plenary|monthly|weekly|formal|informal)\s+)*(?:meeting|session|call)\s+of\s+",
+        r"(?i)^(?-u:\b)(?:[0-9]{1,4}(?:st|nd|rd|th)|(?:twenty-|thirty-|forty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth))\s+(?:(?:virtual|online|in-person|in person|hybrid|regular|ordinary|extraordinary|plenary|monthly|weekly|formal|informal)\s+)*(?:meeting|session|call)\s+of\s+",
     )
     .expect("the ordinal head pattern is valid")
 });
