@@ -21,7 +21,7 @@ use render::{Format, RenderOptions};
 use serde_json::{Value, json};
 use store::{Outcome, Scope, SearchQuery, Store};
 
-use crate::{print, read_report, write_atomically};
+use crate::{print, read_report_best, write_atomically};
 
 /// The archive to use: `--db`, else `RAPPORTEUR_DB` (both handled by clap), else the file
 /// under the user's data folder.
@@ -331,8 +331,8 @@ fn read_record(
             },
         };
     }
-    let (record, text) = match read_report(file, hints, from) {
-        Ok((record, text, _)) => (record, text),
+    let (record, text, reader) = match read_report_best(file, hints, from) {
+        Ok(read) => read,
         // The reason without the file name: the summary names the file.
         Err(e) => {
             let message = format!("{e:#}");
@@ -377,7 +377,8 @@ fn read_record(
                 }),
             }
         }
-        if let Ok(read) = read_report(file, &more, from) {
+        // The same text finds the same reader: it need not be looked for again.
+        if let Ok(read) = read_report_best(file, &more, Some(reader)) {
             return Ok((read.0, read.1));
         }
     }

@@ -806,10 +806,30 @@ fn read_report(
     hints: &PeopleHints,
     from: Option<ingest::Reader>,
 ) -> Result<(Record, String, ingest::Choice)> {
+    read_report_by(path, |name, bytes| {
+        ingest::detect::read(name, bytes, hints, from)
+    })
+}
+
+/// [`read_report`] for an import, which needs the record and the reader that read it, not
+/// every reader's opinion ([`ingest::detect::read_best`]).
+fn read_report_best(
+    path: &Path,
+    hints: &PeopleHints,
+    from: Option<ingest::Reader>,
+) -> Result<(Record, String, ingest::Reader)> {
+    read_report_by(path, |name, bytes| {
+        ingest::detect::read_best(name, bytes, hints, from)
+    })
+}
+
+fn read_report_by<C>(
+    path: &Path,
+    read: impl FnOnce(&str, &[u8]) -> Result<(Record, C, ingest::Text), ingest::detect::ReadError>,
+) -> Result<(Record, String, C)> {
     let name = path.display().to_string();
     let bytes = read_bytes(path)?;
-    let (record, choice, text) = ingest::detect::read(&name, &bytes, hints, from)
-        .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let (record, choice, text) = read(&name, &bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     if let Some(error) = record
         .diagnostics
         .iter()

@@ -2,7 +2,7 @@
 //! reader, a text that fits no format is refused with the list, and a named reader reads
 //! whatever it is given.
 
-use ingest::detect::{Choice, Reader, THRESHOLD, detect, read};
+use ingest::detect::{Choice, ReadError, Reader, THRESHOLD, best, detect, read, read_best};
 use ingest::{PeopleHints, Text, input};
 
 fn text(content: &str) -> Text {
@@ -29,6 +29,22 @@ fn a_shopping_list_fits_no_reader() {
     let message = error.to_string();
     assert!(message.contains("summary-report"), "{message}");
     assert!(message.contains("--from"), "{message}");
+}
+
+/// Reading with the surest reader alone refuses what `read` refuses, with every reader's
+/// confidence, and reads what it reads with the same reader.
+#[test]
+fn reading_with_the_best_reader_alone_agrees_with_reading_after_every_guess() {
+    let hints = PeopleHints::default();
+    match read_best("list.txt", b"eggs\nmilk\nbread\n", &hints, None) {
+        Err(ReadError::Unrecognised(guesses)) => assert_eq!(guesses.len(), Reader::ALL.len()),
+        other => panic!("a shopping list is read: {other:?}"),
+    }
+    let seed = include_bytes!("../test_data/summary-report/seed-igf-wg-strategy-106.txt");
+    let (record, choice, _) = read("seed.txt", seed, &hints, None).expect("read");
+    let (quick, reader, _) = read_best("seed.txt", seed, &hints, None).expect("read");
+    assert_eq!(choice.reader(), reader);
+    assert_eq!(record, quick);
 }
 
 #[test]
@@ -72,6 +88,7 @@ fn every_fixture_is_read_by_its_own_reader() {
                 continue;
             };
             let guesses = detect(&text);
+            assert_eq!(best(&text), guesses[0], "{path:?}: {guesses:?}");
             // A test of bad input is recognised by nobody, or by its own reader.
             let bad = path.to_string_lossy().contains("not-");
             if bad && guesses[0].confidence < THRESHOLD {
@@ -98,6 +115,8 @@ fn every_summary_report_fixture_is_recognised() {
         root.join("../../examples/archive"),
     ];
     let mut seen = 0;
+    // Reports the other readers need not be asked about (`best` stops at 100 %).
+    let mut sure = 0;
     for folder in folders {
         for entry in std::fs::read_dir(&folder).expect("the folder exists") {
             let path = entry.expect("entry").path();
@@ -108,6 +127,8 @@ fn every_summary_report_fixture_is_recognised() {
             let text = input::decode(&bytes).expect("decodes");
             let guesses = detect(&text);
             assert_eq!(guesses[0].reader, Reader::SummaryReport, "{path:?}");
+            assert_eq!(best(&text), guesses[0], "{path:?}: {guesses:?}");
+            sure += usize::from(guesses[0].confidence == 100);
             assert!(
                 guesses[0].confidence >= 50,
                 "{path:?}: {}",
@@ -118,4 +139,5 @@ fn every_summary_report_fixture_is_recognised() {
         }
     }
     assert!(seen >= 20, "only {seen} reports found");
+    assert!(sure >= 10, "only {sure} reports at 100 %");
 }
