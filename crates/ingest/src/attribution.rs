@@ -359,44 +359,74 @@ pub fn recycle(mut words: Vec<Word<'_>>) -> Vec<Word<'static>> {
         .collect()
 }
 
+/// What [`ascii_words`] needs to know of an ASCII byte.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const STOP: u8 = 4;
+
+/// [`SPACE`] for the white space of `char::is_whitespace` in ASCII, [`ALNUM`] for letters
+/// and digits, [`STOP`] for the full stop.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            SPACE
+        } else if byte.is_ascii_alphanumeric() {
+            ALNUM
+        } else if byte == b'.' {
+            STOP
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// `words` for ASCII text, byte by byte: the same words as `any_words`, without decoding
-/// characters.
+/// characters. One pass over each token finds its first letter or digit and its last
+/// letter, digit or full stop.
 fn ascii_words<'s>(sentence: &'s str, out: &mut Vec<Word<'s>>) {
     let bytes = sentence.as_bytes();
-    // The white space of `char::is_whitespace`, in ASCII.
-    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let class = |i: usize| BYTE_CLASS[usize::from(bytes[i])];
     let mut i = 0;
     while i < bytes.len() {
-        if space(bytes[i]) {
+        if class(i) == SPACE {
             i += 1;
             continue;
         }
         let token_start = i;
-        while i < bytes.len() && !space(bytes[i]) {
+        // The first letter or digit, and the end of the last letter, digit or full stop.
+        let mut lead = None;
+        let mut keep = 0;
+        while i < bytes.len() {
+            let c = class(i);
+            if c == SPACE {
+                break;
+            }
+            if c == ALNUM && lead.is_none() {
+                lead = Some(i);
+            }
+            if c & (ALNUM | STOP) != 0 {
+                keep = i + 1;
+            }
             i += 1;
         }
-        let token = &bytes[token_start..i];
-        let lead = token
-            .iter()
-            .position(u8::is_ascii_alphanumeric)
-            .unwrap_or(token.len());
-        let mut end = token.len();
-        while end > lead && !(token[end - 1].is_ascii_alphanumeric() || token[end - 1] == b'.') {
-            end -= 1;
-        }
-        let start = token_start + lead;
-        let mut core = &sentence[start..token_start + end];
+        // A token without a letter or digit is no word.
+        let Some(start) = lead else {
+            continue;
+        };
+        let mut core = &sentence[start..keep];
         // Keep the stop of "Mr." and "H.E."; drop a sentence's final full stop.
         if core.ends_with('.') && !crate::roster::is_honorific(core) {
             core = core.trim_end_matches('.');
         }
-        if core.is_empty() {
-            continue;
-        }
         out.push(Word {
             text: core,
-            opens: token[0] == b'(',
-            closes: matches!(token[token.len() - 1], b',' | b';' | b':' | b')'),
+            opens: bytes[token_start] == b'(',
+            closes: matches!(bytes[i - 1], b',' | b';' | b':' | b')'),
             start,
             end: start + core.len(),
         });
