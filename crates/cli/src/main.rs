@@ -823,6 +823,7 @@ fn read_report_best(
     })
 }
 
+/// Reads a file's bytes with `read`, and refuses a record whose reader found it is none.
 fn read_report_by<C>(
     path: &Path,
     read: impl FnOnce(&str, &[u8]) -> Result<(Record, C, ingest::Text), ingest::detect::ReadError>,

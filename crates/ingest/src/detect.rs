@@ -119,8 +119,8 @@ pub fn detect(text: &Text) -> Vec<Guess> {
 
 /// The surest reader of `text`: the first of [`detect`], without asking the readers that
 /// come after one sure beyond doubt (100 %), since they could at best tie with it and a tie
-/// goes to the reader listed first. A summary report, the commonest text, is then the one
-/// text looked at once instead of five times.
+/// goes to the reader listed first. A summary report, the commonest text and the first
+/// reader's, is then looked at by one reader instead of five.
 pub fn best(text: &Text) -> Guess {
     let mut best: Option<Guess> = None;
     for reader in Reader::ALL {

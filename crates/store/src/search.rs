@@ -61,7 +61,7 @@ const FOLDER_SUFFIX: &str = ".search-v1";
 /// The memory tantivy may use for documents not yet written to a segment. Each segment
 /// writes its own dictionary of every word, pair and triple in it, and merges write them
 /// again: 48 MB makes segments about three times as large as 16 MB did, and an import of
-/// 10,000 meetings about 15 % cheaper, for some 15 MB more at its peak (docs/benchmarks.md).
+/// 10,000 meetings about 15 % cheaper, for 15 to 20 MB more at its peak (docs/benchmarks.md).
 const WRITER_MEMORY: usize = 48 * 1024 * 1024;
 
 /// How many passages a bulk import hands to the index before it commits them
@@ -69,10 +69,10 @@ const WRITER_MEMORY: usize = 48 * 1024 * 1024;
 /// which the import's writer need not do after every batch.
 const COMMIT_EVERY: u64 = 100_000;
 
-/// How many matches of the words the postings of one passage of a date range are worth:
-/// a date range is read from the index (the postings of its days) only when it holds at
-/// most half as many passages as the words have matches, and is otherwise applied by
-/// looking at each match's day while collecting. On the archive of 1,000,000 interventions
+/// What reading one passage of a date range from the index costs, counted in matches of
+/// the words looked at while collecting: a date range is read from the index (the
+/// postings of its days) only when it holds at most half as many passages as the words
+/// have matches, and is otherwise applied by looking at each match's day. On the archive of 1,000,000 interventions
 /// the two ways cost about the same at a sixth (`noted` since December 2027: 31,342
 /// passages in range, 181,576 matches); at twice as many passages as matches (`noted`
 /// since 2027) looking at the matches took a third of the time (docs/benchmarks.md).
