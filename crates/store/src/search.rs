@@ -1125,21 +1125,19 @@ impl Folded {
     /// Adds the word at `from..to` of `text`.
     fn push(&mut self, text: &str, from: usize, to: usize) {
         use unicode_normalization::UnicodeNormalization;
+        let raw = &text[from..to];
+        if raw.is_ascii() {
+            return self.push_ascii(text, from, to);
+        }
         if !self.words.is_empty() {
             self.folded.push(' ');
         }
         let start = self.folded.len();
-        let raw = &text[from..to];
-        if raw.is_ascii() {
-            self.folded
-                .extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            self.folded.extend(
-                raw.nfd()
-                    .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-                    .flat_map(char::to_lowercase),
-            );
-        }
+        self.folded.extend(
+            raw.nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .flat_map(char::to_lowercase),
+        );
         self.words.push(Place {
             from,
             to,
