@@ -9,7 +9,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::Anchored;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
 
 /// A set of cue words, one per extractor that tests for them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +50,7 @@ const SETS: &[(Set, &[&str])] = &[
 
 /// The automaton over every set's words, and for each of its patterns the set and the index
 /// of the word in that set.
-static ALL: LazyLock<(AhoCorasick, Vec<(Set, usize)>)> = LazyLock::new(|| {
+static ALL: LazyLock<(DFA, Vec<(Set, usize)>)> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut owners = Vec::new();
     for &(set, list) in SETS {
@@ -57,7 +59,13 @@ static ALL: LazyLock<(AhoCorasick, Vec<(Set, usize)>)> = LazyLock::new(|| {
             owners.push((set, index));
         }
     }
-    (crate::text::cue_words(words), owners)
+    // The automaton itself, rather than `AhoCorasick` around it: `rescan` walks it in a loop
+    // of its own, which reports every word ending at a byte without leaving the loop.
+    let automaton = DFA::builder()
+        .prefilter(false)
+        .build(words)
+        .expect("a list of plain words always builds an automaton");
+    (automaton, owners)
 });
 
 /// One occurrence of a cue word.
@@ -93,16 +101,27 @@ impl Cues {
     pub fn rescan(&mut self, text: &str) {
         let (automaton, owners) = &*ALL;
         self.hits.clear();
-        self.hits
-            .extend(automaton.find_overlapping_iter(text).map(|m| {
-                let (set, index) = owners[m.pattern().as_usize()];
-                Hit {
-                    set,
-                    index,
-                    start: m.start(),
-                    end: m.end(),
+        let Ok(mut state) = automaton.start_state(Anchored::No) else {
+            return;
+        };
+        for (at, &byte) in text.as_bytes().iter().enumerate() {
+            state = automaton.next_state(Anchored::No, state, byte);
+            // Special states are the dead state (an unanchored search has none) and the
+            // states where words end, in the order an overlapping search reports them.
+            if automaton.is_special(state) && automaton.is_match(state) {
+                let end = at + 1;
+                for index in 0..automaton.match_len(state) {
+                    let pattern = automaton.match_pattern(state, index);
+                    let (set, index) = owners[pattern.as_usize()];
+                    self.hits.push(Hit {
+                        set,
+                        index,
+                        start: end - automaton.pattern_len(pattern),
+                        end,
+                    });
                 }
-            }));
+            }
+        }
     }
 
     /// The cue words of `text[start..end]`, from those of `text`: what `scan` of the slice
@@ -156,6 +175,8 @@ impl Cues {
 
 #[cfg(test)]
 mod tests {
+    use proptest::strategy::Strategy;
+
     use super::*;
 
     /// The ranges a separate automaton for one set reports, to compare with.
@@ -189,6 +210,47 @@ mod tests {
                     "{set:?} in {text}"
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The hand-written walk of the automaton reports what the library's overlapping
+        /// search over the same words reports, in the same order.
+        #[test]
+        fn the_walk_reports_what_an_overlapping_search_does(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(
+                        SETS.iter().flat_map(|(_, words)| words.iter().copied()).collect::<Vec<_>>()
+                    ).prop_map(str::to_owned),
+                    "[a-zA-Z .:,§¶é]{0,6}",
+                ],
+                0..24,
+            ),
+        ) {
+            let text: String = parts.concat();
+            let words: Vec<&str> = SETS.iter().flat_map(|(_, words)| words.iter().copied()).collect();
+            let library = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&words)
+                .expect("the cue words build an automaton");
+            let expected: Vec<(usize, usize, usize)> = library
+                .find_overlapping_iter(&text)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            let (_, owners) = &*ALL;
+            let walked: Vec<(usize, usize, usize)> = Cues::scan(&text)
+                .hits
+                .iter()
+                .map(|h| {
+                    let pattern = owners
+                        .iter()
+                        .position(|&(set, index)| set == h.set && index == h.index)
+                        .expect("every hit is of a word in the list");
+                    (pattern, h.start, h.end)
+                })
+                .collect();
+            proptest::prop_assert_eq!(walked, expected);
         }
     }
 }
