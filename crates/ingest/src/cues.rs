@@ -36,6 +36,13 @@ pub enum Set {
     Paragraph,
 }
 
+impl Set {
+    /// The set's bit in `Cues::present`.
+    const fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
 const SETS: &[(Set, &[&str])] = &[
     (Set::Action, crate::actions::CUES),
     (Set::ActionLiteral, crate::actions::LITERALS),
@@ -83,6 +90,9 @@ pub struct Hit {
 #[derive(Debug, Clone, Default)]
 pub struct Cues {
     hits: Vec<Hit>,
+    /// The sets with a word among `hits`, one bit each: most questions are "any word of this
+    /// set?", asked several times a sentence, and most answers are no.
+    present: u16,
 }
 
 impl Cues {
@@ -91,6 +101,7 @@ impl Cues {
         // Most sentences hold a handful of cue words: one allocation, no regrowth.
         let mut cues = Cues {
             hits: Vec::with_capacity(16),
+            present: 0,
         };
         cues.rescan(text);
         cues
@@ -101,6 +112,7 @@ impl Cues {
     pub fn rescan(&mut self, text: &str) {
         let (automaton, owners) = &*ALL;
         self.hits.clear();
+        self.present = 0;
         let Ok(mut state) = automaton.start_state(Anchored::No) else {
             return;
         };
@@ -113,6 +125,7 @@ impl Cues {
                 for index in 0..automaton.match_len(state) {
                     let pattern = automaton.match_pattern(state, index);
                     let (set, index) = owners[pattern.as_usize()];
+                    self.present |= set.bit();
                     self.hits.push(Hit {
                         set,
                         index,
@@ -128,33 +141,34 @@ impl Cues {
     /// finds, since a cue word that crosses the slice's ends is in neither. A reader that
     /// scans a whole turn once gets each sentence's cues without scanning it again.
     pub fn within(&self, start: usize, end: usize) -> Cues {
-        Cues {
-            hits: self
-                .hits
-                .iter()
-                .filter(|h| h.start >= start && h.end <= end)
-                .map(|h| Hit {
-                    start: h.start - start,
-                    end: h.end - start,
-                    ..*h
-                })
-                .collect(),
-        }
+        let hits: Vec<Hit> = self
+            .hits
+            .iter()
+            .filter(|h| h.start >= start && h.end <= end)
+            .map(|h| Hit {
+                start: h.start - start,
+                end: h.end - start,
+                ..*h
+            })
+            .collect();
+        let present = hits.iter().fold(0, |bits, h| bits | h.set.bit());
+        Cues { hits, present }
     }
 
     /// Every occurrence of the words of `set`, overlapping ones included.
     pub fn all(&self, set: Set) -> impl Iterator<Item = &Hit> {
-        self.hits.iter().filter(move |h| h.set == set)
+        let hits: &[Hit] = if self.any(set) { &self.hits } else { &[] };
+        hits.iter().filter(move |h| h.set == set)
     }
 
     /// Whether any word of `set` occurs.
     pub fn any(&self, set: Set) -> bool {
-        self.hits.iter().any(|h| h.set == set)
+        self.present & set.bit() != 0
     }
 
     /// Whether any word of `set` occurs at or after byte `from`.
     pub fn any_from(&self, set: Set, from: usize) -> bool {
-        self.hits.iter().any(|h| h.set == set && h.start >= from)
+        self.any(set) && self.hits.iter().any(|h| h.set == set && h.start >= from)
     }
 
     /// The byte ranges a standard, non-overlapping search for the words of `set` reports:
