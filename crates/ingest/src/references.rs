@@ -388,6 +388,72 @@ fn may_be_version(sentence: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// Whether the paragraph word at `start..end` of `sentence` (as `PARAGRAPH_CUES` spell it)
+/// may be part of a match of `PARAGRAPH`: the word its keyword starts or ends with, at a
+/// boundary, followed by a number. As for `may_be_version`, a word that fails holds no
+/// match, and text around the word that is not ASCII passes.
+fn may_be_paragraph(sentence: &str, start: usize, end: usize) -> bool {
+    let bytes = sentence.as_bytes();
+    let around = &bytes[start.saturating_sub(2)..(end + 16).min(bytes.len())];
+    if !around.is_ascii() {
+        return true;
+    }
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let boundary_before = |at: usize| at == 0 || !word_byte(bytes[at - 1]);
+    // `\s*` then a digit; white space that is not ASCII passes.
+    let number_at = |at: usize| {
+        let rest = &bytes[at.min(bytes.len())..];
+        match rest
+            .iter()
+            .position(|b| !(b.is_ascii_whitespace() || *b == 0x0b))
+        {
+            Some(first) => rest[first].is_ascii_digit() || !rest[first].is_ascii(),
+            None => false,
+        }
+    };
+    // The keyword's end, an optional full stop, then the number.
+    let number_after =
+        |at: usize| number_at(at) || (bytes.get(at) == Some(&b'.') && number_at(at + 1));
+    // An "a" at a boundary before `start`: "article", "art.".
+    let a_before =
+        start >= 1 && bytes[start - 1].eq_ignore_ascii_case(&b'a') && boundary_before(start - 1);
+    match &bytes[start..end] {
+        // "para", "paras", "paragraph", "paragraphs", any case.
+        b"para" | b"Para" | b"PARA" => {
+            boundary_before(start)
+                && ["", "s", "graph", "graphs"].iter().any(|rest| {
+                    let at = end + rest.len();
+                    bytes.len() >= at
+                        && bytes[end..at].eq_ignore_ascii_case(rest.as_bytes())
+                        && number_after(at)
+                })
+        }
+        // "article", "articles".
+        b"rticle" => {
+            a_before
+                && (number_after(end)
+                    || (bytes
+                        .get(end)
+                        .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
+                        && number_after(end + 1)))
+        }
+        // "art." with its full stop.
+        b"rt." => a_before && number_at(end),
+        // "OP 5", "PP3": at most one white-space byte before the number.
+        b"OP" | b"PP" => {
+            boundary_before(start)
+                && match bytes.get(end) {
+                    Some(b) if b.is_ascii_digit() => true,
+                    Some(b) if b.is_ascii_whitespace() || *b == 0x0b => {
+                        bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                    }
+                    _ => false,
+                }
+        }
+        _ => true,
+    }
+}
+
 fn find_named(
     sentence: &str,
     context: Option<&str>,
@@ -407,7 +473,10 @@ fn find_named(
             .into_iter()
             .map(|(start, end)| (start, end, version_label(&sentence[start..end])))
             .collect();
-    let paragraph_words = cues.leftmost(Set::Paragraph);
+    // "rt." ends every "report." and "support.", "para" starts "parallel": only the words
+    // that may start a paragraph reference have the pattern run around them.
+    let mut paragraph_words = cues.leftmost(Set::Paragraph);
+    paragraph_words.retain(|&(start, end)| may_be_paragraph(sentence, start, end));
     // Without a revision or a paragraph the sentence refers to its first document by name, if
     // it names one: the document in context need not be worked out (and copied).
     if versions.is_empty() && paragraph_words.is_empty() {
@@ -498,6 +567,54 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Leaving out the windows of paragraph words that fail `may_be_paragraph` leaves
+        /// what `PARAGRAPH` finds as it was.
+        #[test]
+        fn paragraph_words_left_out_hold_no_paragraph(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "para", "Para", "PARA", "paras", "paragraph", "Paragraphs", "PARAGRAPH",
+                        "parallel", "separate", "article", "Articles", "art.", "Art.", "report.",
+                        "start.", "OP", "PP", "OPEN", "¶", "§", "1", "12", "54tre", "7 bis", "and",
+                        ",", "&", "to", "-", "–", ".", "x", "é", "_", "a",
+                    ]).prop_map(str::to_owned),
+                    "[a-z0-9.]{1,3}",
+                ],
+                1..14,
+            ),
+            spaces in proptest::collection::vec(
+                proptest::sample::select(vec!["", " ", " ", " ", "  ", "\t", "\u{b}", "\u{a0}", "."]),
+                14,
+            ),
+        ) {
+            let sentence: String = parts
+                .iter()
+                .zip(&spaces)
+                .map(|(part, space)| format!("{part}{space}"))
+                .collect();
+            let cues = Cues::scan(&sentence);
+            proptest::prop_assume!(PARAGRAPH.find_iter(&sentence).all(|m| {
+                cues.all(Set::Paragraph).any(|h| h.start >= m.start() && h.end <= m.end())
+            }));
+            let words = cues.leftmost(Set::Paragraph);
+            let kept: Vec<(usize, usize)> = words
+                .iter()
+                .copied()
+                .filter(|&(start, end)| may_be_paragraph(&sentence, start, end))
+                .collect();
+            let found = |anchors: &[(usize, usize)]| -> Vec<(usize, usize, usize)> {
+                in_windows(&sentence, &PARAGRAPH, anchors, 4, 100)
+                    .into_iter()
+                    .map(|(at, caps)| {
+                        let whole = caps.get(0).expect("group 0 always matches");
+                        (at + whole.start(), at + whole.end(), caps.len())
+                    })
+                    .collect()
+            };
+            proptest::prop_assert_eq!(found(&kept), found(&words), "{:?}", sentence);
+        }
+
         /// Leaving out the windows of version words that fail `may_be_version` leaves what
         /// `VERSION` finds as it was.
         #[test]
