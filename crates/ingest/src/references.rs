@@ -239,18 +239,23 @@ fn documents(
     // " of the " is not.
     static OF_THE: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(" of the "));
-    let versions = if OF_THE.find(sentence.as_bytes()).is_some() {
+    let versions: Vec<(usize, usize)> = if OF_THE.find(sentence.as_bytes()).is_some() {
         versions
+            .iter()
+            .copied()
+            .filter(|&(start, end)| may_be_version_of(sentence, start, end))
+            .collect()
     } else {
-        &[]
+        Vec::new()
     };
-    let mut out: Vec<(usize, usize, String)> = in_windows(sentence, &VERSION_OF, versions, 16, 130)
-        .into_iter()
-        .filter_map(|(at, caps)| {
-            caps.name("doc")
-                .map(|m| with_title_tail(sentence, at + m.start(), at + m.end()))
-        })
-        .collect();
+    let mut out: Vec<(usize, usize, String)> =
+        in_windows(sentence, &VERSION_OF, &versions, 16, 130)
+            .into_iter()
+            .filter_map(|(at, caps)| {
+                caps.name("doc")
+                    .map(|m| with_title_tail(sentence, at + m.start(), at + m.end()))
+            })
+            .collect();
     let heads = cues.leftmost(Set::DocumentHead);
     let named = matches_in_windows(sentence, &DOCUMENT, &heads, 100, 90)
         .into_iter()
@@ -383,6 +388,71 @@ fn may_be_version(sentence: &str, start: usize, end: usize) -> bool {
                 && [" draft", " text", " version"]
                     .iter()
                     .any(|w| starts_with(after, w))
+        }
+        _ => true,
+    }
+}
+
+/// Whether the version word at `start..end` of `sentence` may be part of a match of
+/// `VERSION_OF`: a revision label ("Rev 2", "zero draft", "version 1.2") directly followed by
+/// " of the ". As for `may_be_version`, a word that fails holds no match, and text around the
+/// word that is not ASCII passes.
+fn may_be_version_of(sentence: &str, start: usize, end: usize) -> bool {
+    let bytes = sentence.as_bytes();
+    let around = &bytes[start.saturating_sub(9)..(end + 16).min(bytes.len())];
+    if !around.is_ascii() {
+        return true;
+    }
+    let starts_with = |at: usize, word: &str| {
+        bytes.len() >= at + word.len()
+            && bytes[at..at + word.len()].eq_ignore_ascii_case(word.as_bytes())
+    };
+    let ends_with = |at: usize, word: &str| {
+        at >= word.len() && bytes[at - word.len()..at].eq_ignore_ascii_case(word.as_bytes())
+    };
+    // One or more digits (and full stops, for "version 1.2") at `at`, then " of the ".
+    let number_of_the = |at: usize, dots: bool| {
+        let digits = bytes[at.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || (dots && **b == b'.'))
+            .count();
+        digits > 0 && bytes[at + digits..].starts_with(b" of the ")
+    };
+    let of_the = |at: usize| bytes[at.min(bytes.len())..].starts_with(b" of the ");
+    match &bytes[start..end] {
+        // "revision 2", "rev 2", "rev.2", "rev. 2"; "revised draft".
+        b"Rev" | b"rev" | b"REV" => {
+            (starts_with(end, "ision ") && number_of_the(end + 6, false))
+                || {
+                    let at = end + usize::from(bytes.get(end) == Some(&b'.'));
+                    let at = at + usize::from(bytes.get(at) == Some(&b' '));
+                    number_of_the(at, false)
+                }
+                || (starts_with(end, "ised draft") && of_the(end + 10))
+        }
+        // "zero draft", "second draft", "final draft", "draft 3".
+        b"draft" | b"Draft" | b"DRAFT" => {
+            ([
+                "zero ", "first ", "second ", "third ", "fourth ", "fifth ", "revised ", "final ",
+            ]
+            .iter()
+            .any(|w| ends_with(start, w))
+                && of_the(end))
+                || (bytes.get(end) == Some(&b' ') && number_of_the(end + 1, false))
+        }
+        // "version 1.2".
+        b"ersion" => {
+            start >= 1
+                && bytes[start - 1].eq_ignore_ascii_case(&b'v')
+                && bytes.get(end) == Some(&b' ')
+                && number_of_the(end + 1, true)
+        }
+        // "final draft".
+        b"inal" => {
+            start >= 1
+                && bytes[start - 1].eq_ignore_ascii_case(&b'f')
+                && starts_with(end, " draft")
+                && of_the(end + 6)
         }
         _ => true,
     }
@@ -567,6 +637,58 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Leaving out the windows of version words that fail `may_be_version_of` leaves
+        /// what `VERSION_OF` finds as it was.
+        #[test]
+        fn version_words_left_out_hold_no_version_of(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "Rev", "rev", "REV", "rev.", "Revision", "revision", "revised", "draft",
+                        "Draft", "DRAFT", "redraft", "zero", "first", "fifth", "final", "Final",
+                        "finalising", "version", "Version", "1.2", "2", "12", ".", "of the",
+                        "of the Outcome Document", "of", "the", "Zero", "x", "é", "_",
+                        "fifth draft of the Roadmap.", "revision 12 of the text is",
+                        "rev. 2 of the Outcome Document,", "Version 1.2 of the Charter was",
+                        "draft 3 of the plan;", "zero draft of the Compact", "final draft of the",
+                        "revised draft of the Declaration (", "REV3 of the Paper", "third draft",
+                    ]).prop_map(str::to_owned),
+                    "[a-z0-9.]{1,3}",
+                ],
+                1..14,
+            ),
+            spaces in proptest::collection::vec(
+                proptest::sample::select(vec!["", " ", " ", " ", " ", "  ", "\t", "\u{a0}", "."]),
+                14,
+            ),
+        ) {
+            let sentence: String = parts
+                .iter()
+                .zip(&spaces)
+                .map(|(part, space)| format!("{part}{space}"))
+                .collect();
+            let cues = Cues::scan(&sentence);
+            proptest::prop_assume!(VERSION_OF.find_iter(&sentence).all(|m| {
+                cues.all(Set::Version).any(|h| h.start >= m.start() && h.end <= m.end())
+            }));
+            let words = cues.leftmost(Set::Version);
+            let kept: Vec<(usize, usize)> = words
+                .iter()
+                .copied()
+                .filter(|&(start, end)| may_be_version_of(&sentence, start, end))
+                .collect();
+            let found = |anchors: &[(usize, usize)]| -> Vec<(usize, usize)> {
+                in_windows(&sentence, &VERSION_OF, anchors, 16, 130)
+                    .into_iter()
+                    .map(|(at, caps)| {
+                        let whole = caps.get(0).expect("group 0 always matches");
+                        (at + whole.start(), at + whole.end())
+                    })
+                    .collect()
+            };
+            proptest::prop_assert_eq!(found(&kept), found(&words), "{:?}", sentence);
+        }
+
         /// Leaving out the windows of paragraph words that fail `may_be_paragraph` leaves
         /// what `PARAGRAPH` finds as it was.
         #[test]
