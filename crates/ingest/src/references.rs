@@ -312,82 +312,103 @@ pub fn find(sentence: &str, context: Option<&str>, cues: &Cues) -> (Vec<Found>, 
     (out, last)
 }
 
+/// The bytes of a sentence around one of its cue words, read as the patterns read them where
+/// the text is ASCII: boundaries of ASCII words, white space of `\s`, words compared blind
+/// to case. The tests `may_be_version`, `may_be_version_of` and `may_be_paragraph` are
+/// written with it.
+struct Near<'s>(&'s [u8]);
+
+impl Near<'_> {
+    /// Whether `before` bytes before `start` to `after` bytes after `end` are all ASCII: only
+    /// there do the tests below read the text as the patterns do (case-blind matching and
+    /// white space are Unicode's elsewhere), so a word near other text passes.
+    fn is_ascii_around(&self, (start, end): (usize, usize), before: usize, after: usize) -> bool {
+        self.0[start.saturating_sub(before)..(end + after).min(self.0.len())].is_ascii()
+    }
+
+    /// Whether the byte before `at` does not continue an ASCII word (`(?-u:\b)`).
+    fn boundary_before(&self, at: usize) -> bool {
+        at == 0 || !(self.0[at - 1].is_ascii_alphanumeric() || self.0[at - 1] == b'_')
+    }
+
+    /// Whether `word` is written at `at`, in any case.
+    fn has_at(&self, at: usize, word: &str) -> bool {
+        self.0
+            .get(at..at + word.len())
+            .is_some_and(|here| here.eq_ignore_ascii_case(word.as_bytes()))
+    }
+
+    /// Whether `word` is written just before `at`, in any case.
+    fn ends_at(&self, at: usize, word: &str) -> bool {
+        at >= word.len() && self.has_at(at - word.len(), word)
+    }
+
+    /// Whether the byte at `at` is `\s` in ASCII (`is_ascii_whitespace` leaves out the
+    /// vertical tab).
+    fn is_space(&self, at: usize) -> bool {
+        self.0
+            .get(at)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == 0x0b)
+    }
+
+    /// Whether the byte at `at` is an ASCII digit.
+    fn is_digit(&self, at: usize) -> bool {
+        self.0.get(at).is_some_and(u8::is_ascii_digit)
+    }
+}
+
 /// Whether the version word at `start..end` of `sentence` ("rev", "draft", "ersion" or
 /// "inal", as `VERSION_CUES` spell them) may be part of a match of `VERSION`: a test of the
 /// few bytes around it that every match holding the word passes. Every match of `VERSION`
 /// holds a version word, and lies within the window of each word it holds, so leaving out
 /// the windows of words that fail changes nothing that `VERSION` finds. Text around the word
-/// that is not ASCII (where case-blind matching and white space are Unicode's) passes.
+/// that is not ASCII passes.
 fn may_be_version(sentence: &str, start: usize, end: usize) -> bool {
-    let bytes = sentence.as_bytes();
-    let around = &bytes[start.saturating_sub(9)..(end + 12).min(bytes.len())];
-    if !around.is_ascii() {
+    let near = Near(sentence.as_bytes());
+    if !near.is_ascii_around((start, end), 9, 12) {
         return true;
     }
-    // The pattern's boundaries are ASCII ones.
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let boundary_before = |at: usize| at == 0 || !word_byte(bytes[at - 1]);
-    let after = &bytes[end..];
-    let before = &bytes[..start];
-    let starts_with = |text: &[u8], word: &str| {
-        text.len() >= word.len() && text[..word.len()].eq_ignore_ascii_case(word.as_bytes())
-    };
-    let ends_with = |text: &[u8], word: &str| {
-        text.len() >= word.len()
-            && text[text.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
-    };
-    // `\s` of ASCII: `is_ascii_whitespace` leaves out the vertical tab.
-    let space = |b: &u8| b.is_ascii_whitespace() || *b == 0x0b;
     // One optional white-space byte, then a digit: "Rev 2", "draft 3", "version 1.2".
-    let number_follows = |text: &[u8]| {
-        let text = match text.first() {
-            Some(b) if space(b) => &text[1..],
-            _ => text,
-        };
-        text.first().is_some_and(u8::is_ascii_digit)
-    };
+    let number_at = |at: usize| near.is_digit(at + usize::from(near.is_space(at)));
+    let bytes = near.0;
     match &bytes[start..end] {
         // "Rev 2", "Revision 2", "rev.2"; or the first word of "revised draft".
         b"Rev" | b"rev" | b"REV" => {
-            if !boundary_before(start) {
+            if !near.boundary_before(start) {
                 return false;
             }
-            let rest = if starts_with(after, "ision") {
-                &after[5..]
+            let rest = if near.has_at(end, "ision") {
+                end + 5
             } else {
-                after
+                end
             };
-            let rest = rest.strip_prefix(b".").unwrap_or(rest);
-            number_follows(rest) || number_follows(after) || starts_with(after, "ised draft")
+            let rest = rest + usize::from(bytes.get(rest) == Some(&b'.'));
+            number_at(rest) || number_at(end) || near.has_at(end, "ised draft")
         }
         // "draft 2" after a boundary, or the last word of "zero draft", "final draft",
         // "second draft", "revised draft".
         b"draft" | b"Draft" | b"DRAFT" => {
-            (boundary_before(start) && after.first().is_some_and(space) && number_follows(after))
-                || ["zero ", "zero-", "final "]
-                    .iter()
-                    .any(|w| ends_with(before, w))
+            (near.boundary_before(start) && near.is_space(end) && near.is_digit(end + 1))
                 || [
-                    "first ", "second ", "third ", "fourth ", "fifth ", "sixth ", "revised ",
+                    "zero ", "zero-", "final ", "first ", "second ", "third ", "fourth ", "fifth ",
+                    "sixth ", "revised ",
                 ]
                 .iter()
-                .any(|w| ends_with(before, w))
+                .any(|w| near.ends_at(start, w))
         }
         // The rest of "version", in "version 1.2" or "final version".
         b"ersion" => {
-            start >= 1
-                && bytes[start - 1].eq_ignore_ascii_case(&b'v')
-                && ((boundary_before(start - 1) && number_follows(after))
-                    || ends_with(&bytes[..start - 1], "final "))
+            near.ends_at(start, "v")
+                && ((near.boundary_before(start - 1) && number_at(end))
+                    || near.ends_at(start - 1, "final "))
         }
         // The rest of "final", in "final draft", "final text", "final version".
         b"inal" => {
-            start >= 1
-                && bytes[start - 1].eq_ignore_ascii_case(&b'f')
-                && boundary_before(start - 1)
+            near.ends_at(start, "f")
+                && near.boundary_before(start - 1)
                 && [" draft", " text", " version"]
                     .iter()
-                    .any(|w| starts_with(after, w))
+                    .any(|w| near.has_at(end, w))
         }
         _ => true,
     }
@@ -398,37 +419,36 @@ fn may_be_version(sentence: &str, start: usize, end: usize) -> bool {
 /// " of the ". As for `may_be_version`, a word that fails holds no match, and text around the
 /// word that is not ASCII passes.
 fn may_be_version_of(sentence: &str, start: usize, end: usize) -> bool {
-    let bytes = sentence.as_bytes();
-    let around = &bytes[start.saturating_sub(9)..(end + 16).min(bytes.len())];
-    if !around.is_ascii() {
+    let near = Near(sentence.as_bytes());
+    if !near.is_ascii_around((start, end), 9, 16) {
         return true;
     }
-    let starts_with = |at: usize, word: &str| {
-        bytes.len() >= at + word.len()
-            && bytes[at..at + word.len()].eq_ignore_ascii_case(word.as_bytes())
-    };
-    let ends_with = |at: usize, word: &str| {
-        at >= word.len() && bytes[at - word.len()..at].eq_ignore_ascii_case(word.as_bytes())
+    let bytes = near.0;
+    let of_the = |at: usize| {
+        bytes
+            .get(at..)
+            .is_some_and(|rest| rest.starts_with(b" of the "))
     };
     // One or more digits (and full stops, for "version 1.2") at `at`, then " of the ".
     let number_of_the = |at: usize, dots: bool| {
-        let digits = bytes[at.min(bytes.len())..]
+        let digits = bytes
+            .get(at..)
+            .unwrap_or_default()
             .iter()
             .take_while(|b| b.is_ascii_digit() || (dots && **b == b'.'))
             .count();
-        digits > 0 && bytes[at + digits..].starts_with(b" of the ")
+        digits > 0 && of_the(at + digits)
     };
-    let of_the = |at: usize| bytes[at.min(bytes.len())..].starts_with(b" of the ");
     match &bytes[start..end] {
         // "revision 2", "rev 2", "rev.2", "rev. 2"; "revised draft".
         b"Rev" | b"rev" | b"REV" => {
-            (starts_with(end, "ision ") && number_of_the(end + 6, false))
+            (near.has_at(end, "ision ") && number_of_the(end + 6, false))
                 || {
                     let at = end + usize::from(bytes.get(end) == Some(&b'.'));
                     let at = at + usize::from(bytes.get(at) == Some(&b' '));
                     number_of_the(at, false)
                 }
-                || (starts_with(end, "ised draft") && of_the(end + 10))
+                || (near.has_at(end, "ised draft") && of_the(end + 10))
         }
         // "zero draft", "second draft", "final draft", "draft 3".
         b"draft" | b"Draft" | b"DRAFT" => {
@@ -436,24 +456,18 @@ fn may_be_version_of(sentence: &str, start: usize, end: usize) -> bool {
                 "zero ", "first ", "second ", "third ", "fourth ", "fifth ", "revised ", "final ",
             ]
             .iter()
-            .any(|w| ends_with(start, w))
+            .any(|w| near.ends_at(start, w))
                 && of_the(end))
                 || (bytes.get(end) == Some(&b' ') && number_of_the(end + 1, false))
         }
         // "version 1.2".
         b"ersion" => {
-            start >= 1
-                && bytes[start - 1].eq_ignore_ascii_case(&b'v')
+            near.ends_at(start, "v")
                 && bytes.get(end) == Some(&b' ')
                 && number_of_the(end + 1, true)
         }
         // "final draft".
-        b"inal" => {
-            start >= 1
-                && bytes[start - 1].eq_ignore_ascii_case(&b'f')
-                && starts_with(end, " draft")
-                && of_the(end + 6)
-        }
+        b"inal" => near.ends_at(start, "f") && near.has_at(end, " draft") && of_the(end + 6),
         _ => true,
     }
 }
@@ -463,16 +477,14 @@ fn may_be_version_of(sentence: &str, start: usize, end: usize) -> bool {
 /// boundary, followed by a number. As for `may_be_version`, a word that fails holds no
 /// match, and text around the word that is not ASCII passes.
 fn may_be_paragraph(sentence: &str, start: usize, end: usize) -> bool {
-    let bytes = sentence.as_bytes();
-    let around = &bytes[start.saturating_sub(2)..(end + 16).min(bytes.len())];
-    if !around.is_ascii() {
+    let near = Near(sentence.as_bytes());
+    if !near.is_ascii_around((start, end), 2, 16) {
         return true;
     }
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let boundary_before = |at: usize| at == 0 || !word_byte(bytes[at - 1]);
+    let bytes = near.0;
     // `\s*` then a digit; white space that is not ASCII passes.
     let number_at = |at: usize| {
-        let rest = &bytes[at.min(bytes.len())..];
+        let rest = bytes.get(at..).unwrap_or_default();
         match rest
             .iter()
             .position(|b| !(b.is_ascii_whitespace() || *b == 0x0b))
@@ -485,40 +497,24 @@ fn may_be_paragraph(sentence: &str, start: usize, end: usize) -> bool {
     let number_after =
         |at: usize| number_at(at) || (bytes.get(at) == Some(&b'.') && number_at(at + 1));
     // An "a" at a boundary before `start`: "article", "art.".
-    let a_before =
-        start >= 1 && bytes[start - 1].eq_ignore_ascii_case(&b'a') && boundary_before(start - 1);
+    let a_before = near.ends_at(start, "a") && near.boundary_before(start - 1);
     match &bytes[start..end] {
         // "para", "paras", "paragraph", "paragraphs", any case.
         b"para" | b"Para" | b"PARA" => {
-            boundary_before(start)
-                && ["", "s", "graph", "graphs"].iter().any(|rest| {
-                    let at = end + rest.len();
-                    bytes.len() >= at
-                        && bytes[end..at].eq_ignore_ascii_case(rest.as_bytes())
-                        && number_after(at)
-                })
+            near.boundary_before(start)
+                && ["", "s", "graph", "graphs"]
+                    .iter()
+                    .any(|rest| near.has_at(end, rest) && number_after(end + rest.len()))
         }
         // "article", "articles".
         b"rticle" => {
-            a_before
-                && (number_after(end)
-                    || (bytes
-                        .get(end)
-                        .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
-                        && number_after(end + 1)))
+            a_before && (number_after(end) || (near.has_at(end, "s") && number_after(end + 1)))
         }
         // "art." with its full stop.
         b"rt." => a_before && number_at(end),
         // "OP 5", "PP3": at most one white-space byte before the number.
         b"OP" | b"PP" => {
-            boundary_before(start)
-                && match bytes.get(end) {
-                    Some(b) if b.is_ascii_digit() => true,
-                    Some(b) if b.is_ascii_whitespace() || *b == 0x0b => {
-                        bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
-                    }
-                    _ => false,
-                }
+            near.boundary_before(start) && near.is_digit(end + usize::from(near.is_space(end)))
         }
         _ => true,
     }
