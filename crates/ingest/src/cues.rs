@@ -43,6 +43,9 @@ impl Set {
     }
 }
 
+// Each set is listed once in `SETS`, and has one of the sixteen bits of `Cues::present`.
+const _: () = assert!(SETS.len() <= 16);
+
 const SETS: &[(Set, &[&str])] = &[
     (Set::Action, crate::actions::CUES),
     (Set::ActionLiteral, crate::actions::LITERALS),

@@ -383,7 +383,7 @@ fn may_be_version(sentence: &str, start: usize, end: usize) -> bool {
                 end
             };
             let rest = rest + usize::from(bytes.get(rest) == Some(&b'.'));
-            number_at(rest) || number_at(end) || near.has_at(end, "ised draft")
+            number_at(rest) || near.has_at(end, "ised draft")
         }
         // "draft 2" after a boundary, or the last word of "zero draft", "final draft",
         // "second draft", "revised draft".
