@@ -77,12 +77,19 @@ pub fn import(
     paths: &[PathBuf],
     hints: &PeopleHints,
     from: Option<ingest::Reader>,
+    group: Option<&str>,
 ) -> Result<ExitCode> {
     let files = collect(paths)?;
     if files.is_empty() {
         bail!("no report files (.txt, .md, .json) under the paths given");
     }
     let aliases = store.alias_table()?;
+    let reading = Reading {
+        hints,
+        aliases: &aliases,
+        from,
+        group,
+    };
     let progress = if files.len() > 1 && std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(files.len() as u64).with_style(
             indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
@@ -103,12 +110,12 @@ pub fn import(
     std::thread::scope(|scope| -> Result<()> {
         for _ in 0..workers {
             let send = send.clone();
-            let (files, next, aliases) = (&files, &next, &aliases);
+            let (files, next, reading) = (&files, &next, &reading);
             scope.spawn(move || {
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(index) else { break };
-                    let read = read_one(file, hints, aliases, from);
+                    let read = read_one(file, reading);
                     if send.send((index, read)).is_err() {
                         break;
                     }
@@ -286,16 +293,26 @@ fn is_documentation(path: &Path) -> bool {
         })
 }
 
-fn read_one(
-    file: &Path,
-    hints: &PeopleHints,
-    aliases: &[store::AliasEntry],
+/// How an import reads each file.
+struct Reading<'a> {
+    /// `--people`.
+    hints: &'a PeopleHints,
+    /// The names the archive has settled, applied to the reports of their group.
+    aliases: &'a [store::AliasEntry],
+    /// `--from`: the reader to use instead of detecting one.
     from: Option<ingest::Reader>,
-) -> Read {
-    match read_record(file, hints, aliases, from) {
+    /// `--group`: the group of the records that name none.
+    group: Option<&'a str>,
+}
+
+fn read_one(file: &Path, reading: &Reading<'_>) -> Read {
+    match read_record(file, reading) {
         Ok((record, text)) => {
             match store::PreparedMeeting::new(&record, (!text.is_empty()).then_some(text)) {
                 Ok(meeting) => Read::Report(Box::new(meeting)),
+                Err(e @ store::StoreError::NoGroup) => {
+                    Read::Failed(format!("{e}; name it with --group"))
+                }
                 Err(e) => Read::Failed(e.to_string()),
             }
         }
@@ -304,12 +321,27 @@ fn read_one(
 }
 
 /// A file read as a record and its text (empty for a JSON record), or what else it is.
-fn read_record(
-    file: &Path,
-    hints: &PeopleHints,
-    aliases: &[store::AliasEntry],
-    from: Option<ingest::Reader>,
-) -> Result<(Record, String), Read> {
+fn read_record(file: &Path, reading: &Reading<'_>) -> Result<(Record, String), Read> {
+    let (mut record, text) = read_record_as_written(file, reading)?;
+    // A record that names no group is filed under the one the command gives; a record that
+    // names its own keeps it.
+    if let Some(group) = reading.group
+        && record.group.short_name.is_none()
+        && record.group.name.is_none()
+    {
+        record.group.short_name = Some(group.to_owned());
+    }
+    Ok((record, text))
+}
+
+/// [`read_record`] before `--group`; the archive's aliases apply by the group the file names.
+fn read_record_as_written(file: &Path, reading: &Reading<'_>) -> Result<(Record, String), Read> {
+    let Reading {
+        hints,
+        aliases,
+        from,
+        group: given_group,
+    } = *reading;
     let is_json = file
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
@@ -348,7 +380,8 @@ fn read_record(
         .group
         .short_name
         .as_deref()
-        .or(record.group.name.as_deref());
+        .or(record.group.name.as_deref())
+        .or(given_group);
     let unsettled = |s: &Speaker| matches!(s, Speaker::Ambiguous { .. } | Speaker::Unknown { .. });
     let has_doubt = record
         .interventions

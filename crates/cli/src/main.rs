@@ -143,6 +143,11 @@ enum Command {
         /// Known people and aliases (TOML), to settle ambiguous names.
         #[arg(long)]
         people: Option<PathBuf>,
+        /// The group of the reports that name none (a transcript that starts with the
+        /// session's title only): its short name, or the name `rapporteur groups` lists.
+        /// A report that names its group keeps it.
+        #[arg(long, value_parser = parse_group, value_name = "GROUP")]
+        group: Option<String>,
     },
     /// Attach a videoconference tool's attendance export (Zoom participant report, Teams
     /// attendance report) to a stored meeting: who was connected, and for how long.
@@ -407,9 +412,10 @@ fn run_command(
             paths,
             from,
             people,
+            group,
         } => {
             let hints = load_hints(people.as_deref())?;
-            archive::import(&mut db()?, &paths, &hints, from)
+            archive::import(&mut db()?, &paths, &hints, from, group.as_deref())
         }
         Command::Attendance {
             meeting,
@@ -773,6 +779,14 @@ fn parse_date_order(text: &str) -> Result<ingest::attendance::DateOrder, String>
 }
 
 /// `--from NAME`: a reader by its name, or the list of names.
+fn parse_group(name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("a group needs a name".to_owned());
+    }
+    Ok(name.to_owned())
+}
+
 fn parse_reader(name: &str) -> Result<ingest::Reader, String> {
     ingest::Reader::parse(name).ok_or_else(|| {
         let known: Vec<&str> = ingest::Reader::ALL.iter().map(|r| r.name()).collect();

@@ -326,6 +326,52 @@ fn a_bad_file_among_good_ones_leaves_nothing_of_itself() {
 }
 
 #[test]
+fn a_report_that_names_no_group_is_filed_under_the_group_given() {
+    let archive = Archive::new();
+    let data = root().join("crates/ingest/test_data");
+    // A captioning transcript that starts with the session's title only, and one that names
+    // its group.
+    let untitled = data.join("transcript/bare-voices-and-stage-notes.txt");
+    let titled = data.join("transcript/full-session.txt");
+    let (untitled, titled) = (untitled.display().to_string(), titled.display().to_string());
+
+    let run = archive.run(&["import", &untitled]);
+    assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
+    let error = one_error_line(&run);
+    assert!(
+        error.contains("bare-voices-and-stage-notes.txt")
+            && error.contains("names no group")
+            && error.contains("--group"),
+        "{error}"
+    );
+    assert!(archive.meeting_lines().is_empty());
+
+    let out = archive.ok(&["import", "--group", "WG-Commons", &untitled, &titled]);
+    assert!(out.contains("imported  WG-Commons/3 "), "{out}");
+    // The report that names its group keeps it.
+    assert!(
+        out.contains("imported  WG-Commons Working Group on Digital Commons/14 "),
+        "{out}"
+    );
+    let shown = archive.json(&["show", "WG-Commons/3", "--to", "json"]);
+    assert_eq!(shown["group"]["short_name"], "WG-Commons", "{shown}");
+    assert_eq!(shown["group"]["name"], Value::Null, "{shown}");
+
+    // Again with the group: the same meeting, unchanged, not a second one.
+    let again = archive.ok(&["import", "--group", "WG-Commons", &untitled]);
+    assert!(again.contains("unchanged WG-Commons/3 "), "{again}");
+    assert_eq!(archive.meeting_lines().len(), 2);
+
+    let blank = archive.run(&["import", "--group", " ", &untitled]);
+    assert_eq!(blank.code, 2, "{}", blank.stderr);
+    assert!(
+        blank.stderr.contains("a group needs a name"),
+        "{}",
+        blank.stderr
+    );
+}
+
+#[test]
 fn search_ranks_filters_and_highlights() {
     let archive = Archive::with_examples();
     let all = archive.json(&["search", "financing mechanisms", "--json"]);
