@@ -20,12 +20,9 @@ pub enum Subject<'s> {
         start: usize,
         end: usize,
     },
-    /// Two named people who said the same ("Kenji and Lucía both noted"): the first and the
-    /// second name, each with its byte range.
-    People {
-        first: (&'s str, usize, usize),
-        second: (&'s str, usize, usize),
-    },
+    /// Two or more named people who said the same ("Kenji and Lucía both noted", "Grace,
+    /// Sione and Fatou noted"): each name with its byte range, in the order written.
+    People(Vec<Named<'s>>),
     /// She, he, they, her, his: the current speaker goes on.
     Pronoun,
     /// The group as a whole or nobody in particular ("There was discussion", "Participants noted").
@@ -33,6 +30,9 @@ pub enum Subject<'s> {
     /// No attribution: the sentence continues whatever came before.
     Plain,
 }
+
+/// A name as written in a sentence, with its byte range there.
+pub type Named<'s> = (&'s str, usize, usize);
 
 /// The attribution of one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,6 +214,7 @@ const ADVERBS: &[&str] = &[
     "fully",
     "kindly",
     "both",
+    "all",
     "therefore",
     "thus",
     "generally",
@@ -493,6 +494,37 @@ fn name_end(words: &[Word<'_>], start: usize) -> usize {
     j
 }
 
+/// The names that follow a first name ending at word `j` in a list of speakers: ", Name"
+/// any number of times, then "(,) and Name" to close it. The names with their byte ranges,
+/// and the word after the last; `None` unless the list closes with "and" and a name.
+fn more_names<'s>(
+    sentence: &'s str,
+    words: &[Word<'s>],
+    mut j: usize,
+) -> Option<(Vec<Named<'s>>, usize)> {
+    let mut names = Vec::new();
+    loop {
+        // A comma right after the previous name ("Grace, Sione"): its word closes, and the
+        // byte after it is the comma.
+        let comma = sentence.as_bytes().get(words.get(j.checked_sub(1)?)?.end) == Some(&b',');
+        let and = words.get(j).is_some_and(|w| w.text == "and");
+        if !comma && !and {
+            return None;
+        }
+        let from = j + usize::from(and);
+        let to = name_end(words, from);
+        if to == from {
+            return None;
+        }
+        let (s, e) = (words[from].start, words[to - 1].end);
+        names.push((&sentence[s..e], s, e));
+        j = to;
+        if and {
+            return Some((names, j));
+        }
+    }
+}
+
 /// Words that are capitalised at the start of a sentence but never begin a name.
 const NOT_NAMES: &[&str] = &[
     "The",
@@ -729,24 +761,20 @@ fn subject_at<'s>(sentence: &'s str, words: &[Word<'s>], i: usize) -> Option<Att
     }
     let start = words[i].start;
     let end = words[j - 1].end;
-    // "Kenji and Lucía (both) noted": two speakers of one sentence.
-    if words.get(j).is_some_and(|w| w.text == "and") {
-        let second_start = j + 1;
-        let second_end = name_end(words, second_start);
-        if second_end > second_start
-            && let Some((act, act_end, also)) = verb_after(sentence, words, second_end)
-        {
-            let (s2, e2) = (words[second_start].start, words[second_end - 1].end);
-            return Some(Attribution {
-                subject: Subject::People {
-                    first: (&sentence[start..end], start, end),
-                    second: (&sentence[s2..e2], s2, e2),
-                },
-                act: Some(act),
-                act_end,
-                also,
-            });
-        }
+    // "Kenji and Lucía (both) noted", "Grace, Sione(,) and Fatou noted": several speakers
+    // of one sentence.
+    if let Some((names, after)) = more_names(sentence, words, j)
+        && let Some((act, act_end, also)) = verb_after(sentence, words, after)
+    {
+        let mut people = Vec::with_capacity(names.len() + 1);
+        people.push((&sentence[start..end], start, end));
+        people.extend(names);
+        return Some(Attribution {
+            subject: Subject::People(people),
+            act: Some(act),
+            act_end,
+            also,
+        });
     }
     let after = skip_apposition(sentence, words, j);
     let (act, act_end, also) = verb_after(sentence, words, after)?;
@@ -1059,7 +1087,7 @@ mod tests {
         let a = analyse(sentence);
         let subject = match a.subject {
             Subject::Person { written, .. } => written.to_owned(),
-            Subject::People { first, second } => format!("{} + {}", first.0, second.0),
+            Subject::People(names) => names.iter().map(|n| n.0).collect::<Vec<_>>().join(" + "),
             Subject::Pronoun => "<pronoun>".into(),
             Subject::Collective => "<group>".into(),
             Subject::Plain => "<plain>".into(),
@@ -1135,6 +1163,16 @@ mod tests {
             who("Kenji and Lucía both noted the gap."),
             "Kenji + Lucía / noted"
         );
+        assert_eq!(
+            who("Grace, Sione and Fatou noted that this was acceptable."),
+            "Grace + Sione + Fatou / noted"
+        );
+        assert_eq!(
+            who("Grace, Sione, and Fatou Diallo all agreed."),
+            "Grace + Sione + Fatou Diallo / agreed"
+        );
+        // A comma after a name that no "and" closes is an apposition, not a list.
+        assert_eq!(who("Chris, the co-chair, noted the gap."), "Chris / noted");
         assert_eq!(
             who("Bertrand de La Chapelle, Director of the Network, questioned this."),
             "Bertrand de La Chapelle / questioned"

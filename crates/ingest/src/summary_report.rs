@@ -1090,24 +1090,31 @@ impl<'a> Reader<'a> {
                     current.is_some_and(|c| same_paragraph && c.speaker.same_person(&speaker));
                 (speaker, !continues)
             }
-            Subject::People { first, second } => {
-                // Both said it: one intervention each, with the same words; the second one is
-                // the current speaker afterwards.
-                subject_range = Some((first.1, second.2));
-                let one = self.roster.resolve(first.0);
-                self.start_intervention(
-                    one,
-                    &attribution,
-                    paragraph,
-                    offset,
-                    Some((first.1, first.2)),
-                    span,
-                    walk,
-                );
-                walk.current_paragraph = walk.paragraph;
-                let other = self.roster.resolve(second.0);
-                let at = paragraph.span(offset + second.1, offset + second.2);
-                let width = u32::try_from(second.0.chars().count()).unwrap_or(1);
+            Subject::People(names) => {
+                // They all said it: one intervention each, with the same words; the last one
+                // is the current speaker afterwards.
+                let (Some(first), Some((last, last_start, last_end))) =
+                    (names.first(), names.last())
+                else {
+                    return;
+                };
+                subject_range = Some((first.1, *last_end));
+                for &(name, start, end) in &names[..names.len() - 1] {
+                    let one = self.roster.resolve(name);
+                    self.start_intervention(
+                        one,
+                        &attribution,
+                        paragraph,
+                        offset,
+                        Some((start, end)),
+                        span,
+                        walk,
+                    );
+                    walk.current_paragraph = walk.paragraph;
+                }
+                let other = self.roster.resolve(last);
+                let at = paragraph.span(offset + last_start, offset + last_end);
+                let width = u32::try_from(last.chars().count()).unwrap_or(1);
                 self.speaker_diagnostic(&other, Span::at(at.start_line, at.column), width);
                 (other, true)
             }
@@ -1131,9 +1138,9 @@ impl<'a> Reader<'a> {
             },
         };
         if starts_new {
-            // The second of two speakers had its diagnostic above; its name is not the subject.
+            // The last of several speakers had its diagnostic above; its name is not the subject.
             let own_subject = match &attribution.subject {
-                Subject::People { .. } => None,
+                Subject::People(_) => None,
                 _ => subject_range,
             };
             self.start_intervention(
@@ -2621,6 +2628,43 @@ mod tests {
         assert_eq!(unread.len(), 1, "{:?}", record.diagnostics);
         assert_eq!(unread[0].span.start_line, 18);
         assert!(unread[0].message.contains("Trent <img src=x>"));
+    }
+
+    #[test]
+    fn several_named_speakers_of_one_sentence_each_get_the_intervention() {
+        let text = crate::input::decode(
+            "WG-Test\nOnline Meeting\n2 March 2026 at 10:00 UTC\n\nAgenda\n\n1. One\n\n\
+              Discussion\n\n1. One\n\nMallory noted that the text is long. \
+              Grace, Sione, and Fatou all agreed that it could be shorter. \
+              Sione also noted a typo.\n\n\
+              List of participants\n\n1. Mallory Example, Chair\n2. Grace Obi\n\
+              3. Sione Tupou\n4. Fatou Diallo\n"
+                .as_bytes(),
+        )
+        .expect("text");
+        let record = read(&text, "t.txt", &PeopleHints::default());
+        let said: Vec<(String, &str)> = record
+            .interventions
+            .iter()
+            .map(|i| (format!("{:?}", i.speaker), i.text.as_str()))
+            .collect();
+        assert_eq!(said.len(), 5, "{said:#?}");
+        for (i, name) in ["Grace Obi", "Sione Tupou", "Fatou Diallo"]
+            .iter()
+            .enumerate()
+        {
+            assert!(said[i + 1].0.contains(name), "{said:#?}");
+            assert!(
+                said[i + 1]
+                    .1
+                    .starts_with("Grace, Sione, and Fatou all agreed"),
+                "{said:#?}"
+            );
+        }
+        // Sione speaks again on their own: the sentence is theirs, not Fatou's.
+        assert!(said[4].0.contains("Sione Tupou"), "{said:#?}");
+        assert_eq!(said[4].1, "Sione also noted a typo.");
+        assert!(!said[0].1.contains("agreed"), "{said:#?}");
     }
 
     #[test]
