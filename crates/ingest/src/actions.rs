@@ -898,6 +898,11 @@ fn split_future<'s>(
             who = rest;
         }
     }
+    // "Mallory said the Secretariat will…": the reported clause's subject owns the action,
+    // not the one who reported it.
+    if let Some(rest) = after_reporting_verb(who) {
+        who = rest;
+    }
     let what = &sentence[at + len..];
     let starts_with_word = what
         .split(|c: char| !c.is_alphabetic())
@@ -907,6 +912,48 @@ fn split_future<'s>(
         return None;
     }
     Some((who, what, at + len))
+}
+
+/// Verbs that report a clause without "that" ("Mallory said the Secretariat will…").
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "noted",
+    "stated",
+    "explained",
+    "confirmed",
+    "announced",
+    "indicated",
+    "mentioned",
+    "reported",
+    "recalled",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "clarified",
+    "reiterated",
+    "observed",
+    "agreed",
+    "felt",
+    "believed",
+    "thought",
+    "hoped",
+    "assured",
+];
+
+/// What follows the last reporting verb of a future's subject, when something does:
+/// "the co-chairs" of "She said the co-chairs".
+fn after_reporting_verb(who: &str) -> Option<&str> {
+    let mut rest = None;
+    let mut at = 0;
+    for word in who.split(' ') {
+        at += word.len() + 1;
+        if REPORTING_VERBS.contains(&word) {
+            rest = who.get(at..).map(str::trim).filter(|r| !r.is_empty());
+        }
+    }
+    rest
 }
 
 fn lower_first(text: &str) -> String {
@@ -1021,6 +1068,15 @@ mod tests {
         assert_eq!(
             action("He encouraged all to consider this as a focus for the new year."),
             "-"
+        );
+        // A future reported without "that" belongs to the clause's subject.
+        assert_eq!(
+            action("Mallory said the Secretariat will update the page by 6 May."),
+            "update the page <- the Secretariat"
+        );
+        assert_eq!(
+            action("She added the co-chairs will prepare a note."),
+            "prepare a note <- the co-chairs"
         );
         assert_eq!(
             action("The deadline was extended: members are invited to send comments by 9 October."),
