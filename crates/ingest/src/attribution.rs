@@ -790,6 +790,49 @@ fn subject_at<'s>(sentence: &'s str, words: &[Word<'s>], i: usize) -> Option<Att
     })
 }
 
+/// A sentence that opens with a name and a verb in the past tense that is not among the
+/// reporting verbs ("Kwame walked the group through the draft", "Ms. Obi circulated…"): the
+/// name and the verb. `analyse_words` leaves such a sentence plain, since a capitalised word
+/// before a past tense is as often a place or a body ("Geneva hosted…"); a reader that knows
+/// the participants takes it as theirs when the name is one of them.
+pub fn name_and_past_tense<'s>(
+    sentence: &'s str,
+    words: &[Word<'s>],
+) -> Option<(Named<'s>, &'s str, usize)> {
+    let mut j = 0;
+    while words
+        .get(j)
+        .is_some_and(|w| crate::roster::is_honorific(w.text) && w.text != "Her" && w.text != "His")
+    {
+        j += 1;
+    }
+    let first = words.get(j)?;
+    if NOT_NAMES.contains(&first.text) || PRONOUNS.contains(&first.text) {
+        return None;
+    }
+    let end_word = name_end(words, j);
+    if end_word == j {
+        return None;
+    }
+    let mut k = skip_apposition(sentence, words, end_word);
+    while words.get(k).is_some_and(|w| is_adverb(w.text)) {
+        k += 1;
+    }
+    let verb = words.get(k)?;
+    let past = verb.text.len() >= 5
+        && verb.text.ends_with("ed")
+        && verb.text.bytes().all(|b| b.is_ascii_lowercase());
+    if !past || words[end_word - 1].closes && k == end_word {
+        return None;
+    }
+    let (start, end) = (words[0].start, words[end_word - 1].end);
+    Some((
+        (&sentence[start..end], start, end),
+        &sentence[verb.start..verb.end],
+        verb.end,
+    ))
+}
+
 /// A reporting verb within three words of `from` ("Several members also noted"): the group
 /// speaks, nobody in particular.
 fn collective_verb<'s>(
@@ -1177,6 +1220,31 @@ mod tests {
             who("Bertrand de La Chapelle, Director of the Network, questioned this."),
             "Bertrand de La Chapelle / questioned"
         );
+    }
+
+    #[test]
+    fn finds_a_name_before_a_verb_it_does_not_know() {
+        fn found(sentence: &str) -> Option<(&str, &str)> {
+            let mut words = Vec::new();
+            words_into(sentence, &mut words);
+            name_and_past_tense(sentence, &words).map(|((name, _, _), verb, _)| (name, verb))
+        }
+        assert_eq!(
+            found("Kwame walked the group through the draft."),
+            Some(("Kwame", "walked"))
+        );
+        assert_eq!(
+            found("Ms. Grace Obi, from the Ministry, briefly circulated a table."),
+            Some(("Ms. Grace Obi", "circulated"))
+        );
+        assert_eq!(
+            found("Geneva hosted the session."),
+            Some(("Geneva", "hosted"))
+        );
+        assert_eq!(found("She walked the group through it."), None);
+        assert_eq!(found("The Chair walked the group through it."), None);
+        assert_eq!(found("Kwame has the floor."), None);
+        assert_eq!(found("Kwame led it."), None);
     }
 
     #[test]

@@ -1074,7 +1074,29 @@ impl<'a> Reader<'a> {
         walk: &mut Walk,
         section: Section,
     ) {
-        let attribution = attribution::analyse_words(sentence, words);
+        let mut attribution = attribution::analyse_words(sentence, words);
+        // "Kwame walked the group through the draft": a participant's name before a verb that
+        // is not among the reporting verbs is still their turn, not the previous speaker's.
+        if attribution.subject == Subject::Plain
+            && (walk.in_discussion || section != Section::Header)
+            && let Some(((written, start, end), act, act_end)) =
+                attribution::name_and_past_tense(sentence, words)
+            && matches!(
+                self.roster.resolve(written),
+                Speaker::Resolved { .. } | Speaker::Ambiguous { .. }
+            )
+        {
+            attribution = attribution::Attribution {
+                subject: Subject::Person {
+                    written,
+                    start,
+                    end,
+                },
+                act: Some(act),
+                act_end,
+                also: false,
+            };
+        }
         let current = walk.current.map(|i| &self.record.interventions[i]);
         let same_paragraph = walk.current_paragraph == walk.paragraph;
         let mut subject_range = None;
@@ -2665,6 +2687,41 @@ mod tests {
         assert!(said[4].0.contains("Sione Tupou"), "{said:#?}");
         assert_eq!(said[4].1, "Sione also noted a typo.");
         assert!(!said[0].1.contains("agreed"), "{said:#?}");
+    }
+
+    #[test]
+    fn a_participant_before_a_verb_the_reader_does_not_know_takes_the_turn() {
+        let text = crate::input::decode(
+            "WG-Test\nOnline Meeting\n2 March 2026 at 10:00 UTC\n\n\
+              Kwame Mensah chaired the meeting.\n\nAgenda\n\n1. One\n\n\
+              Discussion\n\n1. One\n\nMallory noted that the text is long. \
+              Kwame walked the group through the draft. Geneva hosted the last session.\n\n\
+              List of participants\n\n1. Mallory Example\n2. Kwame Mensah, Chair\n"
+                .as_bytes(),
+        )
+        .expect("text");
+        let record = read(&text, "t.txt", &PeopleHints::default());
+        let said: Vec<(String, Option<&str>, &str)> = record
+            .interventions
+            .iter()
+            .map(|i| {
+                (
+                    format!("{:?}", i.speaker),
+                    i.act.as_deref(),
+                    i.text.as_str(),
+                )
+            })
+            .collect();
+        // The opening's narrative is nobody's turn; in the discussion Kwame's sentence is his,
+        // and Geneva, on no list, is no speaker: its sentence goes on with Kwame's.
+        assert_eq!(said.len(), 2, "{said:#?}");
+        assert_eq!(said[0].2, "Mallory noted that the text is long.");
+        assert!(said[1].0.contains("Kwame Mensah"), "{said:#?}");
+        assert_eq!(said[1].1, Some("walked"));
+        assert_eq!(
+            said[1].2,
+            "Kwame walked the group through the draft. Geneva hosted the last session."
+        );
     }
 
     #[test]
