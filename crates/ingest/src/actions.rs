@@ -803,7 +803,7 @@ fn will(
     would: bool,
     cues: &CueMask,
 ) -> Option<Found> {
-    let (who, what, what_at) = split_future(sentence, would, cues)?;
+    let (condition, who, what, what_at) = split_future(sentence, would, cues)?;
     let who = who.trim();
     // "will be…", "will need…", and events rather than tasks ("the Committee will meet on…").
     let passive_or_state = [
@@ -852,8 +852,13 @@ fn will(
         "he" | "she" | "they" => speaker.map(str::to_owned),
         _ => Some(owner_of(who)),
     };
+    // "If the text is ready, the Secretariat will circulate it": the task keeps its condition.
+    let what = match condition {
+        Some(condition) => format!("{} ({})", clean_what(what), lower_initial(condition)),
+        None => clean_what(what),
+    };
     Some(Found {
-        what: clean_what(what),
+        what,
         owner,
         due_from: what_at,
     })
@@ -866,7 +871,7 @@ fn split_future<'s>(
     sentence: &'s str,
     would: bool,
     cues: &CueMask,
-) -> Option<(&'s str, &'s str, usize)> {
+) -> Option<(Option<&'s str>, &'s str, &'s str, usize)> {
     // Each modal with its bit among the cue words: one the clause does not hold is not
     // searched for (`sentence` is the clause or a part of it).
     const MODALS: &[(&str, u64)] = &[
@@ -903,6 +908,16 @@ fn split_future<'s>(
     if let Some(rest) = after_reporting_verb(who) {
         who = rest;
     }
+    // "Once agreed, the Secretariat will…": a condition before the subject.
+    let mut condition = None;
+    if CONDITIONS.iter().any(|c| {
+        who.get(..c.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(c))
+    }) && let Some(comma) = crate::text::find_str(who, ", ")
+    {
+        condition = Some(&who[..comma]);
+        who = &who[comma + 2..];
+    }
     let what = &sentence[at + len..];
     let starts_with_word = what
         .split(|c: char| !c.is_alphabetic())
@@ -911,7 +926,26 @@ fn split_future<'s>(
     if !(2..=120).contains(&who.len()) || !starts_with_word {
         return None;
     }
-    Some((who, what, at + len))
+    Some((condition, who, what, at + len))
+}
+
+/// Words that open a condition on a future: "If …, X will…".
+const CONDITIONS: &[&str] = &[
+    "if ",
+    "unless ",
+    "once ",
+    "when ",
+    "as soon as ",
+    "provided ",
+];
+
+/// `text` with its first letter in lower case, when it is an ASCII capital.
+fn lower_initial(text: &str) -> String {
+    let mut out = text.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    out
 }
 
 /// Verbs that report a clause without "that" ("Mallory said the Secretariat will…").
@@ -1069,6 +1103,17 @@ mod tests {
             action("He encouraged all to consider this as a focus for the new year."),
             "-"
         );
+        // A condition before the subject stays with the task.
+        assert_eq!(
+            action("If the text is ready, the Secretariat will circulate it by 5 May."),
+            "circulate it (if the text is ready) <- the Secretariat"
+        );
+        assert_eq!(
+            action("Once agreed, the Secretariat will publish the report."),
+            "publish the report (once agreed) <- the Secretariat"
+        );
+        // The test for a condition reads the first bytes of any subject, accented or not.
+        assert_eq!(action("Inès will send it."), "send it <- Inès");
         // A future reported without "that" belongs to the clause's subject.
         assert_eq!(
             action("Mallory said the Secretariat will update the page by 6 May."),
