@@ -778,7 +778,7 @@ fn parse_date_order(text: &str) -> Result<ingest::attendance::DateOrder, String>
         .ok_or_else(|| format!("'{text}' is neither dmy (day first) nor mdy (month first)"))
 }
 
-/// `--from NAME`: a reader by its name, or the list of names.
+/// `--group GROUP`: a group's name, trimmed; a blank one is refused.
 fn parse_group(name: &str) -> Result<String, String> {
     let name = name.trim();
     if name.is_empty() {
@@ -787,6 +787,7 @@ fn parse_group(name: &str) -> Result<String, String> {
     Ok(name.to_owned())
 }
 
+/// `--from NAME`: a reader by its name, or the list of names.
 fn parse_reader(name: &str) -> Result<ingest::Reader, String> {
     ingest::Reader::parse(name).ok_or_else(|| {
         let known: Vec<&str> = ingest::Reader::ALL.iter().map(|r| r.name()).collect();

@@ -822,7 +822,7 @@ pub fn name_and_past_tense<'s>(
     let past = verb.text.len() >= 5
         && verb.text.ends_with("ed")
         && verb.text.bytes().all(|b| b.is_ascii_lowercase());
-    if !past || words[end_word - 1].closes && k == end_word {
+    if !past || (words[end_word - 1].closes && k == end_word) {
         return None;
     }
     let (start, end) = (words[0].start, words[end_word - 1].end);
