@@ -804,7 +804,16 @@ fn will(
     cues: &CueMask,
 ) -> Option<Found> {
     let (condition, who, what, what_at) = split_future(sentence, would, cues)?;
-    let who = who.trim();
+    let mut who = who.trim();
+    // "Mallory said the Secretariat will…": the reported clause's subject owns the action,
+    // not the one who reported it; but in "Kwame noted the proposal and the Secretariat
+    // will…" the verb has an object, and "the proposal" owns nothing.
+    if let Some(rest) = after_reporting_verb(who) {
+        let head = rest.split(" and ").next().unwrap_or(rest);
+        if is_agent(head) || is_person(head) {
+            who = rest;
+        }
+    }
     // "will be…", "will need…", and events rather than tasks ("the Committee will meet on…").
     let passive_or_state = [
         "be ",
@@ -902,11 +911,6 @@ fn split_future<'s>(
         if let Some(rest) = who.strip_prefix(lead) {
             who = rest;
         }
-    }
-    // "Mallory said the Secretariat will…": the reported clause's subject owns the action,
-    // not the one who reported it.
-    if let Some(rest) = after_reporting_verb(who) {
-        who = rest;
     }
     // "Once agreed, the Secretariat will…": a condition before the subject.
     let mut condition = None;
@@ -1122,6 +1126,11 @@ mod tests {
         assert_eq!(
             action("She added the co-chairs will prepare a note."),
             "prepare a note <- the co-chairs"
+        );
+        // A reporting verb with an object before "and" reports no clause.
+        assert_eq!(
+            action("Kwame noted the proposal and the Secretariat will circulate it by 5 May."),
+            "-"
         );
         assert_eq!(
             action("The deadline was extended: members are invited to send comments by 9 October."),

@@ -745,12 +745,7 @@ fn subject_at<'s>(sentence: &'s str, words: &[Word<'s>], i: usize) -> Option<Att
         return None;
     }
     // Honorifics, then the name's words.
-    while words
-        .get(j)
-        .is_some_and(|w| crate::roster::is_honorific(w.text) && w.text != "Her" && w.text != "His")
-    {
-        j += 1;
-    }
+    j = skip_honorifics(words, j);
     let name_start = j;
     if words.get(j).is_some_and(|w| NOT_NAMES.contains(&w.text)) && j == i {
         return None;
@@ -790,6 +785,18 @@ fn subject_at<'s>(sentence: &'s str, words: &[Word<'s>], i: usize) -> Option<Att
     })
 }
 
+/// The first word from `j` on that is no honorific ("Ms.", "Ambassador"; "Her" of "Her
+/// Excellency" is a pronoun too, and is not skipped).
+fn skip_honorifics(words: &[Word<'_>], mut j: usize) -> usize {
+    while words
+        .get(j)
+        .is_some_and(|w| crate::roster::is_honorific(w.text) && w.text != "Her" && w.text != "His")
+    {
+        j += 1;
+    }
+    j
+}
+
 /// A sentence that opens with a name and a verb in the past tense that is not among the
 /// reporting verbs ("Kwame walked the group through the draft", "Ms. Obi circulated…"): the
 /// name and the verb. `analyse_words` leaves such a sentence plain, since a capitalised word
@@ -799,13 +806,7 @@ pub fn name_and_past_tense<'s>(
     sentence: &'s str,
     words: &[Word<'s>],
 ) -> Option<(Named<'s>, &'s str, usize)> {
-    let mut j = 0;
-    while words
-        .get(j)
-        .is_some_and(|w| crate::roster::is_honorific(w.text) && w.text != "Her" && w.text != "His")
-    {
-        j += 1;
-    }
+    let j = skip_honorifics(words, 0);
     let first = words.get(j)?;
     if NOT_NAMES.contains(&first.text) || PRONOUNS.contains(&first.text) {
         return None;
